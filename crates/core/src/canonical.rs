@@ -1,0 +1,147 @@
+//! Parsing Canonical Form and schema fingerprints (specification: Parsing Canonical Form for Schemas,
+//! Schema Fingerprints). Computed from the model, so logical types and extra attributes are dropped
+//! (STRIP) and named types are written in full once, then by full name.
+
+use crate::schema::{Kind, Schema, SchemaId};
+use md5::Digest as _;
+use std::collections::HashSet;
+
+/// The spec's `EMPTY` constant for CRC-64-AVRO.
+const EMPTY: u64 = 0xc15d_213a_a4d7_a795;
+
+/// The Parsing Canonical Form of `schema`.
+pub fn canonical_form(schema: &Schema) -> String {
+    let mut out = String::new();
+    let mut seen = HashSet::new();
+    write(schema, schema.root(), &mut seen, &mut out);
+    out
+}
+
+fn quoted(s: &str) -> String {
+    serde_json::Value::String(s.to_string()).to_string()
+}
+
+fn write(schema: &Schema, id: SchemaId, seen: &mut HashSet<SchemaId>, out: &mut String) {
+    let kind = schema.kind(id);
+    if let Some(name) = kind.name() {
+        if !seen.insert(id) {
+            out.push_str(&quoted(&name.full()));
+            return;
+        }
+    }
+    match kind {
+        Kind::Record(r) => {
+            out.push_str(&format!("{{\"name\":{},\"type\":\"record\",\"fields\":[", quoted(&r.name.full())));
+            for (i, f) in r.fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&format!("{{\"name\":{},\"type\":", quoted(&f.name)));
+                write(schema, f.schema, seen, out);
+                out.push('}');
+            }
+            out.push_str("]}");
+        }
+        Kind::Enum(e) => {
+            let symbols: Vec<String> = e.symbols.iter().map(|s| quoted(s)).collect();
+            out.push_str(&format!(
+                "{{\"name\":{},\"type\":\"enum\",\"symbols\":[{}]}}",
+                quoted(&e.name.full()),
+                symbols.join(",")
+            ));
+        }
+        Kind::Fixed(f) => out.push_str(&format!(
+            "{{\"name\":{},\"type\":\"fixed\",\"size\":{}}}",
+            quoted(&f.name.full()),
+            f.size
+        )),
+        Kind::Array(items) => {
+            out.push_str("{\"type\":\"array\",\"items\":");
+            write(schema, *items, seen, out);
+            out.push('}');
+        }
+        Kind::Map(values) => {
+            out.push_str("{\"type\":\"map\",\"values\":");
+            write(schema, *values, seen, out);
+            out.push('}');
+        }
+        Kind::Union(branches) => {
+            out.push('[');
+            for (i, b) in branches.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write(schema, *b, seen, out);
+            }
+            out.push(']');
+        }
+        primitive => out.push_str(&quoted(primitive.type_name())),
+    }
+}
+
+/// The 256-entry table of CRC-64-AVRO.
+fn crc64_table() -> [u64; 256] {
+    let mut table = [0u64; 256];
+    for (i, slot) in table.iter_mut().enumerate() {
+        let mut fp = i as u64;
+        for _ in 0..8 {
+            fp = (fp >> 1) ^ (EMPTY & (fp & 1).wrapping_neg());
+        }
+        *slot = fp;
+    }
+    table
+}
+
+/// The CRC-64-AVRO (Rabin) fingerprint of `bytes`.
+pub fn rabin(bytes: &[u8]) -> u64 {
+    let table = crc64_table();
+    bytes.iter().fold(EMPTY, |fp, &b| {
+        (fp >> 8) ^ table[((fp ^ u64::from(b)) & 0xff) as usize]
+    })
+}
+
+/// Lowercase hex of `bytes`.
+pub fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A schema's canonical form with its three fingerprints.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fingerprints {
+    /// The Parsing Canonical Form.
+    pub canonical: String,
+    /// CRC-64-AVRO of the canonical form, as its 8 bytes little-endian (as in a single-object header).
+    pub rabin_le: [u8; 8],
+    /// MD5 of the canonical form.
+    pub md5: Vec<u8>,
+    /// SHA-256 of the canonical form.
+    pub sha256: Vec<u8>,
+}
+
+/// Canonical form and fingerprints of `schema`.
+pub fn fingerprints(schema: &Schema) -> Fingerprints {
+    let canonical = canonical_form(schema);
+    let bytes = canonical.as_bytes();
+    Fingerprints {
+        rabin_le: rabin(bytes).to_le_bytes(),
+        md5: md5::Md5::digest(bytes).to_vec(),
+        sha256: sha2::Sha256::digest(bytes).to_vec(),
+        canonical,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rabin_of_nothing_is_empty() {
+        assert_eq!(rabin(b""), EMPTY);
+    }
+
+    #[test]
+    fn canonical_of_int_object_is_the_name() {
+        let s = crate::schema::parse_schema(r#"{"type":"int","logicalType":"date"}"#).unwrap();
+        assert_eq!(canonical_form(&s), r#""int""#);
+    }
+}

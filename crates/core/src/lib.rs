@@ -1,0 +1,8 @@
+//! The Avro Playground codec core: everything the web app and the command line show is computed here.
+//!
+//! Data flows one way: schema text → [`schema::Schema`] → [`walker`] → spans → views.
+//! No web dependencies; every function returns errors instead of panicking on input.
+
+pub mod canonical;
+pub mod schema;
+pub mod source;
