@@ -3,6 +3,12 @@
 //! Data flows one way: schema text → [`schema::Schema`] → [`walker`] → spans → views.
 //! No web dependencies; every function returns errors instead of panicking on input.
 
+pub mod avro_json;
 pub mod canonical;
+pub mod compat;
+pub mod container;
+pub mod input;
 pub mod schema;
 pub mod source;
+pub mod value;
+pub mod walker;

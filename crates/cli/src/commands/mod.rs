@@ -1,0 +1,26 @@
+//! One module per command; each has a `HELP` text and a `run` over the arguments after the command name.
+
+use crate::args::{Failure, Output};
+
+mod canonical;
+
+/// A command: its help text and what it does.
+pub struct Command {
+    /// The command's name.
+    pub name: &'static str,
+    /// Its `--help` text.
+    pub help: &'static str,
+    /// Runs it on the arguments after its name.
+    pub run: fn(&[String]) -> Result<Output, Failure>,
+}
+
+const COMMANDS: &[Command] = &[Command {
+    name: "canonical",
+    help: canonical::HELP,
+    run: canonical::run,
+}];
+
+/// The command called `name`.
+pub fn find(name: &str) -> Option<&'static Command> {
+    COMMANDS.iter().find(|c| c.name == name)
+}
