@@ -1,14 +1,6 @@
-//! Avro Playground: the web app. It mounts the panels; everything they show comes from the codec core.
-
-use leptos::prelude::*;
+//! Mounts the Avro Playground app on the page.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
-}
-
-/// The whole page.
-#[component]
-fn App() -> impl IntoView {
-    view! { <h1>"Avro Playground"</h1> }
+    leptos::mount::mount_to_body(avro_playground_web::App);
 }
