@@ -1,0 +1,424 @@
+//! What a span means, built on demand: its datum path, schema path, label and the breakdown a learner
+//! needs (varint bytes → zigzag → value, length prefix → content, union index → branch, enum index →
+//! symbol, block count and size, logical types interpreted).
+
+use super::varint::{read_raw, unzigzag, MAX_LONG_BYTES};
+use super::{Part, Span, Walk};
+use crate::schema::{Kind, LogicalType, Schema};
+
+/// Everything the details panel shows for one span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpanInfo {
+    /// JSON pointer into the datum (Avro JSON, so union values add the branch name).
+    pub path: String,
+    /// JSON pointer into the schema text of the type that wrote these bytes.
+    pub schema_path: String,
+    /// The schema type, e.g. `long (timestamp-millis)`.
+    pub type_name: String,
+    /// A short label: `id: long`, `length of name`, `union branch of x`.
+    pub label: String,
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+    /// Lines explaining how the bytes give the value.
+    pub breakdown: Vec<String>,
+    /// The decoded value, as text (leaves only).
+    pub value: Option<String>,
+    /// The logical type's reading of the value, beside the raw one.
+    pub interpreted: Option<String>,
+}
+
+fn span_bytes<'a>(walk: &'a Walk, s: &Span) -> &'a [u8] {
+    walk.bytes.get(s.start as usize..s.end as usize).unwrap_or_default()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(" ")
+}
+
+/// The JSON pointer token a `Value` span adds to its parent's path, if any.
+fn token(schema: &Schema, walk: &Walk, s: &Span) -> Option<String> {
+    if s.part != Part::Value {
+        return None;
+    }
+    let parent = walk.spans.get(s.parent as usize)?;
+    match schema.kind(parent.schema) {
+        Kind::Record(r) => r.fields.get(s.index as usize).map(|f| f.name.clone()),
+        Kind::Array(_) => Some(s.index.to_string()),
+        Kind::Map(_) => {
+            let content = walk
+                .spans
+                .iter()
+                .skip(s.index as usize + 1)
+                .take(2)
+                .find(|c| c.part == Part::Content)?;
+            Some(String::from_utf8_lossy(span_bytes(walk, content)).into_owned())
+        }
+        Kind::Union(_) if !matches!(schema.kind(s.schema), Kind::Null) => Some(schema.branch_name(s.schema)),
+        _ => None,
+    }
+}
+
+/// The JSON pointer into the datum of the value that span `id` belongs to.
+pub fn datum_path(schema: &Schema, walk: &Walk, id: u32) -> String {
+    let mut path = String::new();
+    for a in walk.ancestry(id) {
+        if let Some(t) = walk.spans.get(a as usize).and_then(|s| token(schema, walk, s)) {
+            path.push('/');
+            path.push_str(&t.replace('~', "~0").replace('/', "~1"));
+        }
+    }
+    if path.is_empty() {
+        "/".into()
+    } else {
+        path
+    }
+}
+
+/// Explains span `id` of `walk`, decoded or encoded with `schema`.
+pub fn explain(schema: &Schema, walk: &Walk, id: u32) -> Option<SpanInfo> {
+    let s = *walk.spans.get(id as usize)?;
+    let bytes = span_bytes(walk, &s);
+    let node = schema.node(s.schema);
+    let path = datum_path(schema, walk, id);
+    let mut info = SpanInfo {
+        path: path.clone(),
+        schema_path: node.pointer.to_string(),
+        type_name: schema.describe(s.schema),
+        label: String::new(),
+        start: s.start,
+        end: s.end,
+        breakdown: Vec::new(),
+        value: None,
+        interpreted: None,
+    };
+    let name = path.rsplit('/').next().filter(|n| !n.is_empty()).unwrap_or("the datum").to_string();
+    match s.part {
+        Part::Value => value_info(schema, walk, id, bytes, &name, &mut info),
+        Part::Length => {
+            info.label = format!("length prefix of {name}");
+            info.breakdown = varint_lines(bytes);
+            if let Some(len) = varint_value(bytes) {
+                info.value = Some(len.to_string());
+                info.breakdown.push(format!("→ the next {len} bytes are the content"));
+            }
+        }
+        Part::Content => {
+            info.label = format!("content of {name}");
+            info.breakdown.push(format!("{} bytes: {}", bytes.len(), hex(bytes)));
+            if matches!(node.kind, Kind::String | Kind::Map(_)) {
+                info.value = Some(format!("{:?}", String::from_utf8_lossy(bytes)));
+                info.breakdown.push("UTF-8 text".into());
+            } else {
+                info.value = Some(format!("{} bytes", bytes.len()));
+            }
+        }
+        Part::BranchIndex => {
+            info.label = format!("union branch index of {name}");
+            info.breakdown = varint_lines(bytes);
+            if let Kind::Union(branches) = &node.kind {
+                let branch = branches.get(s.index as usize).map(|b| schema.describe(*b)).unwrap_or_default();
+                info.value = Some(s.index.to_string());
+                info.breakdown.push(format!("→ branch {} of {}: {branch}", s.index, branches.len()));
+            }
+        }
+        Part::BlockCount => {
+            info.label = format!("block {} item count of {name}", s.index);
+            info.breakdown = varint_lines(bytes);
+            if let Some(n) = varint_value(bytes) {
+                info.value = Some(n.to_string());
+                info.breakdown.push(if n < 0 {
+                    format!("negative: {} items, and the block's byte size follows", n.unsigned_abs())
+                } else {
+                    format!("{n} items follow")
+                });
+            }
+        }
+        Part::BlockSize => {
+            info.label = format!("block {} byte size of {name}", s.index);
+            info.breakdown = varint_lines(bytes);
+            if let Some(n) = varint_value(bytes) {
+                info.value = Some(n.to_string());
+                info.breakdown.push(format!("the block's items take {n} bytes (lets a reader skip them)"));
+            }
+        }
+        Part::BlockEnd => {
+            info.label = format!("end of {name}");
+            info.breakdown = varint_lines(bytes);
+            info.value = Some("0".into());
+            info.breakdown.push("a block count of 0 ends the array or map".into());
+        }
+        Part::MapKey => {
+            info.label = format!("map key #{}", s.index);
+            info.breakdown.push("a map key is a string: length prefix, then UTF-8".into());
+        }
+        Part::Magic => {
+            info.label = "magic bytes".into();
+            info.breakdown.push(hex(bytes));
+        }
+        Part::SchemaRef => {
+            info.label = "schema id".into();
+            info.breakdown.push(format!("{} (big-endian)", hex(bytes)));
+            if let Ok(b) = <[u8; 4]>::try_from(bytes) {
+                info.value = Some(u32::from_be_bytes(b).to_string());
+            }
+        }
+        Part::Fingerprint => {
+            info.label = "schema fingerprint (CRC-64-AVRO, little-endian)".into();
+            info.breakdown.push(hex(bytes));
+        }
+        Part::Trailing => {
+            info.label = format!("{} trailing bytes the schema does not explain", bytes.len());
+            info.breakdown.push(hex(bytes));
+        }
+    }
+    Some(info)
+}
+
+fn varint_value(bytes: &[u8]) -> Option<i64> {
+    read_raw(bytes, MAX_LONG_BYTES).ok().map(|(raw, _)| unzigzag(raw))
+}
+
+/// Lines explaining a zigzag varint: each byte's continuation bit and 7-bit group, the raw value, zigzag.
+pub fn varint_lines(bytes: &[u8]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (i, b) in bytes.iter().enumerate() {
+        let more = b & 0x80 != 0;
+        lines.push(format!(
+            "byte {i}: {b:02x} = {} {:07b}  ({})",
+            u8::from(more),
+            b & 0x7f,
+            if more { "high bit set: more bytes follow" } else { "high bit clear: last byte" }
+        ));
+    }
+    if let Ok((raw, _)) = read_raw(bytes, MAX_LONG_BYTES) {
+        if bytes.len() > 1 {
+            lines.push(format!("7-bit groups, least significant first → {raw}"));
+        }
+        let v = unzigzag(raw);
+        lines.push(format!(
+            "zigzag: {raw} → {v}  ({})",
+            if raw % 2 == 0 { "even n → n/2" } else { "odd n → -(n+1)/2" }
+        ));
+    }
+    lines
+}
+
+fn value_info(schema: &Schema, walk: &Walk, id: u32, bytes: &[u8], name: &str, info: &mut SpanInfo) {
+    let Some(s) = walk.spans.get(id as usize) else { return };
+    let node = schema.node(s.schema);
+    info.label = format!("{name}: {}", info.type_name);
+    match &node.kind {
+        Kind::Null => info.breakdown.push("null takes no bytes".into()),
+        Kind::Boolean => {
+            info.value = bytes.first().map(|b| (*b == 1).to_string());
+            info.breakdown.push(format!("{} → {}", hex(bytes), info.value.clone().unwrap_or_default()));
+        }
+        Kind::Int | Kind::Long => {
+            info.breakdown = varint_lines(bytes);
+            info.value = varint_value(bytes).map(|v| v.to_string());
+            if let (Some(v), Some(l)) = (varint_value(bytes), &node.logical) {
+                info.interpreted = interpret_integer(l, v);
+            }
+        }
+        Kind::Float => {
+            if let Ok(b) = <[u8; 4]>::try_from(bytes) {
+                let v = f32::from_le_bytes(b);
+                info.value = Some(v.to_string());
+                info.breakdown.push(format!("{} = IEEE 754 single, little-endian → {v}", hex(bytes)));
+            }
+        }
+        Kind::Double => {
+            if let Ok(b) = <[u8; 8]>::try_from(bytes) {
+                let v = f64::from_le_bytes(b);
+                info.value = Some(v.to_string());
+                info.breakdown.push(format!("{} = IEEE 754 double, little-endian → {v}", hex(bytes)));
+            }
+        }
+        Kind::Bytes | Kind::String => {
+            info.breakdown.push("a length prefix (zigzag long), then the content".into());
+            let content = walk
+                .spans
+                .iter()
+                .skip(id as usize + 1)
+                .take(2)
+                .find(|c| c.parent == id && c.part == Part::Content)
+                .map(|c| span_bytes(walk, c));
+            if let Some(c) = content {
+                info.value = Some(if matches!(node.kind, Kind::String) {
+                    format!("{:?}", String::from_utf8_lossy(c))
+                } else {
+                    hex(c)
+                });
+                if let Some(LogicalType::Decimal { scale, .. }) = &node.logical {
+                    info.interpreted = Some(decimal_text(c, *scale));
+                }
+            }
+        }
+        Kind::Fixed(f) => {
+            info.breakdown.push(format!("fixed: exactly {} bytes, no length prefix", f.size));
+            info.value = Some(hex(bytes));
+            info.interpreted = match &node.logical {
+                Some(LogicalType::Decimal { scale, .. }) => Some(decimal_text(bytes, *scale)),
+                Some(LogicalType::Uuid) => Some(uuid_text(bytes)),
+                Some(LogicalType::Duration) => duration_text(bytes),
+                _ => None,
+            };
+        }
+        Kind::Enum(e) => {
+            info.breakdown = varint_lines(bytes);
+            if let Some(i) = varint_value(bytes) {
+                let symbol = usize::try_from(i).ok().and_then(|i| e.symbols.get(i));
+                info.value = symbol.cloned();
+                info.breakdown.push(format!("enum index {i} → {}", symbol.map_or("(out of range)", |s| s.as_str())));
+            }
+        }
+        Kind::Record(r) => info
+            .breakdown
+            .push(format!("a record is its {} fields in order, with no separators or names", r.fields.len())),
+        Kind::Array(_) => info
+            .breakdown
+            .push("an array is blocks: an item count, the items, …, then a count of 0".into()),
+        Kind::Map(_) => info
+            .breakdown
+            .push("a map is blocks: an entry count, key/value pairs, …, then a count of 0".into()),
+        Kind::Union(_) => info
+            .breakdown
+            .push("a union is the branch index (zigzag int), then the branch's value".into()),
+    }
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// An instant `v` units of `per_second` since the epoch, as ISO 8601 (no zone suffix).
+fn date_time(v: i64, per_second: i64, digits: usize) -> String {
+    let secs = v.div_euclid(per_second);
+    let frac = v.rem_euclid(per_second);
+    let days = secs.div_euclid(86_400);
+    let tod = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{frac:0digits$}",
+        tod / 3600,
+        tod % 3600 / 60,
+        tod % 60
+    )
+}
+
+fn interpret_integer(logical: &LogicalType, v: i64) -> Option<String> {
+    Some(match logical {
+        LogicalType::Date => {
+            let (y, m, d) = civil_from_days(v);
+            format!("{y:04}-{m:02}-{d:02} ({v} days since 1970-01-01)")
+        }
+        LogicalType::TimeMillis => format!("{} (time of day)", date_time(v, 1000, 3).split('T').nth(1)?),
+        LogicalType::TimeMicros => format!("{} (time of day)", date_time(v, 1_000_000, 6).split('T').nth(1)?),
+        LogicalType::TimestampMillis => format!("{}Z (UTC instant)", date_time(v, 1000, 3)),
+        LogicalType::TimestampMicros => format!("{}Z (UTC instant)", date_time(v, 1_000_000, 6)),
+        LogicalType::TimestampNanos => format!("{}Z (UTC instant)", date_time(v, 1_000_000_000, 9)),
+        LogicalType::LocalTimestampMillis => format!("{} (local time, no zone)", date_time(v, 1000, 3)),
+        LogicalType::LocalTimestampMicros => format!("{} (local time, no zone)", date_time(v, 1_000_000, 6)),
+        LogicalType::LocalTimestampNanos => format!("{} (local time, no zone)", date_time(v, 1_000_000_000, 9)),
+        _ => return None,
+    })
+}
+
+/// A big-endian two's-complement integer scaled by 10^-scale, as exact decimal text.
+pub fn decimal_text(bytes: &[u8], scale: u32) -> String {
+    let negative = bytes.first().is_some_and(|b| b & 0x80 != 0);
+    // Magnitude as big-endian bytes (two's complement negated for negative numbers).
+    let mut mag: Vec<u8> = if negative {
+        let mut m: Vec<u8> = bytes.iter().map(|b| !b).collect();
+        for b in m.iter_mut().rev() {
+            let (v, carry) = b.overflowing_add(1);
+            *b = v;
+            if !carry {
+                break;
+            }
+        }
+        m
+    } else {
+        bytes.to_vec()
+    };
+    // Repeated division by 10 over the big-endian bytes.
+    let mut digits = Vec::new();
+    while mag.iter().any(|b| *b != 0) {
+        let mut rem = 0u32;
+        for b in mag.iter_mut() {
+            let cur = (rem << 8) | u32::from(*b);
+            *b = (cur / 10) as u8;
+            rem = cur % 10;
+        }
+        digits.push(char::from(b'0' + rem as u8));
+    }
+    while digits.len() <= scale as usize {
+        digits.push('0');
+    }
+    digits.reverse();
+    let mut text: String = digits.iter().collect();
+    if scale > 0 {
+        text.insert(text.len() - scale as usize, '.');
+    }
+    if negative {
+        text.insert(0, '-');
+    }
+    text
+}
+
+fn uuid_text(bytes: &[u8]) -> String {
+    let h: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    if h.len() != 32 {
+        return h;
+    }
+    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+}
+
+fn duration_text(bytes: &[u8]) -> Option<String> {
+    let u = |i: usize| -> Option<u32> { Some(u32::from_le_bytes(bytes.get(i..i + 4)?.try_into().ok()?)) };
+    Some(format!(
+        "{} months, {} days, {} milliseconds (three little-endian u32)",
+        u(0)?,
+        u(4)?,
+        u(8)?
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_text_is_exact_and_signed() {
+        assert_eq!(decimal_text(&[0x07, 0x5b, 0xcd, 0x15], 2), "1234567.89");
+        assert_eq!(decimal_text(&[0xff, 0xff, 0xff, 0xff], 2), "-0.01");
+        assert_eq!(decimal_text(&[0x30, 0x39], 5), "0.12345");
+        assert_eq!(decimal_text(&[], 0), "0");
+    }
+
+    #[test]
+    fn timestamps_before_the_epoch() {
+        assert_eq!(
+            interpret_integer(&LogicalType::TimestampMillis, -2_208_988_800_000).unwrap(),
+            "1900-01-01T00:00:00.000Z (UTC instant)"
+        );
+    }
+
+    #[test]
+    fn varint_breakdown_names_zigzag() {
+        let lines = varint_lines(&[0x03]);
+        assert!(lines.iter().any(|l| l.contains("zigzag: 3 → -2")));
+    }
+}
