@@ -1,9 +1,39 @@
 //! Avro Playground's web app: Leptos components over the codec core. `main.rs` mounts [`App`].
+//!
+//! Each panel lives in its own module; [`state::Workspace`] holds what the user typed and what the core
+//! computed from it.
+
+pub mod datum_panel;
+pub mod editor;
+pub mod hex_view;
+pub mod schema_panel;
+pub mod span_details;
+pub mod span_tree;
+pub mod state;
 
 use leptos::prelude::*;
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <h1>"Avro Playground"</h1> }
+    let ws = state::Workspace::new();
+    ws.autosave();
+    view! {
+        <header class="top">
+            <h1>"Avro Playground"</h1>
+            <p class="tagline">"See what your Avro schemas and bytes really do. Everything runs in your browser."</p>
+        </header>
+        <main class="layout">
+            <schema_panel::SchemaPanel ws=ws />
+            <datum_panel::DatumPanel ws=ws />
+            <section class="panel bytes" aria-labelledby="bytes-title">
+                <h2 id="bytes-title">"Bytes " <small>"Avro binary, annotated"</small></h2>
+                <div class="bytes-grid">
+                    <hex_view::HexView ws=ws />
+                    <span_details::SpanDetails ws=ws />
+                </div>
+                <span_tree::SpanTree ws=ws />
+            </section>
+        </main>
+    }
 }

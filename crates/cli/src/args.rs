@@ -30,7 +30,10 @@ pub struct Output {
 
 impl From<String> for Output {
     fn from(stdout: String) -> Self {
-        Output { stdout, notes: Vec::new() }
+        Output {
+            stdout,
+            notes: Vec::new(),
+        }
     }
 }
 
@@ -68,7 +71,11 @@ impl Args {
 
     /// Fails on any flag not in `known`.
     pub fn only(&self, known: &[&str]) -> Result<(), Failure> {
-        match self.flags.iter().find(|(f, _)| !known.contains(&f.as_str())) {
+        match self
+            .flags
+            .iter()
+            .find(|(f, _)| !known.contains(&f.as_str()))
+        {
             Some((f, _)) => Err(Failure::Usage(format!("unknown flag --{f}"))),
             None => Ok(()),
         }
@@ -118,6 +125,10 @@ pub fn read_bytes(path: Option<&str>) -> Result<Vec<u8>, Failure> {
 /// Reads and parses a schema file; errors name the file, line:column and JSON pointer.
 pub fn read_schema(path: &str) -> Result<avro_playground_core::schema::Schema, Failure> {
     let text = read_text(path)?;
-    avro_playground_core::schema::parse_schema(&text)
-        .map_err(|e| Failure::Invalid(format!("{path}:{}: {} (at {})", e.position, e.message, e.pointer)))
+    avro_playground_core::schema::parse_schema(&text).map_err(|e| {
+        Failure::Invalid(format!(
+            "{path}:{}: {} (at {})",
+            e.position, e.message, e.pointer
+        ))
+    })
 }

@@ -7,6 +7,7 @@ pub mod avro_json;
 pub mod canonical;
 pub mod compat;
 pub mod container;
+pub mod framing;
 pub mod input;
 pub mod schema;
 pub mod source;

@@ -18,7 +18,8 @@ fn every_encode_vector_decodes_and_reencodes_to_the_same_bytes() {
     let mut report = Report::default();
     for case in cases("encode.json") {
         let outcome = (|| {
-            let schema = parse_schema(&schema_text(&case["schema"])).map_err(|e| format!("schema: {e}"))?;
+            let schema =
+                parse_schema(&schema_text(&case["schema"])).map_err(|e| format!("schema: {e}"))?;
             let bytes = unhex(case["hex"].as_str().unwrap_or_default());
             let walk = decode(&schema, &bytes);
             if let Some(e) = &walk.error {
@@ -34,7 +35,10 @@ fn every_encode_vector_decodes_and_reencodes_to_the_same_bytes() {
             let value = walk.value.ok_or("no value")?;
             let again = encode(&schema, &value).map_err(|e| format!("encode: {e}"))?;
             if case["decode_only"].as_bool() != Some(true) && again.bytes != bytes {
-                return Err(format!("re-encoded {:02x?}, want {:02x?}", again.bytes, bytes));
+                return Err(format!(
+                    "re-encoded {:02x?}, want {:02x?}",
+                    again.bytes, bytes
+                ));
             }
             Ok(())
         })();

@@ -112,7 +112,13 @@ impl Decoder<'_> {
 
     fn open(&mut self, part: Part, schema: SchemaId, parent: u32, index: u32) -> Read<u32> {
         if self.spans.len() >= self.limits.max_spans {
-            return self.fail(self.pos, format!("more than {} spans: input too large to annotate", self.limits.max_spans));
+            return self.fail(
+                self.pos,
+                format!(
+                    "more than {} spans: input too large to annotate",
+                    self.limits.max_spans
+                ),
+            );
         }
         let id = self.spans.len() as u32;
         self.spans.push(Span {
@@ -137,14 +143,27 @@ impl Decoder<'_> {
         match e {
             VarintError::Truncated(n) => self.fail(
                 start + n,
-                format!("the input ends inside the {what} varint (after {n} byte{})", if n == 1 { "" } else { "s" }),
+                format!(
+                    "the input ends inside the {what} varint (after {n} byte{})",
+                    if n == 1 { "" } else { "s" }
+                ),
             ),
-            VarintError::Overflow => self.fail(start, format!("the {what} varint is too long or overflows its type")),
+            VarintError::Overflow => self.fail(
+                start,
+                format!("the {what} varint is too long or overflows its type"),
+            ),
         }
     }
 
     /// Reads a zigzag long as a span of `part`.
-    fn long_span(&mut self, part: Part, schema: SchemaId, parent: u32, index: u32, what: &str) -> Read<i64> {
+    fn long_span(
+        &mut self,
+        part: Part,
+        schema: SchemaId,
+        parent: u32,
+        index: u32,
+        what: &str,
+    ) -> Read<i64> {
         let start = self.pos;
         let span = self.open(part, schema, parent, index)?;
         let rest = self.bytes.get(start..).unwrap_or_default();
@@ -210,13 +229,19 @@ impl Decoder<'_> {
         String::from_utf8(bytes).or_else(|e| {
             let bad = e.utf8_error().valid_up_to();
             let content_start = self.pos - e.as_bytes().len();
-            self.fail(content_start + bad, format!("{what} is not valid UTF-8 (byte {} of the content)", bad))
+            self.fail(
+                content_start + bad,
+                format!("{what} is not valid UTF-8 (byte {} of the content)", bad),
+            )
         })
     }
 
     fn value(&mut self, id: SchemaId, parent: u32, index: u32) -> Read<Value> {
         if self.depth >= self.limits.max_depth {
-            return self.fail(self.pos, format!("values nested deeper than {} levels", self.limits.max_depth));
+            return self.fail(
+                self.pos,
+                format!("values nested deeper than {} levels", self.limits.max_depth),
+            );
         }
         self.depth += 1;
         let span = self.open(Part::Value, id, parent, index)?;
@@ -236,7 +261,10 @@ impl Decoder<'_> {
                 match b {
                     0 => Ok(Value::Boolean(false)),
                     1 => Ok(Value::Boolean(true)),
-                    other => self.fail(at, format!("a boolean byte must be 00 or 01, found {other:02x}")),
+                    other => self.fail(
+                        at,
+                        format!("a boolean byte must be 00 or 01, found {other:02x}"),
+                    ),
                 }
             }
             Kind::Int => self.int_at("int").map(Value::Int),
@@ -274,7 +302,12 @@ impl Decoder<'_> {
                     Some(symbol) => Ok(Value::Enum(i as u32, symbol.clone())),
                     None => self.fail(
                         at,
-                        format!("enum index {i} but enum {} has {} symbols (0..{})", e.name, e.symbols.len(), e.symbols.len().saturating_sub(1)),
+                        format!(
+                            "enum index {i} but enum {} has {} symbols (0..{})",
+                            e.name,
+                            e.symbols.len(),
+                            e.symbols.len().saturating_sub(1)
+                        ),
                     ),
                 }
             }
@@ -292,7 +325,10 @@ impl Decoder<'_> {
                 let Some(&branch) = usize::try_from(i).ok().and_then(|i| branches.get(i)) else {
                     return self.fail(
                         at,
-                        format!("union index {i} but the union has {} branches", branches.len()),
+                        format!(
+                            "union index {i} but the union has {} branches",
+                            branches.len()
+                        ),
                     );
                 };
                 if let Some(s) = self.spans.get_mut(index_span as usize) {
@@ -371,7 +407,10 @@ impl Decoder<'_> {
                 let size_at = self.pos;
                 let size = self.long_span(Part::BlockSize, id, span, block, "block size")?;
                 if size < 0 || size as u64 > self.left() as u64 {
-                    return self.fail(size_at, format!("block size {size} exceeds the {} bytes left", self.left()));
+                    return self.fail(
+                        size_at,
+                        format!("block size {size} exceeds the {} bytes left", self.left()),
+                    );
                 }
                 count.unsigned_abs()
             } else {

@@ -18,7 +18,16 @@ pub struct EncodeError {
 
 impl fmt::Display for EncodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", if self.path.is_empty() { "/" } else { &self.path }, self.message)
+        write!(
+            f,
+            "{}: {}",
+            if self.path.is_empty() {
+                "/"
+            } else {
+                &self.path
+            },
+            self.message
+        )
     }
 }
 
@@ -54,7 +63,14 @@ impl Encoder<'_> {
     fn open(&mut self, part: Part, schema: SchemaId, parent: u32, index: u32) -> u32 {
         let id = self.spans.len() as u32;
         let at = self.out.len() as u32;
-        self.spans.push(Span { start: at, end: at, parent, schema, part, index });
+        self.spans.push(Span {
+            start: at,
+            end: at,
+            parent,
+            schema,
+            part,
+            index,
+        });
         id
     }
 
@@ -80,12 +96,26 @@ impl Encoder<'_> {
 
     fn mismatch<T>(&self, id: SchemaId, value: &Value) -> Result<T, EncodeError> {
         Err(EncodeError {
-            path: if self.path.is_empty() { String::new() } else { format!("/{}", self.path.join("/")) },
-            message: format!("a {} value does not fit {}", value_kind(value), self.schema.describe(id)),
+            path: if self.path.is_empty() {
+                String::new()
+            } else {
+                format!("/{}", self.path.join("/"))
+            },
+            message: format!(
+                "a {} value does not fit {}",
+                value_kind(value),
+                self.schema.describe(id)
+            ),
         })
     }
 
-    fn value(&mut self, id: SchemaId, value: &Value, parent: u32, index: u32) -> Result<(), EncodeError> {
+    fn value(
+        &mut self,
+        id: SchemaId,
+        value: &Value,
+        parent: u32,
+        index: u32,
+    ) -> Result<(), EncodeError> {
         let span = self.open(Part::Value, id, parent, index);
         self.body(id, value, span)?;
         self.close(span);

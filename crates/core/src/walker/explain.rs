@@ -30,11 +30,17 @@ pub struct SpanInfo {
 }
 
 fn span_bytes<'a>(walk: &'a Walk, s: &Span) -> &'a [u8] {
-    walk.bytes.get(s.start as usize..s.end as usize).unwrap_or_default()
+    walk.bytes
+        .get(s.start as usize..s.end as usize)
+        .unwrap_or_default()
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(" ")
+    bytes
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The JSON pointer token a `Value` span adds to its parent's path, if any.
@@ -55,7 +61,9 @@ fn token(schema: &Schema, walk: &Walk, s: &Span) -> Option<String> {
                 .find(|c| c.part == Part::Content)?;
             Some(String::from_utf8_lossy(span_bytes(walk, content)).into_owned())
         }
-        Kind::Union(_) if !matches!(schema.kind(s.schema), Kind::Null) => Some(schema.branch_name(s.schema)),
+        Kind::Union(_) if !matches!(schema.kind(s.schema), Kind::Null) => {
+            Some(schema.branch_name(s.schema))
+        }
         _ => None,
     }
 }
@@ -64,7 +72,11 @@ fn token(schema: &Schema, walk: &Walk, s: &Span) -> Option<String> {
 pub fn datum_path(schema: &Schema, walk: &Walk, id: u32) -> String {
     let mut path = String::new();
     for a in walk.ancestry(id) {
-        if let Some(t) = walk.spans.get(a as usize).and_then(|s| token(schema, walk, s)) {
+        if let Some(t) = walk
+            .spans
+            .get(a as usize)
+            .and_then(|s| token(schema, walk, s))
+        {
             path.push('/');
             path.push_str(&t.replace('~', "~0").replace('/', "~1"));
         }
@@ -93,7 +105,12 @@ pub fn explain(schema: &Schema, walk: &Walk, id: u32) -> Option<SpanInfo> {
         value: None,
         interpreted: None,
     };
-    let name = path.rsplit('/').next().filter(|n| !n.is_empty()).unwrap_or("the datum").to_string();
+    let name = path
+        .rsplit('/')
+        .next()
+        .filter(|n| !n.is_empty())
+        .unwrap_or("the datum")
+        .to_string();
     match s.part {
         Part::Value => value_info(schema, walk, id, bytes, &name, &mut info),
         Part::Length => {
@@ -101,12 +118,14 @@ pub fn explain(schema: &Schema, walk: &Walk, id: u32) -> Option<SpanInfo> {
             info.breakdown = varint_lines(bytes);
             if let Some(len) = varint_value(bytes) {
                 info.value = Some(len.to_string());
-                info.breakdown.push(format!("→ the next {len} bytes are the content"));
+                info.breakdown
+                    .push(format!("→ the next {len} bytes are the content"));
             }
         }
         Part::Content => {
             info.label = format!("content of {name}");
-            info.breakdown.push(format!("{} bytes: {}", bytes.len(), hex(bytes)));
+            info.breakdown
+                .push(format!("{} bytes: {}", bytes.len(), hex(bytes)));
             if matches!(node.kind, Kind::String | Kind::Map(_)) {
                 info.value = Some(format!("{:?}", String::from_utf8_lossy(bytes)));
                 info.breakdown.push("UTF-8 text".into());
@@ -118,9 +137,16 @@ pub fn explain(schema: &Schema, walk: &Walk, id: u32) -> Option<SpanInfo> {
             info.label = format!("union branch index of {name}");
             info.breakdown = varint_lines(bytes);
             if let Kind::Union(branches) = &node.kind {
-                let branch = branches.get(s.index as usize).map(|b| schema.describe(*b)).unwrap_or_default();
+                let branch = branches
+                    .get(s.index as usize)
+                    .map(|b| schema.describe(*b))
+                    .unwrap_or_default();
                 info.value = Some(s.index.to_string());
-                info.breakdown.push(format!("→ branch {} of {}: {branch}", s.index, branches.len()));
+                info.breakdown.push(format!(
+                    "→ branch {} of {}: {branch}",
+                    s.index,
+                    branches.len()
+                ));
             }
         }
         Part::BlockCount => {
@@ -129,7 +155,10 @@ pub fn explain(schema: &Schema, walk: &Walk, id: u32) -> Option<SpanInfo> {
             if let Some(n) = varint_value(bytes) {
                 info.value = Some(n.to_string());
                 info.breakdown.push(if n < 0 {
-                    format!("negative: {} items, and the block's byte size follows", n.unsigned_abs())
+                    format!(
+                        "negative: {} items, and the block's byte size follows",
+                        n.unsigned_abs()
+                    )
                 } else {
                     format!("{n} items follow")
                 });
@@ -140,18 +169,22 @@ pub fn explain(schema: &Schema, walk: &Walk, id: u32) -> Option<SpanInfo> {
             info.breakdown = varint_lines(bytes);
             if let Some(n) = varint_value(bytes) {
                 info.value = Some(n.to_string());
-                info.breakdown.push(format!("the block's items take {n} bytes (lets a reader skip them)"));
+                info.breakdown.push(format!(
+                    "the block's items take {n} bytes (lets a reader skip them)"
+                ));
             }
         }
         Part::BlockEnd => {
             info.label = format!("end of {name}");
             info.breakdown = varint_lines(bytes);
             info.value = Some("0".into());
-            info.breakdown.push("a block count of 0 ends the array or map".into());
+            info.breakdown
+                .push("a block count of 0 ends the array or map".into());
         }
         Part::MapKey => {
             info.label = format!("map key #{}", s.index);
-            info.breakdown.push("a map key is a string: length prefix, then UTF-8".into());
+            info.breakdown
+                .push("a map key is a string: length prefix, then UTF-8".into());
         }
         Part::Magic => {
             info.label = "magic bytes".into();
@@ -177,7 +210,9 @@ pub fn explain(schema: &Schema, walk: &Walk, id: u32) -> Option<SpanInfo> {
 }
 
 fn varint_value(bytes: &[u8]) -> Option<i64> {
-    read_raw(bytes, MAX_LONG_BYTES).ok().map(|(raw, _)| unzigzag(raw))
+    read_raw(bytes, MAX_LONG_BYTES)
+        .ok()
+        .map(|(raw, _)| unzigzag(raw))
 }
 
 /// Lines explaining a zigzag varint: each byte's continuation bit and 7-bit group, the raw value, zigzag.
@@ -189,7 +224,11 @@ pub fn varint_lines(bytes: &[u8]) -> Vec<String> {
             "byte {i}: {b:02x} = {} {:07b}  ({})",
             u8::from(more),
             b & 0x7f,
-            if more { "high bit set: more bytes follow" } else { "high bit clear: last byte" }
+            if more {
+                "high bit set: more bytes follow"
+            } else {
+                "high bit clear: last byte"
+            }
         ));
     }
     if let Ok((raw, _)) = read_raw(bytes, MAX_LONG_BYTES) {
@@ -199,21 +238,38 @@ pub fn varint_lines(bytes: &[u8]) -> Vec<String> {
         let v = unzigzag(raw);
         lines.push(format!(
             "zigzag: {raw} → {v}  ({})",
-            if raw % 2 == 0 { "even n → n/2" } else { "odd n → -(n+1)/2" }
+            if raw % 2 == 0 {
+                "even n → n/2"
+            } else {
+                "odd n → -(n+1)/2"
+            }
         ));
     }
     lines
 }
 
-fn value_info(schema: &Schema, walk: &Walk, id: u32, bytes: &[u8], name: &str, info: &mut SpanInfo) {
-    let Some(s) = walk.spans.get(id as usize) else { return };
+fn value_info(
+    schema: &Schema,
+    walk: &Walk,
+    id: u32,
+    bytes: &[u8],
+    name: &str,
+    info: &mut SpanInfo,
+) {
+    let Some(s) = walk.spans.get(id as usize) else {
+        return;
+    };
     let node = schema.node(s.schema);
     info.label = format!("{name}: {}", info.type_name);
     match &node.kind {
         Kind::Null => info.breakdown.push("null takes no bytes".into()),
         Kind::Boolean => {
             info.value = bytes.first().map(|b| (*b == 1).to_string());
-            info.breakdown.push(format!("{} → {}", hex(bytes), info.value.clone().unwrap_or_default()));
+            info.breakdown.push(format!(
+                "{} → {}",
+                hex(bytes),
+                info.value.clone().unwrap_or_default()
+            ));
         }
         Kind::Int | Kind::Long => {
             info.breakdown = varint_lines(bytes);
@@ -226,18 +282,25 @@ fn value_info(schema: &Schema, walk: &Walk, id: u32, bytes: &[u8], name: &str, i
             if let Ok(b) = <[u8; 4]>::try_from(bytes) {
                 let v = f32::from_le_bytes(b);
                 info.value = Some(v.to_string());
-                info.breakdown.push(format!("{} = IEEE 754 single, little-endian → {v}", hex(bytes)));
+                info.breakdown.push(format!(
+                    "{} = IEEE 754 single, little-endian → {v}",
+                    hex(bytes)
+                ));
             }
         }
         Kind::Double => {
             if let Ok(b) = <[u8; 8]>::try_from(bytes) {
                 let v = f64::from_le_bytes(b);
                 info.value = Some(v.to_string());
-                info.breakdown.push(format!("{} = IEEE 754 double, little-endian → {v}", hex(bytes)));
+                info.breakdown.push(format!(
+                    "{} = IEEE 754 double, little-endian → {v}",
+                    hex(bytes)
+                ));
             }
         }
         Kind::Bytes | Kind::String => {
-            info.breakdown.push("a length prefix (zigzag long), then the content".into());
+            info.breakdown
+                .push("a length prefix (zigzag long), then the content".into());
             let content = walk
                 .spans
                 .iter()
@@ -257,7 +320,8 @@ fn value_info(schema: &Schema, walk: &Walk, id: u32, bytes: &[u8], name: &str, i
             }
         }
         Kind::Fixed(f) => {
-            info.breakdown.push(format!("fixed: exactly {} bytes, no length prefix", f.size));
+            info.breakdown
+                .push(format!("fixed: exactly {} bytes, no length prefix", f.size));
             info.value = Some(hex(bytes));
             info.interpreted = match &node.logical {
                 Some(LogicalType::Decimal { scale, .. }) => Some(decimal_text(bytes, *scale)),
@@ -271,12 +335,16 @@ fn value_info(schema: &Schema, walk: &Walk, id: u32, bytes: &[u8], name: &str, i
             if let Some(i) = varint_value(bytes) {
                 let symbol = usize::try_from(i).ok().and_then(|i| e.symbols.get(i));
                 info.value = symbol.cloned();
-                info.breakdown.push(format!("enum index {i} → {}", symbol.map_or("(out of range)", |s| s.as_str())));
+                info.breakdown.push(format!(
+                    "enum index {i} → {}",
+                    symbol.map_or("(out of range)", |s| s.as_str())
+                ));
             }
         }
-        Kind::Record(r) => info
-            .breakdown
-            .push(format!("a record is its {} fields in order, with no separators or names", r.fields.len())),
+        Kind::Record(r) => info.breakdown.push(format!(
+            "a record is its {} fields in order, with no separators or names",
+            r.fields.len()
+        )),
         Kind::Array(_) => info
             .breakdown
             .push("an array is blocks: an item count, the items, …, then a count of 0".into()),
@@ -324,14 +392,25 @@ fn interpret_integer(logical: &LogicalType, v: i64) -> Option<String> {
             let (y, m, d) = civil_from_days(v);
             format!("{y:04}-{m:02}-{d:02} ({v} days since 1970-01-01)")
         }
-        LogicalType::TimeMillis => format!("{} (time of day)", date_time(v, 1000, 3).split('T').nth(1)?),
-        LogicalType::TimeMicros => format!("{} (time of day)", date_time(v, 1_000_000, 6).split('T').nth(1)?),
+        LogicalType::TimeMillis => {
+            format!("{} (time of day)", date_time(v, 1000, 3).split('T').nth(1)?)
+        }
+        LogicalType::TimeMicros => format!(
+            "{} (time of day)",
+            date_time(v, 1_000_000, 6).split('T').nth(1)?
+        ),
         LogicalType::TimestampMillis => format!("{}Z (UTC instant)", date_time(v, 1000, 3)),
         LogicalType::TimestampMicros => format!("{}Z (UTC instant)", date_time(v, 1_000_000, 6)),
         LogicalType::TimestampNanos => format!("{}Z (UTC instant)", date_time(v, 1_000_000_000, 9)),
-        LogicalType::LocalTimestampMillis => format!("{} (local time, no zone)", date_time(v, 1000, 3)),
-        LogicalType::LocalTimestampMicros => format!("{} (local time, no zone)", date_time(v, 1_000_000, 6)),
-        LogicalType::LocalTimestampNanos => format!("{} (local time, no zone)", date_time(v, 1_000_000_000, 9)),
+        LogicalType::LocalTimestampMillis => {
+            format!("{} (local time, no zone)", date_time(v, 1000, 3))
+        }
+        LogicalType::LocalTimestampMicros => {
+            format!("{} (local time, no zone)", date_time(v, 1_000_000, 6))
+        }
+        LogicalType::LocalTimestampNanos => {
+            format!("{} (local time, no zone)", date_time(v, 1_000_000_000, 9))
+        }
         _ => return None,
     })
 }
@@ -383,11 +462,20 @@ fn uuid_text(bytes: &[u8]) -> String {
     if h.len() != 32 {
         return h;
     }
-    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
 }
 
 fn duration_text(bytes: &[u8]) -> Option<String> {
-    let u = |i: usize| -> Option<u32> { Some(u32::from_le_bytes(bytes.get(i..i + 4)?.try_into().ok()?)) };
+    let u = |i: usize| -> Option<u32> {
+        Some(u32::from_le_bytes(bytes.get(i..i + 4)?.try_into().ok()?))
+    };
     Some(format!(
         "{} months, {} days, {} milliseconds (three little-endian u32)",
         u(0)?,

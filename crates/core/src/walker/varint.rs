@@ -95,7 +95,10 @@ mod tests {
 
     #[test]
     fn int_beyond_32_bits_overflows() {
-        assert_eq!(read_int(&[0xff, 0xff, 0xff, 0xff, 0x7f]), Err(VarintError::Overflow));
+        assert_eq!(
+            read_int(&[0xff, 0xff, 0xff, 0xff, 0x7f]),
+            Err(VarintError::Overflow)
+        );
         assert_eq!(read_int(&[0xfe, 0xff, 0xff, 0xff, 0x0f]), Ok((i32::MAX, 5)));
     }
 

@@ -1,0 +1,84 @@
+//! The schema editor, its validation message, and the canonical form with fingerprints.
+
+use crate::editor::{CodeEditor, ErrorMark};
+use crate::state::Workspace;
+use avro_playground_core::canonical::to_hex;
+use leptos::prelude::*;
+
+/// The schema panel.
+#[component]
+pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
+    let error_mark = Signal::derive(move || {
+        ws.schema
+            .get()
+            .0
+            .as_ref()
+            .as_ref()
+            .err()
+            .map(|e| ErrorMark {
+                line: e.position.line,
+                start: e.range.start,
+                end: e.range.end,
+            })
+    });
+    let status = move || match ws.schema.get().0.as_ref() {
+        Err(e) => view! {
+            <p id="schema-error" class="error" role="alert">
+                <span class="where">{format!("{}", e.position)}</span>
+                " "
+                {e.message.clone()}
+                " "
+                <code class="pointer">{format!("(at {})", e.pointer)}</code>
+            </p>
+        }
+        .into_any(),
+        Ok(p) => {
+            let f = &p.fingerprints;
+            let ignored: Vec<String> = (0..p.schema.len() as u32)
+                .filter_map(|i| {
+                    let node = p.schema.node(avro_playground_core::schema::SchemaId(i));
+                    node.ignored_logical.as_ref().map(|l| {
+                        format!(
+                            "{}: logicalType `{}` ignored: {}",
+                            node.pointer, l.name, l.reason
+                        )
+                    })
+                })
+                .collect();
+            view! {
+                <p id="schema-ok" class="ok">"Valid Avro 1.12 schema: " {p.schema.describe(p.schema.root())}</p>
+                {ignored
+                    .into_iter()
+                    .map(|w| view! { <p class="warning">{w}</p> })
+                    .collect_view()}
+                <details class="canonical">
+                    <summary>"Parsing Canonical Form and fingerprints"</summary>
+                    <dl>
+                        <dt>"Canonical form"</dt>
+                        <dd><code id="canonical-form">{f.canonical.clone()}</code></dd>
+                        <dt>"CRC-64-AVRO (as in a single-object header, little-endian)"</dt>
+                        <dd><code id="fingerprint-rabin">{to_hex(&f.rabin_le)}</code></dd>
+                        <dt>"MD5"</dt>
+                        <dd><code>{to_hex(&f.md5)}</code></dd>
+                        <dt>"SHA-256"</dt>
+                        <dd><code>{to_hex(&f.sha256)}</code></dd>
+                    </dl>
+                </details>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="schema-title">
+            <h2 id="schema-title">"Schema " <small>".avsc"</small></h2>
+            <CodeEditor
+                editor_id="schema-editor"
+                input_id="schema-input"
+                label="Schema (.avsc JSON)"
+                text=ws.schema_text
+                error=error_mark
+            />
+            <div class="status">{status}</div>
+        </section>
+    }
+}
