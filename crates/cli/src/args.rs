@@ -81,11 +81,6 @@ impl Args {
         }
     }
 
-    /// Whether a switch was given.
-    pub fn has(&self, flag: &str) -> bool {
-        self.flags.iter().any(|(f, _)| f == flag)
-    }
-
     /// The value of a flag (the last one given).
     pub fn value(&self, flag: &str) -> Option<&str> {
         self.flags

@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod payload;
 
 use args::Failure;
 use std::process::ExitCode;

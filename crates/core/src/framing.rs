@@ -68,9 +68,11 @@ impl std::str::FromStr for FrameChoice {
             "confluent" => FrameChoice::Confluent,
             "single-object" => FrameChoice::SingleObject,
             "ocf" => FrameChoice::Container,
-            other => return Err(format!(
+            other => {
+                return Err(format!(
                 "unknown framing `{other}`: expected auto, raw, confluent, single-object or ocf"
-            )),
+            ))
+            }
         })
     }
 }

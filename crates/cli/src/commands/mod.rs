@@ -2,7 +2,11 @@
 
 use crate::args::{Failure, Output};
 
+mod annotate;
 mod canonical;
+mod decode;
+mod encode;
+mod inspect;
 
 /// A command: its help text and what it does.
 pub struct Command {
@@ -14,11 +18,33 @@ pub struct Command {
     pub run: fn(&[String]) -> Result<Output, Failure>,
 }
 
-const COMMANDS: &[Command] = &[Command {
-    name: "canonical",
-    help: canonical::HELP,
-    run: canonical::run,
-}];
+const COMMANDS: &[Command] = &[
+    Command {
+        name: "encode",
+        help: encode::HELP,
+        run: encode::run,
+    },
+    Command {
+        name: "decode",
+        help: decode::HELP,
+        run: decode::run,
+    },
+    Command {
+        name: "inspect",
+        help: inspect::HELP,
+        run: inspect::run,
+    },
+    Command {
+        name: "canonical",
+        help: canonical::HELP,
+        run: canonical::run,
+    },
+    Command {
+        name: "annotate",
+        help: annotate::HELP,
+        run: annotate::run,
+    },
+];
 
 /// The command called `name`.
 pub fn find(name: &str) -> Option<&'static Command> {
