@@ -152,12 +152,16 @@ fn auto(schema: &Schema, bytes: &[u8]) -> Result<Framed, FramingError> {
         _ => {}
     }
     readings.push(Ok(raw(schema, bytes)));
-    // Rank: a complete datum first, then fewer trailing bytes; a framed reading wins a tie (its magic is
-    // evidence). A framed header error outranks a raw decode error: the magic says what was meant.
+    // Rank: a reading that explains every byte wins (a framed one on a tie: its magic is evidence). Past
+    // that the magic decides: a framed reading, complete or not, outranks a raw one that leaves bytes
+    // unexplained; a raw reading with trailing bytes only wins where no magic was seen.
     let rank = |r: &Result<Framed, FramingError>| match r {
-        Ok(f) if f.walk.error.is_none() => (0, f.trailing()),
-        Ok(_) => (1, 0),
-        Err(_) => (1, 0),
+        Ok(f) if f.walk.error.is_none() && f.trailing() == 0 => (0, 0),
+        Ok(f) if f.framing != Framing::Raw && f.walk.error.is_none() => (1, f.trailing()),
+        Ok(f) if f.framing != Framing::Raw => (2, 0),
+        Err(_) => (2, 0),
+        Ok(f) if f.walk.error.is_none() => (3, f.trailing()),
+        Ok(_) => (4, 0),
     };
     let best = (0..readings.len())
         .min_by_key(|&i| readings.get(i).map(rank).unwrap_or((2, 0)))
@@ -165,7 +169,7 @@ fn auto(schema: &Schema, bytes: &[u8]) -> Result<Framed, FramingError> {
     let complete: Vec<String> = readings
         .iter()
         .enumerate()
-        .filter(|(i, r)| *i != best && rank(r).0 == 0)
+        .filter(|(i, r)| *i != best && matches!(r, Ok(f) if f.walk.error.is_none()))
         .filter_map(|(_, r)| r.as_ref().ok())
         .map(describe_reading)
         .collect();

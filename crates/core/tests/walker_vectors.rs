@@ -5,13 +5,7 @@ mod common;
 
 use avro_playground_core::schema::parse_schema;
 use avro_playground_core::walker::{decode, encode};
-use common::{cases, id, schema_text, Report};
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len() / 2)
-        .filter_map(|i| u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok())
-        .collect()
-}
+use common::{cases, id, schema_text, unhex, Report};
 
 #[test]
 fn every_encode_vector_decodes_and_reencodes_to_the_same_bytes() {

@@ -164,3 +164,57 @@ fn matches(schema: &Schema, id: SchemaId, json: &Json) -> Result<(), DefaultProb
         Kind::Union(_) => check_default(schema, id, json).map(|_| ()),
     }
 }
+
+/// The value a valid default denotes (`check_default` must have accepted it). Union defaults take the
+/// first branch they match (Avro 1.12); bytes and fixed defaults are strings of code points 0–255.
+pub fn default_value(schema: &Schema, id: SchemaId, json: &Json) -> Option<crate::value::Value> {
+    use crate::value::Value;
+    let latin1 = |s: &str| {
+        s.chars()
+            .map(|c| u8::try_from(u32::from(c)).ok())
+            .collect::<Option<Vec<u8>>>()
+    };
+    Some(match (schema.kind(id), &json.value) {
+        (Kind::Union(branches), _) => {
+            let (i, b) = branches
+                .iter()
+                .enumerate()
+                .find(|(_, b)| matches(schema, **b, json).is_ok())?;
+            Value::Union(i as u32, Box::new(default_value(schema, *b, json)?))
+        }
+        (Kind::Null, JsonValue::Null) => Value::Null,
+        (Kind::Boolean, JsonValue::Bool(b)) => Value::Boolean(*b),
+        (Kind::Int, JsonValue::Number(t)) => Value::Int(t.parse().ok()?),
+        (Kind::Long, JsonValue::Number(t)) => Value::Long(t.parse().ok()?),
+        (Kind::Float, JsonValue::Number(t)) => Value::Float(t.parse().ok()?),
+        (Kind::Double, JsonValue::Number(t)) => Value::Double(t.parse().ok()?),
+        (Kind::Bytes, JsonValue::String(s)) => Value::Bytes(latin1(s)?),
+        (Kind::Fixed(_), JsonValue::String(s)) => Value::Fixed(latin1(s)?),
+        (Kind::String, JsonValue::String(s)) => Value::String(s.clone()),
+        (Kind::Enum(e), JsonValue::String(s)) => {
+            Value::Enum(e.symbols.iter().position(|x| x == s)? as u32, s.clone())
+        }
+        (Kind::Array(items), JsonValue::Array(elements)) => Value::Array(
+            elements
+                .iter()
+                .map(|e| default_value(schema, *items, e))
+                .collect::<Option<_>>()?,
+        ),
+        (Kind::Map(values), JsonValue::Object(members)) => Value::Map(
+            members
+                .iter()
+                .map(|m| Some((m.key.clone(), default_value(schema, *values, &m.value)?)))
+                .collect::<Option<_>>()?,
+        ),
+        (Kind::Record(r), JsonValue::Object(_)) => Value::Record(
+            r.fields
+                .iter()
+                .map(|f| {
+                    let given = json.get(&f.name).map(|m| &m.value).or(f.default.as_ref())?;
+                    Some((f.name.clone(), default_value(schema, f.schema, given)?))
+                })
+                .collect::<Option<_>>()?,
+        ),
+        _ => return None,
+    })
+}

@@ -6,7 +6,7 @@ mod logical;
 mod names;
 mod parse;
 
-pub use default::{check_default, DefaultMatch};
+pub use default::{check_default, default_value, DefaultMatch};
 pub use logical::{IgnoredLogical, LogicalType};
 pub use names::Name;
 pub use parse::{parse_schema, parse_schema_json};
