@@ -127,9 +127,10 @@ fn our_bytes_equal_apache_avros_wherever_it_encodes() {
         );
         let Some(value) = walk.value else { continue };
         let their_value = theirs(&ours_schema, ours_schema.root(), &value);
-        let Ok(their_bytes) = apache_avro::GenericDatumWriter::builder(&their_schema)
-            .build()
-            .and_then(|w| w.write_value_to_vec(their_value))
+        let Ok(their_bytes) =
+            apache_avro::writer::datum::GenericDatumWriter::builder(&their_schema)
+                .build()
+                .and_then(|w| w.write_value_to_vec(their_value))
         else {
             continue;
         };
