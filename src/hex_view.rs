@@ -1,7 +1,7 @@
 //! The encoded bytes as a hex dump: offsets, hex, ASCII; each top-level field's bytes share a colour, and
 //! hovering a byte selects its innermost span.
 
-use crate::state::{Encoding, Workspace};
+use crate::state::Workspace;
 use avro_playground_core::walker::{Walk, NO_PARENT};
 use leptos::prelude::*;
 
@@ -36,19 +36,16 @@ fn groups(walk: &Walk, innermost: &[u32]) -> Vec<usize> {
 pub fn HexView(ws: Workspace) -> impl IntoView {
     let selected_range = Memo::new(move |_| {
         let id = ws.selected.get()?;
-        match ws.encoding.get().0.as_ref() {
-            Encoding::Bytes { walk, .. } => walk
-                .spans
-                .get(id as usize)
-                .map(|s| (s.start as usize, s.end as usize)),
-            _ => None,
-        }
+        let shown = ws.shown.get()?;
+        let s = shown.0.walk.spans.get(id as usize)?;
+        Some((s.start as usize, s.end as usize))
     });
     let dump = move || {
-        let encoding = ws.encoding.get();
-        let Encoding::Bytes { walk, innermost } = encoding.0.as_ref() else {
+        let Some(shown) = ws.shown.get() else {
             return view! { <p class="muted">"No bytes yet."</p> }.into_any();
         };
+        let (walk, innermost) = (&shown.0.walk, &shown.0.innermost);
+        let error_at = walk.error.as_ref().map(|e| e.offset);
         if walk.bytes.is_empty() {
             return view! { <p class="muted" id="hex-empty">"The datum encodes to zero bytes (null takes none)."</p> }.into_any();
         }
@@ -66,7 +63,11 @@ pub fn HexView(ws: Workspace) -> impl IntoView {
                         let span = innermost.get(offset).copied().unwrap_or(u32::MAX);
                         let group = groups.get(offset).copied().unwrap_or(PALETTE);
                         let starts_group = offset == 0 || groups.get(offset - 1) != Some(&group);
-                        let class = format!("hex-byte g{group}{}", if starts_group { " group-start" } else { "" });
+                        let class = format!(
+                            "hex-byte g{group}{}{}",
+                            if starts_group { " group-start" } else { "" },
+                            if error_at == Some(offset) { " error-byte" } else { "" }
+                        );
                         view! {
                             <span
                                 class=class

@@ -4,6 +4,7 @@
 //! computed from it.
 
 pub mod datum_panel;
+pub mod decode_panel;
 pub mod editor;
 pub mod hex_view;
 pub mod schema_panel;
@@ -25,7 +26,30 @@ pub fn App() -> impl IntoView {
         </header>
         <main class="layout">
             <schema_panel::SchemaPanel ws=ws />
-            <datum_panel::DatumPanel ws=ws />
+            <div class="mode-panel">
+                <nav class="tabs" role="tablist" aria-label="Direction">
+                    <button
+                        id="tab-encode"
+                        role="tab"
+                        aria-selected=move || (ws.mode.get() == state::Mode::Encode).to_string()
+                        on:click=move |_| ws.mode.set(state::Mode::Encode)
+                    >
+                        "JSON → bytes"
+                    </button>
+                    <button
+                        id="tab-decode"
+                        role="tab"
+                        aria-selected=move || (ws.mode.get() == state::Mode::Decode).to_string()
+                        on:click=move |_| ws.mode.set(state::Mode::Decode)
+                    >
+                        "bytes → JSON"
+                    </button>
+                </nav>
+                {move || match ws.mode.get() {
+                    state::Mode::Encode => view! { <datum_panel::DatumPanel ws=ws /> }.into_any(),
+                    state::Mode::Decode => view! { <decode_panel::DecodePanel ws=ws /> }.into_any(),
+                }}
+            </div>
             <section class="panel bytes" aria-labelledby="bytes-title">
                 <h2 id="bytes-title">"Bytes " <small>"Avro binary, annotated"</small></h2>
                 <div class="bytes-grid">

@@ -1,7 +1,7 @@
 //! The details of the selected span: where it is in the datum and the schema, and how its bytes give
 //! its value.
 
-use crate::state::{Encoding, Workspace};
+use crate::state::Workspace;
 use avro_playground_core::walker::explain::explain;
 use leptos::prelude::*;
 
@@ -11,12 +11,11 @@ pub fn SpanDetails(ws: Workspace) -> impl IntoView {
     let body = move || {
         let id = ws.selected.get();
         let schema = ws.schema.get();
-        let encoding = ws.encoding.get();
-        let (Some(id), Ok(parsed), Encoding::Bytes { walk, .. }) =
-            (id, schema.0.as_ref(), encoding.0.as_ref())
-        else {
+        let shown = ws.shown.get();
+        let (Some(id), Ok(parsed), Some(shown)) = (id, schema.0.as_ref(), shown) else {
             return view! { <p class="muted">"Hover a byte (or a row of the tree) to see what it means."</p> }.into_any();
         };
+        let walk = &shown.0.walk;
         let Some(info) = explain(&parsed.schema, walk, id) else {
             return view! { <p class="muted">"Nothing selected."</p> }.into_any();
         };

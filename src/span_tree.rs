@@ -1,6 +1,6 @@
 //! Every span as a tree row: what it is, its bytes and its value. Hovering a row selects its bytes.
 
-use crate::state::{Encoding, Workspace};
+use crate::state::Workspace;
 use avro_playground_core::walker::explain::explain;
 use leptos::prelude::*;
 
@@ -9,11 +9,11 @@ use leptos::prelude::*;
 pub fn SpanTree(ws: Workspace) -> impl IntoView {
     let rows = move || {
         let schema = ws.schema.get();
-        let encoding = ws.encoding.get();
-        let (Ok(parsed), Encoding::Bytes { walk, .. }) = (schema.0.as_ref(), encoding.0.as_ref())
-        else {
+        let shown = ws.shown.get();
+        let (Ok(parsed), Some(shown)) = (schema.0.as_ref(), shown) else {
             return ().into_any();
         };
+        let walk = &shown.0.walk;
         (0..walk.spans.len() as u32)
             .filter_map(|id| {
                 let info = explain(&parsed.schema, walk, id)?;

@@ -1,9 +1,12 @@
 //! The workspace: what the user typed (signals, autosaved to local storage) and what the core computes
 //! from it (memos).
 
-use avro_playground_core::avro_json::{from_avro_json, DatumError};
+use avro_playground_core::avro_json::{from_avro_json, to_avro_json, DatumError};
 use avro_playground_core::canonical::{fingerprints, Fingerprints};
-use avro_playground_core::framing::{write_framed, FrameOut};
+use avro_playground_core::framing::{
+    read_framed, write_framed, FrameChoice, FrameOut, Framed, FramingError,
+};
+use avro_playground_core::input::{decode_input, InputFormat};
 use avro_playground_core::schema::{parse_schema, Schema, SchemaError};
 use avro_playground_core::walker::Walk;
 use leptos::prelude::*;
@@ -33,6 +36,22 @@ pub struct ParsedSchema {
     pub fingerprints: Fingerprints,
 }
 
+/// Bytes with a span for each, ready for the hex view.
+pub struct Annotated {
+    /// The spans over the bytes.
+    pub walk: Walk,
+    /// The innermost span of each byte.
+    pub innermost: Vec<u32>,
+}
+
+impl Annotated {
+    /// Indexes a walk for the views.
+    pub fn new(walk: Walk) -> Self {
+        let innermost = walk.innermost_by_byte();
+        Annotated { walk, innermost }
+    }
+}
+
 /// The datum encoded, or why it could not be.
 pub enum Encoding {
     /// The schema does not parse, so there is nothing to encode with.
@@ -41,13 +60,40 @@ pub enum Encoding {
     Datum(DatumError),
     /// The core could not encode the value.
     Failed(String),
-    /// The bytes, with a span for each, and the innermost span of every byte.
-    Bytes {
-        /// Spans over the bytes.
-        walk: Walk,
-        /// The innermost span of each byte.
-        innermost: Vec<u32>,
+    /// The bytes.
+    Bytes(Arc<Annotated>),
+}
+
+/// Pasted bytes decoded, or why they could not be.
+pub enum Decoding {
+    /// The schema does not parse.
+    NoSchema,
+    /// Nothing pasted yet.
+    Empty,
+    /// The pasted text is not in the chosen form.
+    Input(String),
+    /// The framing's header is wrong.
+    Framing(FramingError),
+    /// Read: the framing, the spans (with `walk.error` if the datum broke off), the datum as Avro JSON.
+    Read {
+        /// How the paste was recognised.
+        input_note: String,
+        /// The framing and its header fields.
+        framed: Framed,
+        /// The spans.
+        annotated: Arc<Annotated>,
+        /// The datum as Avro JSON, when complete.
+        json: Option<String>,
     },
+}
+
+/// Which way the page works: JSON to bytes, or bytes to JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Avro JSON datum → annotated bytes.
+    Encode,
+    /// Pasted bytes → framing, annotated bytes and datum.
+    Decode,
 }
 
 /// Everything the page shows, as signals and memos.
@@ -63,6 +109,18 @@ pub struct Workspace {
     pub schema: Memo<Shared<Result<ParsedSchema, SchemaError>>>,
     /// The datum, encoded.
     pub encoding: Memo<Shared<Encoding>>,
+    /// Encode or decode.
+    pub mode: RwSignal<Mode>,
+    /// The pasted bytes (hex, base64, …).
+    pub bytes_text: RwSignal<String>,
+    /// The paste form: `auto` or a form name.
+    pub input_format: RwSignal<String>,
+    /// The framing: `auto`, `raw`, `confluent`, `single-object`.
+    pub frame: RwSignal<String>,
+    /// The pasted bytes, decoded.
+    pub decoding: Memo<Shared<Decoding>>,
+    /// The bytes the hex view shows (the encoding or the decoding, by mode).
+    pub shown: Memo<Option<Shared<Annotated>>>,
 }
 
 const STORAGE_KEY: &str = "avro-playground/workspace/v1";
@@ -140,19 +198,39 @@ impl Workspace {
                     Err(e) => Encoding::Datum(e),
                     Ok(value) => match write_framed(&p.schema, &value, FrameOut::Raw) {
                         Err(e) => Encoding::Failed(e.to_string()),
-                        Ok(walk) => {
-                            let innermost = walk.innermost_by_byte();
-                            Encoding::Bytes { walk, innermost }
-                        }
+                        Ok(walk) => Encoding::Bytes(Arc::new(Annotated::new(walk))),
                     },
                 },
             };
             Shared(Arc::new(encoding))
         });
+        let mode = RwSignal::new(Mode::Encode);
+        let bytes_text = RwSignal::new(String::new());
+        let input_format = RwSignal::new("auto".to_string());
+        let frame = RwSignal::new("auto".to_string());
+        let decoding = Memo::new(move |_| {
+            let parsed = schema.get();
+            let decoding = match parsed.0.as_ref() {
+                Err(_) => Decoding::NoSchema,
+                Ok(p) => bytes_text
+                    .with(|t| decode_text(&p.schema, t, &input_format.get(), &frame.get())),
+            };
+            Shared(Arc::new(decoding))
+        });
+        let shown = Memo::new(move |_| match mode.get() {
+            Mode::Encode => match encoding.get().0.as_ref() {
+                Encoding::Bytes(a) => Some(Shared(a.clone())),
+                _ => None,
+            },
+            Mode::Decode => match decoding.get().0.as_ref() {
+                Decoding::Read { annotated, .. } => Some(Shared(annotated.clone())),
+                _ => None,
+            },
+        });
         let selected = RwSignal::new(None);
-        // A new encoding invalidates the selected span.
+        // New bytes invalidate the selected span.
         Effect::new(move |_| {
-            encoding.track();
+            shown.track();
             selected.set(None);
         });
         Workspace {
@@ -161,6 +239,12 @@ impl Workspace {
             selected,
             schema,
             encoding,
+            mode,
+            bytes_text,
+            input_format,
+            frame,
+            decoding,
+            shown,
         }
     }
 
@@ -170,6 +254,43 @@ impl Workspace {
             let (s, d) = (self.schema_text.get(), self.datum_text.get());
             save(&s, &d);
         });
+    }
+}
+
+/// Decodes pasted text with the core: paste form, framing, datum.
+fn decode_text(schema: &Schema, text: &str, format: &str, frame: &str) -> Decoding {
+    if text.trim().is_empty() {
+        return Decoding::Empty;
+    }
+    let format = match format {
+        "auto" => None,
+        name => match name.parse::<InputFormat>() {
+            Ok(f) => Some(f),
+            Err(e) => return Decoding::Input(e),
+        },
+    };
+    let decoded = match decode_input(text.as_bytes(), format) {
+        Ok(d) => d,
+        Err(e) => return Decoding::Input(e.to_string()),
+    };
+    let choice = frame.parse::<FrameChoice>().unwrap_or(FrameChoice::Auto);
+    match read_framed(schema, &decoded.bytes, choice) {
+        Err(e) => Decoding::Framing(e),
+        Ok(framed) => {
+            let json = framed.walk.value.as_ref().map(|v| to_avro_json(schema, v));
+            let input_note = if decoded.note.is_empty() {
+                format!("read as {}", decoded.format.name())
+            } else {
+                decoded.note.clone()
+            };
+            let annotated = Arc::new(Annotated::new(framed.walk.clone()));
+            Decoding::Read {
+                input_note,
+                framed,
+                annotated,
+                json,
+            }
+        }
     }
 }
 

@@ -1,0 +1,126 @@
+//! The decoder: paste bytes as kcat, a log or a hex dump gave them; see the paste form and framing
+//! recognised, the datum, and where and why bytes and schema disagree.
+
+use crate::state::{Decoding, Workspace};
+use avro_playground_core::canonical::to_hex;
+use avro_playground_core::framing::Framing;
+use leptos::prelude::*;
+
+const FORMATS: [(&str, &str); 8] = [
+    ("auto", "detect"),
+    ("hex", "hex"),
+    ("base64", "base64"),
+    ("base64url", "base64url"),
+    ("xxd", "xxd"),
+    ("od", "od -x / hexdump"),
+    ("escaped", "kcat -e / \\x escapes"),
+    ("binary", "raw binary"),
+];
+
+const FRAMES: [(&str, &str); 5] = [
+    ("auto", "detect"),
+    ("raw", "raw datum"),
+    ("confluent", "Confluent (magic 00 + id)"),
+    ("single-object", "single-object (C3 01)"),
+    ("ocf", "container file"),
+];
+
+fn framing_text(framing: &Framing) -> String {
+    match framing {
+        Framing::Raw => "raw datum (no header)".into(),
+        Framing::Confluent { schema_id } => format!("Confluent wire format, schema id {schema_id}"),
+        Framing::ConfluentGuid { guid } => {
+            format!("Confluent wire format, schema GUID {}", to_hex(guid))
+        }
+        Framing::SingleObject { fingerprint } => {
+            format!(
+                "Avro single-object, fingerprint {} (matches the schema)",
+                to_hex(fingerprint)
+            )
+        }
+        Framing::Container => "Object Container File".into(),
+    }
+}
+
+/// A `<select>` bound to a signal.
+#[component]
+fn Choice(
+    id: &'static str,
+    label: &'static str,
+    options: &'static [(&'static str, &'static str)],
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label class="choice">
+            {label}
+            " "
+            <select id=id on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
+                {options.iter().map(|(v, text)| view! { <option value=*v>{*text}</option> }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// The decode panel.
+#[component]
+pub fn DecodePanel(ws: Workspace) -> impl IntoView {
+    let status = move || {
+        match ws.decoding.get().0.as_ref() {
+        Decoding::NoSchema => view! { <p class="muted">"Fix the schema to decode bytes."</p> }.into_any(),
+        Decoding::Empty => view! {
+            <p class="muted">"Paste bytes: hex (spaces, 0x, \\x allowed), base64, xxd or od output, or kcat -e text."</p>
+        }
+        .into_any(),
+        Decoding::Input(e) => view! { <p id="decode-error" class="error" role="alert">{e.clone()}</p> }.into_any(),
+        Decoding::Framing(e) => view! {
+            <p id="decode-error" class="error" role="alert">
+                {format!("{} header, byte {}: {}", e.framing, e.offset, e.message)}
+            </p>
+        }
+        .into_any(),
+        Decoding::Read { input_note, framed, json, .. } => {
+            let error = framed.walk.error.clone();
+            let trailing = framed.trailing();
+            view! {
+                <p id="decode-status" class="ok">
+                    {format!("{input_note}; {}; {} bytes", framing_text(&framed.framing), framed.walk.bytes.len())}
+                </p>
+                {framed.alternatives.iter().map(|a| view! { <p class="warning">{format!("Also possible: {a}")}</p> }).collect_view()}
+                {error.map(|e| view! {
+                    <p id="decode-error" class="error" role="alert">
+                        <span class="where">{format!("byte {}", e.offset)}</span>
+                        {format!(" {}: {}", if e.path.is_empty() { "/".to_string() } else { e.path.clone() }, e.message)}
+                    </p>
+                    <p class="muted">"Everything before the failing byte is decoded below; the failing byte is outlined in red."</p>
+                })}
+                {(trailing > 0).then(|| view! {
+                    <p class="warning" id="decode-trailing">
+                        {format!("{trailing} trailing bytes after the datum (from byte {}) are not explained by the schema.", framed.walk.end)}
+                    </p>
+                })}
+                {json.clone().map(|j| view! { <pre id="decoded-json" class="json">{j}</pre> })}
+            }
+            .into_any()
+        }
+    }
+    };
+    view! {
+        <section class="panel" aria-labelledby="decode-title">
+            <h2 id="decode-title">"Bytes to decode"</h2>
+            <div class="choices">
+                <Choice id="input-format" label="Paste form" options=&FORMATS value=ws.input_format />
+                <Choice id="frame-choice" label="Framing" options=&FRAMES value=ws.frame />
+            </div>
+            <textarea
+                id="bytes-input"
+                class="bytes-input"
+                aria-label="Bytes to decode"
+                spellcheck="false"
+                placeholder="00 00 00 00 07 54 06 41 64 61 …"
+                prop:value=move || ws.bytes_text.get()
+                on:input=move |ev| ws.bytes_text.set(event_target_value(&ev))
+            ></textarea>
+            <div class="status">{status}</div>
+        </section>
+    }
+}
