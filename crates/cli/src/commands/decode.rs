@@ -4,6 +4,7 @@ use crate::args::{read_schema, Args, Failure, Output};
 use crate::payload::{read_framed_payload, PAYLOAD_FLAGS};
 use avro_playground_core::avro_json::to_avro_json;
 use avro_playground_core::framing::Framing;
+use avro_playground_core::resolve::resolve;
 
 /// Help text.
 pub const HELP: &str = "avro-playground decode --schema W.avsc [--reader R.avsc] [--input FILE]
@@ -13,7 +14,9 @@ Reads bytes (from FILE or stdin; `auto` recognises hex with or without spaces/0x
 detects or applies the framing, and prints the datum as Avro JSON on one line. With --frame auto a raw
 datum that happens to start with 00 or C3 01 is not mistaken for a frame: the reading that decodes the
 whole input wins, and stderr says when another reading was also possible.
---reader: resolve to a reader schema (not available yet: exits 2).";
+--reader R.avsc: read the datum with the reader schema per the spec's resolution rules (Java's choice of
+union branch); each step (promotion, default, skipped field, enum default, branch, alias) is noted on
+stderr. An impossible resolution exits 1 naming the path and the rule.";
 
 /// Runs the command.
 pub fn run(raw: &[String]) -> Result<Output, Failure> {
@@ -22,12 +25,8 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
     known.extend(PAYLOAD_FLAGS);
     args.only(&known)?;
     let schema = read_schema(args.required("schema")?)?;
-    if args.value("reader").is_some() {
-        return Err(Failure::Usage(
-            "--reader (schema resolution) is not implemented yet; decode with the writer schema alone".into(),
-        ));
-    }
-    let (framed, notes) = read_framed_payload(&args, &schema)?;
+    let reader = args.value("reader").map(read_schema).transpose()?;
+    let (framed, mut notes) = read_framed_payload(&args, &schema)?;
     if framed.framing == Framing::Container {
         return Err(Failure::Invalid(
             "Object Container Files are not supported yet".into(),
@@ -38,8 +37,22 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
         .value
         .as_ref()
         .ok_or_else(|| Failure::Invalid("no datum was decoded".into()))?;
+    let Some(reader) = reader else {
+        return Ok(Output {
+            stdout: to_avro_json(&schema, value),
+            notes,
+        });
+    };
+    let resolved = resolve(&schema, &reader, value)
+        .map_err(|e| Failure::Invalid(format!("resolution at {e}")))?;
+    notes.extend(
+        resolved
+            .steps
+            .iter()
+            .map(|s| format!("resolution at {}: {}", s.path, s.message)),
+    );
     Ok(Output {
-        stdout: to_avro_json(&schema, value),
+        stdout: to_avro_json(&reader, &resolved.value),
         notes,
     })
 }
