@@ -1,0 +1,329 @@
+//! The command line as scripts use it: every command on the corpus, JSON shapes, exit codes 0/1/2.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn corpus(file: &str) -> Vec<Value> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/corpus")
+        .join(file);
+    let text = std::fs::read_to_string(&path).expect("corpus file");
+    serde_json::from_str::<Value>(&text)
+        .ok()
+        .and_then(|v| v.as_array().cloned())
+        .expect("an array")
+}
+
+fn schema_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("\"{s}\""),
+        other => other.to_string(),
+    }
+}
+
+/// A scratch directory for this test process.
+fn scratch(name: &str, content: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("avro-playground-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, content).expect("write");
+    path
+}
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_avro-playground"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the binary");
+    if let Some(mut input) = child.stdin.take() {
+        let _ = input.write_all(stdin.as_bytes());
+    }
+    child.wait_with_output().expect("wait")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).trim().to_string()
+}
+
+#[test]
+fn encode_and_decode_every_encode_vector() {
+    let mut failures = Vec::new();
+    for (i, case) in corpus("encode.json").iter().enumerate() {
+        let id = case["id"].as_str().unwrap_or("?");
+        let schema = scratch(&format!("e{i}.avsc"), &schema_text(&case["schema"]));
+        let schema = schema.to_str().unwrap_or_default();
+        let hex = case["hex"].as_str().unwrap_or_default();
+        if case["decode_only"].as_bool() != Some(true) {
+            let o = run(
+                &["encode", "--schema", schema],
+                &case["datum_json"].to_string(),
+            );
+            if !o.status.success() || stdout(&o) != hex {
+                failures.push(format!(
+                    "{id}: encode gave {:?} {}",
+                    o.status.code(),
+                    String::from_utf8_lossy(&o.stderr)
+                ));
+            }
+        }
+        let o = run(
+            &[
+                "decode",
+                "--schema",
+                schema,
+                "--input-format",
+                "hex",
+                "--frame",
+                "raw",
+            ],
+            hex,
+        );
+        let got: Option<Value> = serde_json::from_str(&stdout(&o)).ok();
+        if !o.status.success() || got.is_none() {
+            failures.push(format!(
+                "{id}: decode gave {:?} {}",
+                o.status.code(),
+                String::from_utf8_lossy(&o.stderr)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn canonical_prints_the_corpus_fingerprints() {
+    let mut failures = Vec::new();
+    for (i, case) in corpus("schemas.json").iter().enumerate() {
+        let id = case["id"].as_str().unwrap_or("?");
+        let path = scratch(
+            &format!("s{i}.avsc"),
+            case["schema_text"].as_str().unwrap_or_default(),
+        );
+        let o = run(
+            &["canonical", "--schema", path.to_str().unwrap_or_default()],
+            "",
+        );
+        if case["expect_valid"].as_bool() == Some(true) {
+            let got: Value = serde_json::from_str(&stdout(&o)).unwrap_or(Value::Null);
+            for key in ["canonical", "rabin_hex", "md5_hex", "sha256_hex"] {
+                if got[key] != case[key] {
+                    failures.push(format!("{id}: {key} {} != {}", got[key], case[key]));
+                }
+            }
+        } else if o.status.code() != Some(1) || o.stderr.is_empty() {
+            failures.push(format!(
+                "{id}: invalid schema gave exit {:?}",
+                o.status.code()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn inspect_reports_framing_fields() {
+    let schema = scratch("int.avsc", "\"int\"");
+    let schema = schema.to_str().unwrap_or_default();
+    let o = run(
+        &["inspect", "--schema", schema],
+        "00 00 00 00 09 0a 01 02 03",
+    );
+    let got: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(got["framing"], "confluent");
+    assert_eq!(got["schema_id"], 9);
+    assert_eq!(got["trailing_bytes"], 3);
+    assert_eq!(got["datum"], 5);
+    assert!(
+        got.get("fingerprint_hex").is_none(),
+        "keys that do not apply are absent"
+    );
+
+    let o = run(&["inspect", "--schema", schema], "c3018f5c393f1ad5757205");
+    let got: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(got["framing"], "single-object");
+    assert_eq!(got["fingerprint_hex"], "8f5c393f1ad57572");
+    assert_eq!(got["datum"], -3);
+    assert!(got.get("schema_id").is_none());
+}
+
+#[test]
+fn auto_framing_prefers_the_reading_that_explains_every_byte() {
+    // A raw long 0 followed by nothing: starts with 00 but is not a Confluent frame.
+    let schema = scratch(
+        "rec.avsc",
+        r#"{"type":"record","name":"R","fields":[{"name":"a","type":"long"},{"name":"b","type":"long"},{"name":"c","type":"long"},{"name":"d","type":"long"},{"name":"e","type":"long"}]}"#,
+    );
+    let o = run(
+        &["inspect", "--schema", schema.to_str().unwrap_or_default()],
+        "0002040608",
+    );
+    let got: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(
+        got["framing"],
+        "raw",
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn annotate_gives_a_span_tree() {
+    let schema = scratch(
+        "r2.avsc",
+        r#"{"type":"record","name":"R","fields":[{"name":"id","type":"long"},{"name":"name","type":"string"}]}"#,
+    );
+    let datum = scratch("r2.json", r#"{"id": -2, "name": "hi"}"#);
+    let o = run(
+        &[
+            "annotate",
+            "--schema",
+            schema.to_str().unwrap_or_default(),
+            "--datum",
+            datum.to_str().unwrap_or_default(),
+        ],
+        "",
+    );
+    let got: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(got["bytes_hex"], "03046869");
+    let id = &got["spans"][0]["children"][0];
+    assert_eq!(
+        (
+            id["path"].as_str(),
+            id["start"].as_u64(),
+            id["end"].as_u64()
+        ),
+        (Some("/id"), Some(0), Some(1))
+    );
+    assert!(id["breakdown"].to_string().contains("zigzag"));
+}
+
+#[test]
+fn decode_reader_resolves_and_explains() {
+    let writer = scratch(
+        "w.avsc",
+        r#"{"type":"record","name":"R","fields":[{"name":"a","type":"int"}]}"#,
+    );
+    let reader = scratch(
+        "rd.avsc",
+        r#"{"type":"record","name":"R","fields":[{"name":"a","type":"long"},{"name":"b","type":"string","default":"x"}]}"#,
+    );
+    let o = run(
+        &[
+            "decode",
+            "--schema",
+            writer.to_str().unwrap_or_default(),
+            "--reader",
+            reader.to_str().unwrap_or_default(),
+        ],
+        "02",
+    );
+    assert_eq!(
+        stdout(&o),
+        r#"{"a":1,"b":"x"}"#,
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("promoted"));
+    let bad = scratch(
+        "bad.avsc",
+        r#"{"type":"record","name":"R","fields":[{"name":"c","type":"int"}]}"#,
+    );
+    let o = run(
+        &[
+            "decode",
+            "--schema",
+            writer.to_str().unwrap_or_default(),
+            "--reader",
+            bad.to_str().unwrap_or_default(),
+        ],
+        "02",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("/c"),
+        "names the path"
+    );
+}
+
+#[test]
+fn exit_codes_follow_the_contract() {
+    let schema = scratch(
+        "x.avsc",
+        r#"{"type":"record","name":"R","fields":[{"name":"a","type":"Nope"}]}"#,
+    );
+    let o = run(
+        &["canonical", "--schema", schema.to_str().unwrap_or_default()],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(":1:58") && err.contains("/fields/0/type"),
+        "names line:column and pointer: {err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "one line");
+
+    assert_eq!(
+        run(&["canonical"], "").status.code(),
+        Some(2),
+        "missing --schema is a usage error"
+    );
+    assert_eq!(run(&["frobnicate"], "").status.code(), Some(2));
+    assert_eq!(
+        run(&["encode", "--schema", "x", "--bogus", "1"], "")
+            .status
+            .code(),
+        Some(2)
+    );
+
+    let int = scratch("i.avsc", "\"int\"");
+    let o = run(
+        &[
+            "decode",
+            "--schema",
+            int.to_str().unwrap_or_default(),
+            "--frame",
+            "raw",
+        ],
+        "0a0b",
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "trailing bytes are reported, not fatal"
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("1 trailing byte"));
+    let o = run(
+        &["decode", "--schema", int.to_str().unwrap_or_default()],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1), "an empty input is not an int");
+}
+
+#[test]
+fn every_command_has_help() {
+    for cmd in ["encode", "decode", "inspect", "canonical", "annotate"] {
+        let o = run(&[cmd, "--help"], "");
+        assert_eq!(o.status.code(), Some(0), "{cmd} --help");
+        assert!(
+            stdout(&o).contains(&format!("avro-playground {cmd}")),
+            "{cmd} --help names itself"
+        );
+    }
+    assert_eq!(run(&["--help"], "").status.code(), Some(0));
+}
