@@ -54,6 +54,7 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
                 error=error_mark
             />
             <div class="status">{status}</div>
+            <crate::bytes_out::BytesOut ws=ws />
         </section>
     }
 }

@@ -3,6 +3,7 @@
 //! Each panel lives in its own module; [`state::Workspace`] holds what the user typed and what the core
 //! computed from it.
 
+pub mod bytes_out;
 pub mod datum_panel;
 pub mod decode_panel;
 pub mod editor;

@@ -109,6 +109,10 @@ pub struct Workspace {
     pub schema: Memo<Shared<Result<ParsedSchema, SchemaError>>>,
     /// The datum, encoded.
     pub encoding: Memo<Shared<Encoding>>,
+    /// How encoded bytes are framed: `raw`, `confluent` or `single-object`.
+    pub out_frame: RwSignal<String>,
+    /// The schema id written in a Confluent frame.
+    pub confluent_id: RwSignal<String>,
     /// Encode or decode.
     pub mode: RwSignal<Mode>,
     /// The pasted bytes (hex, base64, …).
@@ -190,13 +194,27 @@ impl Workspace {
                 },
             )))
         });
+        let out_frame = RwSignal::new("raw".to_string());
+        let confluent_id = RwSignal::new("1".to_string());
         let encoding = Memo::new(move |_| {
             let parsed = schema.get();
+            let frame =
+                match out_frame.get().as_str() {
+                    "confluent" => match confluent_id.get().trim().parse::<u32>() {
+                        Ok(id) => FrameOut::Confluent(id),
+                        Err(_) => return Shared(Arc::new(Encoding::Failed(
+                            "the Confluent schema id must be a whole number from 0 to 4294967295"
+                                .into(),
+                        ))),
+                    },
+                    "single-object" => FrameOut::SingleObject,
+                    _ => FrameOut::Raw,
+                };
             let encoding = match parsed.0.as_ref() {
                 Err(_) => Encoding::NoSchema,
                 Ok(p) => match datum_text.with(|t| from_avro_json(&p.schema, t)) {
                     Err(e) => Encoding::Datum(e),
-                    Ok(value) => match write_framed(&p.schema, &value, FrameOut::Raw) {
+                    Ok(value) => match write_framed(&p.schema, &value, frame) {
                         Err(e) => Encoding::Failed(e.to_string()),
                         Ok(walk) => Encoding::Bytes(Arc::new(Annotated::new(walk))),
                     },
@@ -239,6 +257,8 @@ impl Workspace {
             selected,
             schema,
             encoding,
+            out_frame,
+            confluent_id,
             mode,
             bytes_text,
             input_format,

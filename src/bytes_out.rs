@@ -1,0 +1,101 @@
+//! Taking encoded bytes away: the output framing, copy as hex/base64/byte-array literals, download.
+
+use crate::state::{Encoding, Workspace};
+use avro_playground_core::output::{format_bytes, Literal};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn copy_to_clipboard(text: &str) {
+    if let Some(window) = web_sys::window() {
+        // The promise is left to the browser; a refused clipboard leaves the text shown for manual copying.
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+fn download(bytes: &[u8], name: &str) -> Option<()> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/octet-stream");
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let document = web_sys::window()?.document()?;
+    let a = document
+        .create_element("a")
+        .ok()?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .ok()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url).ok()
+}
+
+/// The output controls under the datum editor.
+#[component]
+pub fn BytesOut(ws: Workspace) -> impl IntoView {
+    let literal = RwSignal::new(Literal::Hex);
+    let bytes = move || match ws.encoding.get().0.as_ref() {
+        Encoding::Bytes(a) => Some(a.walk.bytes.clone()),
+        _ => None,
+    };
+    let text = move || {
+        bytes()
+            .map(|b| format_bytes(&b, literal.get()))
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="bytes-out">
+            <div class="choices">
+                <label class="choice">
+                    "Framing "
+                    <select id="out-frame" on:change=move |ev| ws.out_frame.set(event_target_value(&ev)) prop:value=move || ws.out_frame.get()>
+                        <option value="raw">"raw datum"</option>
+                        <option value="confluent">"Confluent (00 + schema id)"</option>
+                        <option value="single-object">"single-object (C3 01 + fingerprint)"</option>
+                    </select>
+                </label>
+                <Show when=move || ws.out_frame.get() == "confluent">
+                    <label class="choice">
+                        "schema id "
+                        <input
+                            id="confluent-id"
+                            type="text"
+                            inputmode="numeric"
+                            size="10"
+                            prop:value=move || ws.confluent_id.get()
+                            on:input=move |ev| ws.confluent_id.set(event_target_value(&ev))
+                        />
+                    </label>
+                </Show>
+            </div>
+            <div class="copy-as" role="group" aria-label="Copy the bytes as">
+                "Copy as "
+                {Literal::ALL
+                    .iter()
+                    .map(|l| {
+                        let l = *l;
+                        view! {
+                            <button
+                                class="copy"
+                                class:active=move || literal.get() == l
+                                on:click=move |_| {
+                                    literal.set(l);
+                                    copy_to_clipboard(&text());
+                                }
+                            >
+                                {l.name()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+                <button class="copy" id="download-bin" on:click=move |_| {
+                    if let Some(b) = bytes() {
+                        let _ = download(&b, "datum.bin");
+                    }
+                }>"download .bin"</button>
+            </div>
+            <textarea id="bytes-output" class="bytes-output" readonly aria-label="The bytes as text" prop:value=text></textarea>
+        </div>
+    }
+}
