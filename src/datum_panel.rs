@@ -32,8 +32,7 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
         Encoding::Failed(e) => {
             view! { <p id="datum-error" class="error" role="alert">{e.clone()}</p> }.into_any()
         }
-        Encoding::Bytes(a) => {
-            let walk = &a.walk;
+        Encoding::Bytes(walk) => {
             let json_len = ws.datum_text.with(|t| t.len());
             view! {
                 <p class="ok">

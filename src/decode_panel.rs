@@ -78,14 +78,14 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
             </p>
         }
         .into_any(),
-        Decoding::Read { input_note, framed, json, .. } => {
-            let error = framed.walk.error.clone();
-            let trailing = framed.trailing();
+        Decoding::Read { input_note, framing, alternatives, walk, json } => {
+            let error = walk.error.clone();
+            let trailing = walk.trailing();
             view! {
                 <p id="decode-status" class="ok">
-                    {format!("{input_note}; {}; {} bytes", framing_text(&framed.framing), framed.walk.bytes.len())}
+                    {format!("{input_note}; {}; {} bytes", framing_text(framing), walk.bytes.len())}
                 </p>
-                {framed.alternatives.iter().map(|a| view! { <p class="warning">{format!("Also possible: {a}")}</p> }).collect_view()}
+                {alternatives.iter().map(|a| view! { <p class="warning">{format!("Also possible: {a}")}</p> }).collect_view()}
                 {error.map(|e| view! {
                     <p id="decode-error" class="error" role="alert">
                         <span class="where">{format!("byte {}", e.offset)}</span>
@@ -95,7 +95,7 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
                 })}
                 {(trailing > 0).then(|| view! {
                     <p class="warning" id="decode-trailing">
-                        {format!("{trailing} trailing bytes after the datum (from byte {}) are not explained by the schema.", framed.walk.end)}
+                        {format!("{trailing} trailing bytes after the datum (from byte {}) are not explained by the schema.", walk.end)}
                     </p>
                 })}
                 {json.clone().map(|j| view! { <pre id="decoded-json" class="json">{j}</pre> })}

@@ -1,106 +1,128 @@
-//! The encoded bytes as a hex dump: offsets, hex, ASCII; each top-level field's bytes share a colour, and
-//! hovering a byte selects its innermost span.
+//! The shown bytes as a hex dump: offsets, hex, ASCII. Each top-level field's bytes share a colour, the
+//! failing byte of a broken datum is outlined, and hovering a byte selects its innermost span. Only the
+//! rows in view are in the DOM.
 
-use crate::state::Workspace;
-use avro_playground_core::walker::{Walk, NO_PARENT};
+use crate::state::{Origin, Selection, Workspace};
+use crate::virtual_rows::VirtualRows;
+use avro_playground_core::walker::Walk;
 use leptos::prelude::*;
 
 const ROW: usize = 16;
-const PALETTE: usize = 8;
+const PALETTE: u32 = 8;
+const ROW_HEIGHT: f64 = 24.0;
 
-/// For each byte, the colour group: the top-level span (child of the root) it belongs to.
-fn groups(walk: &Walk, innermost: &[u32]) -> Vec<usize> {
-    innermost
-        .iter()
-        .map(|&span| {
-            let chain = walk.ancestry(span);
-            match chain.as_slice() {
-                [] => PALETTE,
-                [only]
-                    if walk
-                        .spans
-                        .get(*only as usize)
-                        .is_some_and(|s| s.parent == NO_PARENT) =>
-                {
-                    *only as usize % PALETTE
-                }
-                [_, child, ..] => *child as usize % PALETTE,
-                [root] => *root as usize % PALETTE,
-            }
-        })
-        .collect()
+/// The colour group of a span: the top-level span (child of the root) it lies in.
+fn group(walk: &Walk, span: u32) -> u32 {
+    match walk.ancestry(span).as_slice() {
+        [] => PALETTE,
+        [only] => only % PALETTE,
+        [_, child, ..] => child % PALETTE,
+    }
 }
 
 /// The hex view.
 #[component]
 pub fn HexView(ws: Workspace) -> impl IntoView {
     let selected_range = Memo::new(move |_| {
-        let id = ws.selected.get()?;
+        let id = ws.selected.get()?.span;
         let shown = ws.shown.get()?;
-        let s = shown.0.walk.spans.get(id as usize)?;
+        let s = shown.0.spans.get(id as usize)?;
         Some((s.start as usize, s.end as usize))
     });
-    let dump = move || {
-        let Some(shown) = ws.shown.get() else {
-            return view! { <p class="muted">"No bytes yet."</p> }.into_any();
-        };
-        let (walk, innermost) = (&shown.0.walk, &shown.0.innermost);
-        let error_at = walk.error.as_ref().map(|e| e.offset);
-        if walk.bytes.is_empty() {
-            return view! { <p class="muted" id="hex-empty">"The datum encodes to zero bytes (null takes none)."</p> }.into_any();
+    let rows = Signal::derive(move || ws.shown.get().map_or(0, |w| w.0.bytes.len().div_ceil(ROW)));
+    let reveal = Signal::derive(move || {
+        let sel = ws.selected.get()?;
+        if sel.origin == Origin::Hex {
+            return None;
         }
-        let groups = groups(walk, innermost);
-        let rows = walk
+        selected_range.get().map(|(start, _)| start / ROW)
+    });
+    let row = move |r: usize| {
+        let Some(shown) = ws.shown.get_untracked() else {
+            return ().into_any();
+        };
+        let walk = &shown.0;
+        let start = r * ROW;
+        let chunk = walk
             .bytes
-            .chunks(ROW)
+            .get(start..(start + ROW).min(walk.bytes.len()))
+            .unwrap_or_default();
+        let error_at = walk.error.as_ref().map(|e| e.offset);
+        let mut previous = if start == 0 {
+            None
+        } else {
+            walk.innermost_at(start - 1).map(|s| group(walk, s))
+        };
+        let cells = chunk
+            .iter()
             .enumerate()
-            .map(|(r, chunk)| {
-                let cells = chunk
-                    .iter()
-                    .enumerate()
-                    .map(|(i, b)| {
-                        let offset = r * ROW + i;
-                        let span = innermost.get(offset).copied().unwrap_or(u32::MAX);
-                        let group = groups.get(offset).copied().unwrap_or(PALETTE);
-                        let starts_group = offset == 0 || groups.get(offset - 1) != Some(&group);
-                        let class = format!(
-                            "hex-byte g{group}{}{}",
-                            if starts_group { " group-start" } else { "" },
-                            if error_at == Some(offset) { " error-byte" } else { "" }
-                        );
-                        view! {
-                            <span
-                                class=class
-                                data-offset=offset
-                                class:selected=move || selected_range.get().is_some_and(|(s, e)| offset >= s && offset < e)
-                                on:mouseenter=move |_| {
-                                    if span != u32::MAX {
-                                        ws.selected.set(Some(span))
-                                    }
-                                }
-                            >
-                                {format!("{b:02x}")}
-                            </span>
-                        }
-                    })
-                    .collect_view();
-                let ascii: String = chunk
-                    .iter()
-                    .map(|&b| if (0x20..0x7f).contains(&b) { b as char } else { '.' })
-                    .collect();
+            .map(|(i, b)| {
+                let offset = start + i;
+                let span = walk.innermost_at(offset);
+                let g = span.map_or(PALETTE, |s| group(walk, s));
+                let starts_group = previous != Some(g);
+                previous = Some(g);
+                let class = format!(
+                    "hex-byte g{g}{}{}",
+                    if starts_group { " group-start" } else { "" },
+                    if error_at == Some(offset) { " error-byte" } else { "" }
+                );
                 view! {
-                    <div class="hex-row">
-                        <span class="hex-offset">{format!("{:08x}", r * ROW)}</span>
-                        <span class="hex-cells">{cells}</span>
-                        <span class="hex-ascii">{ascii}</span>
-                    </div>
+                    <span
+                        class=class
+                        data-offset=offset
+                        class:selected=move || selected_range.get().is_some_and(|(s, e)| offset >= s && offset < e)
+                        on:mouseenter=move |_| {
+                            if let Some(span) = span {
+                                ws.selected.set(Some(Selection { span, origin: Origin::Hex }))
+                            }
+                        }
+                    >
+                        {format!("{b:02x}")}
+                    </span>
                 }
             })
             .collect_view();
-        view! { <div class="hex-dump" role="grid" aria-label="Encoded bytes">{rows}</div> }
-            .into_any()
+        let ascii: String = chunk
+            .iter()
+            .map(|&b| {
+                if (0x20..0x7f).contains(&b) {
+                    b as char
+                } else {
+                    '.'
+                }
+            })
+            .collect();
+        view! {
+            <div class="hex-row">
+                <span class="hex-offset">{format!("{start:08x}")}</span>
+                <span class="hex-cells">{cells}</span>
+                <span class="hex-ascii">{ascii}</span>
+            </div>
+        }
+        .into_any()
     };
     view! {
-        <div id="hex-view">{dump}</div>
+        <div id="hex-view">
+            {move || match ws.shown.get() {
+                None => view! { <p class="muted">"No bytes yet."</p> }.into_any(),
+                Some(w) if w.0.bytes.is_empty() => {
+                    view! { <p class="muted" id="hex-empty">"Zero bytes: null takes none."</p> }.into_any()
+                }
+                // Keyed on the walk: new bytes render afresh, scrolling keeps the rows cheap.
+                Some(_) => view! {
+                    <VirtualRows
+                        id="hex-rows"
+                        class="hex-dump"
+                        rows=rows
+                        row_height=ROW_HEIGHT
+                        viewport=432.0
+                        reveal=reveal
+                        render=row
+                    />
+                }
+                .into_any(),
+            }}
+        </div>
     }
 }

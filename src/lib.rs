@@ -12,6 +12,7 @@ pub mod schema_panel;
 pub mod span_details;
 pub mod span_tree;
 pub mod state;
+pub mod virtual_rows;
 
 use leptos::prelude::*;
 

@@ -9,13 +9,13 @@ use leptos::prelude::*;
 #[component]
 pub fn SpanDetails(ws: Workspace) -> impl IntoView {
     let body = move || {
-        let id = ws.selected.get();
+        let id = ws.selected.get().map(|s| s.span);
         let schema = ws.schema.get();
         let shown = ws.shown.get();
         let (Some(id), Ok(parsed), Some(shown)) = (id, schema.0.as_ref(), shown) else {
             return view! { <p class="muted">"Hover a byte (or a row of the tree) to see what it means."</p> }.into_any();
         };
-        let walk = &shown.0.walk;
+        let walk = &shown.0;
         let Some(info) = explain(&parsed.schema, walk, id) else {
             return view! { <p class="muted">"Nothing selected."</p> }.into_any();
         };

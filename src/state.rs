@@ -4,7 +4,7 @@
 use avro_playground_core::avro_json::{from_avro_json, to_avro_json, DatumError};
 use avro_playground_core::canonical::{fingerprints, Fingerprints};
 use avro_playground_core::framing::{
-    read_framed, write_framed, FrameChoice, FrameOut, Framed, FramingError,
+    read_framed, write_framed, FrameChoice, FrameOut, Framing, FramingError,
 };
 use avro_playground_core::input::{decode_input, InputFormat};
 use avro_playground_core::schema::{parse_schema, Schema, SchemaError};
@@ -36,22 +36,6 @@ pub struct ParsedSchema {
     pub fingerprints: Fingerprints,
 }
 
-/// Bytes with a span for each, ready for the hex view.
-pub struct Annotated {
-    /// The spans over the bytes.
-    pub walk: Walk,
-    /// The innermost span of each byte.
-    pub innermost: Vec<u32>,
-}
-
-impl Annotated {
-    /// Indexes a walk for the views.
-    pub fn new(walk: Walk) -> Self {
-        let innermost = walk.innermost_by_byte();
-        Annotated { walk, innermost }
-    }
-}
-
 /// The datum encoded, or why it could not be.
 pub enum Encoding {
     /// The schema does not parse, so there is nothing to encode with.
@@ -60,8 +44,8 @@ pub enum Encoding {
     Datum(DatumError),
     /// The core could not encode the value.
     Failed(String),
-    /// The bytes.
-    Bytes(Arc<Annotated>),
+    /// The bytes, with a span for each.
+    Bytes(Arc<Walk>),
 }
 
 /// Pasted bytes decoded, or why they could not be.
@@ -79,12 +63,32 @@ pub enum Decoding {
         /// How the paste was recognised.
         input_note: String,
         /// The framing and its header fields.
-        framed: Framed,
-        /// The spans.
-        annotated: Arc<Annotated>,
+        framing: Framing,
+        /// Other readings that were also possible.
+        alternatives: Vec<String>,
+        /// The spans over all the bytes.
+        walk: Arc<Walk>,
         /// The datum as Avro JSON, when complete.
         json: Option<String>,
     },
+}
+
+/// A selected span and the view it was selected in (the other views scroll to it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// The span's id in the shown walk.
+    pub span: u32,
+    /// Where it was selected.
+    pub origin: Origin,
+}
+
+/// The view a selection came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A byte of the hex dump.
+    Hex,
+    /// A row of the span tree.
+    Tree,
 }
 
 /// Which way the page works: JSON to bytes, or bytes to JSON.
@@ -103,8 +107,8 @@ pub struct Workspace {
     pub schema_text: RwSignal<String>,
     /// The datum editor's text (Avro JSON).
     pub datum_text: RwSignal<String>,
-    /// The selected span (hovered byte or tree row).
-    pub selected: RwSignal<Option<u32>>,
+    /// The selected span (hovered byte or tree row) and which view selected it.
+    pub selected: RwSignal<Option<Selection>>,
     /// The schema, parsed.
     pub schema: Memo<Shared<Result<ParsedSchema, SchemaError>>>,
     /// The datum, encoded.
@@ -124,7 +128,7 @@ pub struct Workspace {
     /// The pasted bytes, decoded.
     pub decoding: Memo<Shared<Decoding>>,
     /// The bytes the hex view shows (the encoding or the decoding, by mode).
-    pub shown: Memo<Option<Shared<Annotated>>>,
+    pub shown: Memo<Option<Shared<Walk>>>,
 }
 
 const STORAGE_KEY: &str = "avro-playground/workspace/v1";
@@ -133,14 +137,17 @@ const EXAMPLE_SCHEMA: &str = r#"{
   "type": "record",
   "name": "UserEvent",
   "namespace": "com.company.events",
+  "doc": "A user's action in the product.",
   "fields": [
     {"name": "user_id", "type": "string"},
-    {"name": "event_type", "type": {"type": "enum", "name": "EventType",
-      "symbols": ["click", "view", "purchase"]}},
+    {"name": "event_type", "type": "string"},
     {"name": "timestamp", "type": {"type": "long", "logicalType": "timestamp-millis"}},
     {"name": "session_id", "type": ["null", "string"], "default": null}
   ]
 }"#;
+
+/// The example datum as Avro single-object bytes (CRC-64-AVRO of the example schema, then the datum).
+const EXAMPLE_BYTES: &str = "c3 01 23 46 d4 4b e6 d3 aa 82 08 75 2d 34 32 0a 63 6c 69 63 6b 80 d0 be b7 eb 64 02 06 73 2d 31";
 
 const EXAMPLE_DATUM: &str = r#"{
   "user_id": "u-42",
@@ -216,14 +223,14 @@ impl Workspace {
                     Err(e) => Encoding::Datum(e),
                     Ok(value) => match write_framed(&p.schema, &value, frame) {
                         Err(e) => Encoding::Failed(e.to_string()),
-                        Ok(walk) => Encoding::Bytes(Arc::new(Annotated::new(walk))),
+                        Ok(walk) => Encoding::Bytes(Arc::new(walk)),
                     },
                 },
             };
             Shared(Arc::new(encoding))
         });
         let mode = RwSignal::new(Mode::Encode);
-        let bytes_text = RwSignal::new(String::new());
+        let bytes_text = RwSignal::new(EXAMPLE_BYTES.to_string());
         let input_format = RwSignal::new("auto".to_string());
         let frame = RwSignal::new("auto".to_string());
         let decoding = Memo::new(move |_| {
@@ -241,7 +248,7 @@ impl Workspace {
                 _ => None,
             },
             Mode::Decode => match decoding.get().0.as_ref() {
-                Decoding::Read { annotated, .. } => Some(Shared(annotated.clone())),
+                Decoding::Read { walk, .. } => Some(Shared(walk.clone())),
                 _ => None,
             },
         });
@@ -303,11 +310,11 @@ fn decode_text(schema: &Schema, text: &str, format: &str, frame: &str) -> Decodi
             } else {
                 decoded.note.clone()
             };
-            let annotated = Arc::new(Annotated::new(framed.walk.clone()));
             Decoding::Read {
                 input_note,
-                framed,
-                annotated,
+                framing: framed.framing,
+                alternatives: framed.alternatives,
+                walk: Arc::new(framed.walk),
                 json,
             }
         }

@@ -199,15 +199,25 @@ fn raw(schema: &Schema, bytes: &[u8]) -> Framed {
     }
 }
 
-fn header_span(walk: &mut Walk, start: usize, end: usize, part: Part) {
-    walk.spans.push(Span {
+/// A top-level span that belongs to the framing, not to the datum.
+fn frame_span(start: usize, end: usize, part: Part) -> Span {
+    Span {
         start: start as u32,
         end: end as u32,
         parent: NO_PARENT,
         schema: crate::schema::SchemaId(0),
         part,
         index: 0,
-    });
+    }
+}
+
+/// Header spans in byte order and the header's length.
+fn header_spans(header: &[(usize, usize, Part)]) -> (Vec<Span>, u32) {
+    let spans = header
+        .iter()
+        .map(|(s, e, p)| frame_span(*s, *e, *p))
+        .collect();
+    (spans, header.last().map_or(0, |h| h.1 as u32))
 }
 
 /// Decodes the body after a header of `header_len` bytes and lays the header spans over the walk.
@@ -229,15 +239,9 @@ fn body(
     } else {
         decode(schema, body)
     };
-    let mut walk = walk.shifted(header_len as u32);
-    if let Some(e) = &mut walk.error {
-        e.offset += header_len;
-    }
-    walk.end += header_len;
+    let (spans, len) = header_spans(header);
+    let mut walk = walk.behind_header(&spans, len);
     walk.bytes = bytes.to_vec();
-    for (start, end, part) in header {
-        header_span(&mut walk, *start, *end, *part);
-    }
     Framed {
         framing,
         header_len,
@@ -269,7 +273,7 @@ fn bare_bytes(schema: &Schema, body: &[u8]) -> Walk {
 fn with_trailing(mut walk: Walk) -> Walk {
     if walk.error.is_none() && walk.end < walk.bytes.len() {
         let (start, end) = (walk.end, walk.bytes.len());
-        header_span(&mut walk, start, end, Part::Trailing);
+        walk.spans.push(frame_span(start, end, Part::Trailing));
     }
     walk
 }
@@ -381,7 +385,7 @@ fn container(bytes: &[u8]) -> Result<Framed, FramingError> {
         bytes: bytes.to_vec(),
         ..Walk::default()
     };
-    header_span(&mut walk, 0, 4, Part::Magic);
+    walk.spans.push(frame_span(0, 4, Part::Magic));
     Ok(Framed {
         framing: Framing::Container,
         header_len: 4,
@@ -443,13 +447,10 @@ pub fn write_framed(schema: &Schema, value: &Value, frame: FrameOut) -> Result<W
         }
         _ => encode(schema, value)?,
     };
-    let mut walk = body.shifted(header.len() as u32);
-    walk.end += header.len();
+    let (spans, len) = header_spans(&parts);
+    let mut walk = body.behind_header(&spans, len);
     let mut bytes = header;
     bytes.extend_from_slice(&walk.bytes);
     walk.bytes = bytes;
-    for (start, end, part) in parts {
-        header_span(&mut walk, start, end, part);
-    }
     Ok(walk)
 }

@@ -22,9 +22,24 @@ fn every_encode_vector_decodes_and_reencodes_to_the_same_bytes() {
             if walk.trailing() != 0 {
                 return Err(format!("{} trailing bytes", walk.trailing()));
             }
-            let covered = walk.innermost_by_byte();
-            if let Some(b) = covered.iter().position(|s| *s == u32::MAX) {
+            if let Some(b) = (0..bytes.len()).find(|b| walk.innermost_at(*b).is_none()) {
                 return Err(format!("byte {b} is in no span"));
+            }
+            // The innermost span found by search is the deepest of all spans holding the byte.
+            for b in 0..bytes.len() {
+                let found = walk.innermost_at(b).map(|i| walk.ancestry(i).len());
+                let deepest = (0..walk.spans.len() as u32)
+                    .filter(|i| {
+                        walk.spans[*i as usize].start as usize <= b
+                            && b < walk.spans[*i as usize].end as usize
+                    })
+                    .map(|i| walk.ancestry(i).len())
+                    .max();
+                if found != deepest {
+                    return Err(format!(
+                        "byte {b}: innermost depth {found:?}, deepest {deepest:?}"
+                    ));
+                }
             }
             let value = walk.value.ok_or("no value")?;
             let again = encode(&schema, &value).map_err(|e| format!("encode: {e}"))?;

@@ -373,7 +373,7 @@ impl Decoder<'_> {
                     d.close(key_span);
                     let key = key?;
                     d.path.push(key.clone());
-                    let v = d.value(*values, span, key_span);
+                    let v = d.value(*values, span, entry as u32);
                     d.path.pop();
                     out.push((key, v?));
                     Ok(())

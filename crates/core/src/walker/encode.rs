@@ -177,7 +177,7 @@ impl Encoder<'_> {
                         self.length_prefixed(id, key_span, k.as_bytes());
                         self.close(key_span);
                         self.path.push(k.clone());
-                        self.value(*values_schema, v, span, key_span)?;
+                        self.value(*values_schema, v, span, i as u32)?;
                         self.path.pop();
                     }
                 }

@@ -44,7 +44,8 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// The JSON pointer token a `Value` span adds to its parent's path, if any.
-fn token(schema: &Schema, walk: &Walk, s: &Span) -> Option<String> {
+fn token(schema: &Schema, walk: &Walk, id: u32) -> Option<String> {
+    let s = walk.spans.get(id as usize)?;
     if s.part != Part::Value {
         return None;
     }
@@ -53,13 +54,10 @@ fn token(schema: &Schema, walk: &Walk, s: &Span) -> Option<String> {
         Kind::Record(r) => r.fields.get(s.index as usize).map(|f| f.name.clone()),
         Kind::Array(_) => Some(s.index.to_string()),
         Kind::Map(_) => {
-            let content = walk
-                .spans
-                .iter()
-                .skip(s.index as usize + 1)
-                .take(2)
-                .find(|c| c.part == Part::Content)?;
-            Some(String::from_utf8_lossy(span_bytes(walk, content)).into_owned())
+            // The key precedes its value: MapKey, then its Length and Content.
+            let content = walk.spans.get((id as usize).checked_sub(1)?)?;
+            (content.part == Part::Content)
+                .then(|| String::from_utf8_lossy(span_bytes(walk, content)).into_owned())
         }
         Kind::Union(_) if !matches!(schema.kind(s.schema), Kind::Null) => {
             Some(schema.branch_name(s.schema))
@@ -72,11 +70,7 @@ fn token(schema: &Schema, walk: &Walk, s: &Span) -> Option<String> {
 pub fn datum_path(schema: &Schema, walk: &Walk, id: u32) -> String {
     let mut path = String::new();
     for a in walk.ancestry(id) {
-        if let Some(t) = walk
-            .spans
-            .get(a as usize)
-            .and_then(|s| token(schema, walk, s))
-        {
+        if let Some(t) = token(schema, walk, a) {
             path.push('/');
             path.push_str(&t.replace('~', "~0").replace('/', "~1"));
         }

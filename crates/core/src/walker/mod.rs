@@ -21,7 +21,8 @@ pub const NO_PARENT: u32 = u32::MAX;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Part {
     /// A whole datum of the span's schema node. `index` is its place in the parent: field index in a
-    /// record, item index in an array, the key span's index for a map value, the branch for a union value.
+    /// record, item index in an array, entry index in a map (its key is the `MapKey` span just before
+    /// it), the branch for a union value.
     Value,
     /// The length prefix (a zigzag long) of bytes, a string or a map key.
     Length,
@@ -108,16 +109,20 @@ impl Walk {
         self.bytes.len().saturating_sub(self.end)
     }
 
-    /// The innermost span holding each byte (`u32::MAX` for bytes no span holds).
-    pub fn innermost_by_byte(&self) -> Vec<u32> {
-        let mut map = vec![u32::MAX; self.bytes.len()];
-        for (i, s) in self.spans.iter().enumerate() {
-            let end = (s.end as usize).min(map.len());
-            if let Some(slots) = map.get_mut(s.start as usize..end) {
-                slots.fill(i as u32);
+    /// The innermost span holding byte `offset`. Spans are in pre-order, so their starts never decrease:
+    /// the last span starting at or before `offset` is the innermost holder or a descendant of it.
+    pub fn innermost_at(&self, offset: usize) -> Option<u32> {
+        let offset = offset as u32;
+        let after = self.spans.partition_point(|s| s.start <= offset);
+        let mut at = after.checked_sub(1)? as u32;
+        for _ in 0..=self.spans.len() {
+            let s = self.spans.get(at as usize)?;
+            if s.start <= offset && offset < s.end {
+                return Some(at);
             }
+            at = s.parent;
         }
-        map
+        None
     }
 
     /// The span ids from the root down to `span` (inclusive).
@@ -146,11 +151,23 @@ impl Walk {
         children
     }
 
-    /// Shifts every span by `offset` bytes and under `parent` (used when a framing header precedes).
-    pub fn shifted(mut self, offset: u32) -> Walk {
+    /// Puts `header` spans (top-level, in byte order) before this walk's spans, whose bytes start after
+    /// `header_len` header bytes: span ids and offsets shift, so spans stay in pre-order by start.
+    pub fn behind_header(mut self, header: &[Span], header_len: u32) -> Walk {
+        let shift = header.len() as u32;
         for s in &mut self.spans {
-            s.start += offset;
-            s.end += offset;
+            s.start += header_len;
+            s.end += header_len;
+            if s.parent != NO_PARENT {
+                s.parent += shift;
+            }
+        }
+        let mut spans = header.to_vec();
+        spans.append(&mut self.spans);
+        self.spans = spans;
+        self.end += header_len as usize;
+        if let Some(e) = &mut self.error {
+            e.offset += header_len as usize;
         }
         self
     }

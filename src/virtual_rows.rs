@@ -1,0 +1,64 @@
+//! A scrolling list that puts only the rows in view into the DOM, so a 10 MB hex dump or a million-span
+//! tree stays as light as a short one. Rows have a fixed height.
+
+use leptos::html;
+use leptos::prelude::*;
+
+/// Rows rendered above and below the visible ones, so fast scrolling does not show gaps.
+const OVERSCAN: usize = 8;
+
+/// A virtualized list of `rows` rows of `row_height` pixels in a viewport at most `viewport` pixels high.
+/// `reveal` scrolls a row into view when it is outside it.
+#[component]
+pub fn VirtualRows<F, V>(
+    id: &'static str,
+    class: &'static str,
+    #[prop(into)] rows: Signal<usize>,
+    row_height: f64,
+    viewport: f64,
+    #[prop(into)] reveal: Signal<Option<usize>>,
+    render: F,
+) -> impl IntoView
+where
+    F: Fn(usize) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let scroll_top = RwSignal::new(0.0f64);
+    let container: NodeRef<html::Div> = NodeRef::new();
+    let range = move || {
+        let first = ((scroll_top.get() / row_height).floor() as usize).saturating_sub(OVERSCAN);
+        let count = (viewport / row_height).ceil() as usize + 2 * OVERSCAN;
+        let last = (first + count).min(rows.get());
+        (first.min(last), last)
+    };
+    Effect::new(move |_| {
+        let Some(row) = reveal.get() else { return };
+        let Some(el) = container.get() else { return };
+        let top = row as f64 * row_height;
+        let now = f64::from(el.scroll_top());
+        if top < now || top + row_height > now + viewport {
+            let target = (top - viewport / 3.0).max(0.0);
+            el.set_scroll_top(target as i32);
+            scroll_top.set(target);
+        }
+    });
+    view! {
+        <div
+            id=id
+            class=format!("virtual {class}")
+            node_ref=container
+            style=format!("max-height: {viewport}px")
+            on:scroll=move |ev| scroll_top.set(f64::from(event_target::<web_sys::Element>(&ev).scroll_top()))
+        >
+            <div style=move || format!("height: {}px; position: relative", rows.get() as f64 * row_height)>
+                <div style=move || format!("position: absolute; left: 0; right: 0; top: {}px", range().0 as f64 * row_height)>
+                    {move || {
+                        let (first, last) = range();
+                        let render = render.clone();
+                        (first..last).map(render).collect_view()
+                    }}
+                </div>
+            </div>
+        </div>
+    }
+}
