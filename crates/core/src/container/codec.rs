@@ -122,19 +122,18 @@ fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, DecompressError> {
     use miniz_oxide::inflate::TINFLStatus;
     miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|e| match e.status {
         TINFLStatus::HasMoreOutput => DecompressError::TooLarge { limit },
-        status => DecompressError::Garbled(inflate_status(status).to_string()),
+        status => DecompressError::Garbled(inflate_status(status)),
     })
 }
 
-fn inflate_status(status: miniz_oxide::inflate::TINFLStatus) -> &'static str {
+fn inflate_status(status: miniz_oxide::inflate::TINFLStatus) -> String {
     use miniz_oxide::inflate::TINFLStatus;
-    match status {
+    let meaning = match status {
         TINFLStatus::FailedCannotMakeProgress => "the deflate stream ends before its last block",
-        TINFLStatus::BadParam => "bad parameter",
-        TINFLStatus::Adler32Mismatch => "checksum mismatch",
-        TINFLStatus::Failed => "invalid deflate data (a bad block type, Huffman table or distance)",
+        TINFLStatus::Failed => "invalid deflate data: a bad block type, Huffman table or distance",
         _ => "the deflate stream could not be read",
-    }
+    };
+    format!("{status:?} ({meaning})")
 }
 
 fn unsnappy(data: &[u8], limit: usize) -> Result<Vec<u8>, DecompressError> {

@@ -93,16 +93,12 @@ fn error(location: Location, range: ByteRange, message: impl Into<String>) -> Co
     }
 }
 
-/// Reads the header at the start of `bytes`; on failure returns what was read and why it stopped.
-pub(crate) fn read_header(bytes: &[u8]) -> Result<Header, (PartialHeader, ContainerError)> {
-    let mut partial = PartialHeader::default();
-    match read_into(bytes, &mut partial) {
-        Ok(header) => Ok(header),
-        Err(e) => Err((partial, e)),
-    }
-}
-
-fn read_into(bytes: &[u8], partial: &mut PartialHeader) -> Result<Header, ContainerError> {
+/// Reads the header at the start of `bytes`, recording in `partial` each part as it is read, so a
+/// caller keeps what came before an error.
+pub(crate) fn read_header(
+    bytes: &[u8],
+    partial: &mut PartialHeader,
+) -> Result<Header, ContainerError> {
     let magic = read_magic(bytes)?;
     partial.magic = Some(magic);
     let metadata_end = read_metadata(bytes, magic.end, &mut partial.metadata)?;
@@ -330,6 +326,11 @@ fn codec(entries: &[MetadataEntry]) -> Result<Codec, ContainerError> {
 mod tests {
     use super::*;
 
+    fn read(bytes: &[u8]) -> Result<Header, Box<(PartialHeader, ContainerError)>> {
+        let mut partial = PartialHeader::default();
+        read_header(bytes, &mut partial).map_err(|e| Box::new((partial, e)))
+    }
+
     fn header_bytes(entries: &[(&str, &[u8])]) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         super::super::varint::write_long(&mut out, entries.len() as i64);
@@ -346,7 +347,7 @@ mod tests {
 
     #[test]
     fn codec_defaults_to_null_when_absent() {
-        let header = read_header(&header_bytes(&[(SCHEMA_KEY, b"\"int\"")])).unwrap();
+        let header = read(&header_bytes(&[(SCHEMA_KEY, b"\"int\"")])).unwrap();
         assert_eq!(header.codec, Codec::Null);
         assert_eq!(header.schema, "\"int\"");
         assert_eq!(header.sync, [7; SYNC_LEN]);
@@ -355,7 +356,7 @@ mod tests {
     #[test]
     fn entry_ranges_cover_each_part() {
         let bytes = header_bytes(&[(SCHEMA_KEY, b"\"int\"")]);
-        let header = read_header(&bytes).unwrap();
+        let header = read(&bytes).unwrap();
         let e = &header.metadata[0];
         assert_eq!(e.block_count, ByteRange::new(4, 5));
         assert_eq!(e.key_length, ByteRange::new(5, 6));
@@ -376,24 +377,24 @@ mod tests {
         bytes.extend_from_slice(b"\"int\"");
         bytes.push(0);
         bytes.extend_from_slice(&[1; SYNC_LEN]);
-        let header = read_header(&bytes).unwrap();
+        let header = read(&bytes).unwrap();
         assert_eq!(header.metadata[0].block_size, Some(ByteRange::new(5, 6)));
     }
 
     #[test]
     fn missing_schema_names_the_key() {
-        let (_, e) = read_header(&header_bytes(&[(CODEC_KEY, b"null")])).unwrap_err();
+        let (_, e) = *read(&header_bytes(&[(CODEC_KEY, b"null")])).unwrap_err();
         assert_eq!(e.location, Location::MetadataEntry(SCHEMA_KEY.into()));
     }
 
     #[test]
     fn unknown_codec_names_the_key_and_keeps_the_entries() {
-        let (partial, e) = read_header(&header_bytes(&[
+        let (partial, e) = *read(&header_bytes(&[
             (SCHEMA_KEY, b"\"int\""),
             (CODEC_KEY, b"lz4"),
         ]))
         .unwrap_err();
-        assert_eq!(e.to_string().contains("header metadata avro.codec"), true);
+        assert!(e.to_string().contains("header metadata avro.codec"));
         assert_eq!(partial.metadata.len(), 2);
         assert!(partial.sync_range.is_some());
     }
@@ -402,7 +403,7 @@ mod tests {
     fn a_huge_entry_count_is_an_error_not_an_allocation() {
         let mut bytes = MAGIC.to_vec();
         super::super::varint::write_long(&mut bytes, 1 << 62);
-        let (_, e) = read_header(&bytes).unwrap_err();
+        let (_, e) = *read(&bytes).unwrap_err();
         assert_eq!(e.location, Location::Metadata);
     }
 }

@@ -67,11 +67,13 @@ pub struct Block {
     pub data_range: ByteRange,
     /// For snappy, the 4-byte big-endian CRC32 of the uncompressed data (the end of `data_range`).
     pub checksum_range: Option<ByteRange>,
-    /// The sync marker after the data.
+    /// The sync marker after the data (shorter than 16 bytes only in a block delivered with the error
+    /// that the file ends inside it).
     pub sync_range: ByteRange,
     /// The codec the data was compressed with.
     pub codec: Codec,
     /// The decompressed data: `count` objects encoded one after another, for the walker to decode.
+    /// Offsets in it are its own; with codec `null` its byte `i` is file byte `data_range.start + i`.
     pub data: Vec<u8>,
 }
 
@@ -90,7 +92,7 @@ pub enum ReadSoFar {
     /// The header could not be read whole: the parts read.
     Header(PartialHeader),
     /// The header was read; `blocks` holds every block read before the error (a block whose data is
-    /// intact but whose sync marker differs is included, so its records can still be shown).
+    /// intact but whose sync marker differs or is cut short is included, so its records can still be shown).
     Container(Container),
 }
 
@@ -110,9 +112,10 @@ pub fn read_container(bytes: &[u8]) -> Result<Container, ContainerError> {
 
 /// Reads a container file as far as it can, keeping what was read before an error.
 pub fn read_container_partial(bytes: &[u8], limits: &Limits) -> PartialRead {
-    let header = match read_header(bytes) {
+    let mut partial = PartialHeader::default();
+    let header = match read_header(bytes, &mut partial) {
         Ok(header) => header,
-        Err((partial, error)) => {
+        Err(error) => {
             return PartialRead {
                 read: ReadSoFar::Header(partial),
                 error: Some(error),
@@ -149,6 +152,10 @@ pub fn read_container_partial(bytes: &[u8], limits: &Limits) -> PartialRead {
         error,
     }
 }
+
+/// A found sync marker differing from the header's in at most this many bytes is called damaged rather
+/// than misplaced.
+const MAX_DAMAGED_SYNC_BYTES: usize = 4;
 
 struct BlockReader<'b> {
     bytes: &'b [u8],
@@ -188,7 +195,8 @@ impl BlockReader<'_> {
         let sync_problem = self.check_sync(&frame, number);
         let data = match decompress(self.codec, stored, self.limits.max_block_bytes) {
             Ok(data) => data,
-            // A wrong sync marker usually means a wrong byte size: report that rather than the codec.
+            // A wrong or cut sync marker usually means a wrong byte size or a cut file: report that
+            // rather than what the codec made of the misframed data.
             Err(e) => {
                 return (
                     None,
@@ -245,7 +253,7 @@ impl BlockReader<'_> {
         }
     }
 
-    /// Reads a block's count and size and checks that its data and sync marker are in the file.
+    /// Reads a block's count and size and checks that its data is in the file.
     fn frame(&self, at: usize, number: usize) -> Result<Frame, ContainerError> {
         let (count, count_range) = self.long(at, number, BlockPart::ObjectCount)?;
         let count = u64::try_from(count).map_err(|_| {
@@ -282,18 +290,12 @@ impl BlockReader<'_> {
             return Err(self.size_past_end(number, size, size_range, left));
         }
         let data_range = ByteRange::new(data_start, data_start + size);
-        let sync_range = ByteRange::new(data_range.end, data_range.end.saturating_add(SYNC_LEN));
-        if sync_range.end > self.bytes.len() {
-            let have = self.bytes.len() - sync_range.start;
-            return Err(ContainerError {
-                location: Location::TruncatedBlock {
-                    block: number,
-                    part: BlockPart::SyncMarker,
-                },
-                range: ByteRange::new(sync_range.start, self.bytes.len()),
-                message: format!("the file ends {have} bytes into the block's 16-byte sync marker"),
-            });
-        }
+        // Cut to the end of the file; `check_sync` reports a short marker once the data has been read.
+        let sync_end = data_range
+            .end
+            .saturating_add(SYNC_LEN)
+            .min(self.bytes.len());
+        let sync_range = ByteRange::new(data_range.end, sync_end);
         Ok(Frame {
             count,
             count_range,
@@ -363,12 +365,34 @@ impl BlockReader<'_> {
         if found == self.sync {
             return None;
         }
+        if found.len() < SYNC_LEN {
+            return Some(ContainerError {
+                location: Location::TruncatedBlock {
+                    block: number,
+                    part: BlockPart::SyncMarker,
+                },
+                range: frame.sync_range,
+                message: format!(
+                    "the file ends {} bytes into the block's 16-byte sync marker",
+                    found.len()
+                ),
+            });
+        }
         let mut message = format!(
             "differs from the header's sync marker: found {}, expected {}",
             to_hex(found),
             to_hex(&self.sync)
         );
-        if let Some(at) = find_sync(self.bytes, frame.data_range.start, &self.sync) {
+        let differing = found
+            .iter()
+            .zip(self.sync)
+            .filter(|(a, b)| **a != *b)
+            .count();
+        if differing <= MAX_DAMAGED_SYNC_BYTES {
+            message.push_str(&format!(
+                "; {differing} of its 16 bytes differ, so the marker itself is damaged"
+            ));
+        } else if let Some(at) = find_sync(self.bytes, frame.data_range.start, &self.sync) {
             message.push_str(&format!(
                 "; the header's marker appears at byte {at}, so the block's byte size may be wrong"
             ));
