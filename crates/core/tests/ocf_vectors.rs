@@ -340,6 +340,14 @@ fn block_location(bytes: &[u8]) -> Location {
     read_container(bytes).expect_err("must fail").location
 }
 
+/// A file of a valid header and `block` fails at that part of block 1.
+fn first_block_fails_at(block: &[u8], part: BlockPart) {
+    assert_eq!(
+        block_location(&with_header(block)),
+        Location::Block { block: 1, part }
+    );
+}
+
 #[test]
 fn a_block_count_of_2_pow_62_is_an_error_naming_the_count() {
     // count 2^62 (zigzag 2^63: nine 0x80 bytes and 0x01), size 4, four bytes, sync.
@@ -363,13 +371,7 @@ fn a_count_larger_than_its_data_allows_is_an_error_naming_the_count() {
     // 100 records of at least 2 bytes each cannot fit in 4 bytes.
     let mut block = vec![0xc8, 0x01, 0x08, 0x04, b'h', b'i', 0x02];
     block.extend_from_slice(&SYNC);
-    assert_eq!(
-        block_location(&with_header(&block)),
-        Location::Block {
-            block: 1,
-            part: BlockPart::ObjectCount
-        }
-    );
+    first_block_fails_at(&block, BlockPart::ObjectCount);
 }
 
 #[test]
@@ -377,26 +379,14 @@ fn a_size_varint_of_ten_ff_bytes_is_an_error_naming_the_size() {
     let mut block = vec![0x02];
     block.extend_from_slice(&[0xff; 10]);
     block.extend_from_slice(&[0; 20]);
-    assert_eq!(
-        block_location(&with_header(&block)),
-        Location::Block {
-            block: 1,
-            part: BlockPart::ByteSize
-        }
-    );
+    first_block_fails_at(&block, BlockPart::ByteSize);
 }
 
 #[test]
 fn a_negative_size_is_an_error_naming_the_size() {
     let mut block = vec![0x02, 0x03];
     block.extend_from_slice(&SYNC);
-    assert_eq!(
-        block_location(&with_header(&block)),
-        Location::Block {
-            block: 1,
-            part: BlockPart::ByteSize
-        }
-    );
+    first_block_fails_at(&block, BlockPart::ByteSize);
 }
 
 #[test]

@@ -172,6 +172,11 @@ fn unxz(data: &[u8], limit: usize) -> Result<Vec<u8>, DecompressError> {
 }
 
 fn unzstd(data: &[u8], limit: usize) -> Result<Vec<u8>, DecompressError> {
+    if data.is_empty() {
+        return Err(DecompressError::Garbled(
+            "no Zstandard frame: the data is empty".into(),
+        ));
+    }
     let mut input = data;
     let mut out = Vec::new();
     // A block may hold several frames one after another; each is decoded in turn.
@@ -180,11 +185,6 @@ fn unzstd(data: &[u8], limit: usize) -> Result<Vec<u8>, DecompressError> {
             .map_err(|e| DecompressError::Garbled(e.to_string()))?;
         let left = limit.saturating_sub(out.len());
         out.extend(read_bounded(decoder, left)?);
-    }
-    if data.is_empty() {
-        return Err(DecompressError::Garbled(
-            "no Zstandard frame: the data is empty".into(),
-        ));
     }
     Ok(out)
 }
@@ -313,6 +313,29 @@ mod tests {
         for codec in Codec::ALL.into_iter().skip(1) {
             assert!(decompress(codec, &garbage, 1 << 20).is_err(), "{codec}");
             assert!(decompress(codec, &[], 1 << 20).is_err(), "{codec} empty");
+        }
+    }
+
+    #[test]
+    fn zstandard_reads_frames_one_after_another() {
+        let mut packed = compress(Codec::Zstandard, b"first ").unwrap();
+        packed.extend(compress(Codec::Zstandard, b"second").unwrap());
+        assert_eq!(
+            decompress(Codec::Zstandard, &packed, 1 << 20).unwrap(),
+            b"first second"
+        );
+    }
+
+    #[test]
+    fn a_cut_stream_is_an_error_for_every_compressing_codec() {
+        for codec in Codec::ALL.into_iter().skip(1) {
+            let packed = compress(codec, SAMPLE).unwrap();
+            for cut in 0..packed.len() {
+                assert!(
+                    decompress(codec, &packed[..cut], 1 << 20).is_err(),
+                    "{codec} cut at {cut}"
+                );
+            }
         }
     }
 
