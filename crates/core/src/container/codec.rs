@@ -1,0 +1,353 @@
+//! The block codecs (specification: Object Container Files, Required Codecs and Optional Codecs), all in
+//! pure Rust so they run in the browser: decompression bounded by a size limit, and compression.
+
+use std::fmt;
+use std::io::{self, Read, Write};
+use std::str::FromStr;
+
+/// How a file's blocks are compressed: the value of the `avro.codec` metadata key.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Codec {
+    /// `null`: stored as is (the default when `avro.codec` is absent).
+    #[default]
+    Null,
+    /// `deflate`: raw RFC 1951 data, no zlib header or checksum.
+    Deflate,
+    /// `snappy`: a raw snappy block followed by the big-endian CRC32 of the uncompressed data.
+    Snappy,
+    /// `bzip2`: one bzip2 stream.
+    Bzip2,
+    /// `xz`: one xz stream.
+    Xz,
+    /// `zstandard`: Zstandard frames.
+    Zstandard,
+}
+
+impl Codec {
+    /// Every codec the specification names, in its order.
+    pub const ALL: [Codec; 6] = [
+        Codec::Null,
+        Codec::Deflate,
+        Codec::Snappy,
+        Codec::Bzip2,
+        Codec::Xz,
+        Codec::Zstandard,
+    ];
+
+    /// The codec's name as `avro.codec` spells it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Codec::Null => "null",
+            Codec::Deflate => "deflate",
+            Codec::Snappy => "snappy",
+            Codec::Bzip2 => "bzip2",
+            Codec::Xz => "xz",
+            Codec::Zstandard => "zstandard",
+        }
+    }
+}
+
+impl fmt::Display for Codec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A codec name the specification does not define.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownCodec(pub String);
+
+impl fmt::Display for UnknownCodec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown codec `{}`: the specification names null, deflate, snappy, bzip2, xz and zstandard",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownCodec {}
+
+impl FromStr for Codec {
+    type Err = UnknownCodec;
+
+    /// Parses a codec name exactly as the specification spells it (case matters).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Codec::ALL
+            .into_iter()
+            .find(|c| c.name() == s)
+            .ok_or_else(|| UnknownCodec(s.to_string()))
+    }
+}
+
+/// Why a block's data could not be decompressed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum DecompressError {
+    /// The decoder rejected the data; its own words.
+    Garbled(String),
+    /// The data inflates to more than the limit.
+    TooLarge { limit: usize },
+    /// A snappy block shorter than its 4-byte CRC32.
+    MissingChecksum { len: usize },
+    /// The snappy CRC32 does not match the uncompressed data.
+    ChecksumMismatch { stored: u32, computed: u32 },
+}
+
+/// The length of the CRC32 after a snappy block.
+pub(crate) const SNAPPY_CRC_LEN: usize = 4;
+
+/// Decompresses one block's data, producing at most `limit` bytes.
+pub(crate) fn decompress(
+    codec: Codec,
+    data: &[u8],
+    limit: usize,
+) -> Result<Vec<u8>, DecompressError> {
+    match codec {
+        Codec::Null => {
+            if data.len() > limit {
+                return Err(DecompressError::TooLarge { limit });
+            }
+            Ok(data.to_vec())
+        }
+        Codec::Deflate => inflate(data, limit),
+        Codec::Snappy => unsnappy(data, limit),
+        Codec::Bzip2 => read_bounded(bzip2::bufread::BzDecoder::new(data), limit),
+        Codec::Xz => unxz(data, limit),
+        Codec::Zstandard => unzstd(data, limit),
+    }
+}
+
+fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, DecompressError> {
+    use miniz_oxide::inflate::TINFLStatus;
+    miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|e| match e.status {
+        TINFLStatus::HasMoreOutput => DecompressError::TooLarge { limit },
+        status => DecompressError::Garbled(inflate_status(status)),
+    })
+}
+
+fn inflate_status(status: miniz_oxide::inflate::TINFLStatus) -> String {
+    use miniz_oxide::inflate::TINFLStatus;
+    let meaning = match status {
+        TINFLStatus::FailedCannotMakeProgress => "the deflate stream ends before its last block",
+        TINFLStatus::Failed => "invalid deflate data: a bad block type, Huffman table or distance",
+        _ => "the deflate stream could not be read",
+    };
+    format!("{status:?} ({meaning})")
+}
+
+fn unsnappy(data: &[u8], limit: usize) -> Result<Vec<u8>, DecompressError> {
+    let split = data
+        .len()
+        .checked_sub(SNAPPY_CRC_LEN)
+        .ok_or(DecompressError::MissingChecksum { len: data.len() })?;
+    let (compressed, crc) = data.split_at(split);
+    let declared = snap::raw::decompress_len(compressed)
+        .map_err(|e| DecompressError::Garbled(e.to_string()))?;
+    if declared > limit {
+        return Err(DecompressError::TooLarge { limit });
+    }
+    let out = snap::raw::Decoder::new()
+        .decompress_vec(compressed)
+        .map_err(|e| DecompressError::Garbled(e.to_string()))?;
+    let stored = crc
+        .try_into()
+        .map(u32::from_be_bytes)
+        .map_err(|_| DecompressError::MissingChecksum { len: data.len() })?;
+    let computed = crc32fast::hash(&out);
+    if stored != computed {
+        return Err(DecompressError::ChecksumMismatch { stored, computed });
+    }
+    Ok(out)
+}
+
+fn unxz(data: &[u8], limit: usize) -> Result<Vec<u8>, DecompressError> {
+    let mut out = BoundedSink::new(limit);
+    let mut input = data;
+    match lzma_rs::xz_decompress(&mut input, &mut out) {
+        Ok(()) => Ok(out.bytes),
+        Err(_) if out.overflowed => Err(DecompressError::TooLarge { limit }),
+        Err(e) => Err(DecompressError::Garbled(e.to_string())),
+    }
+}
+
+fn unzstd(data: &[u8], limit: usize) -> Result<Vec<u8>, DecompressError> {
+    if data.is_empty() {
+        return Err(DecompressError::Garbled(
+            "no Zstandard frame: the data is empty".into(),
+        ));
+    }
+    let mut input = data;
+    let mut out = Vec::new();
+    // A block may hold several frames one after another; each is decoded in turn.
+    while !input.is_empty() {
+        let decoder = ruzstd::decoding::StreamingDecoder::new(&mut input)
+            .map_err(|e| DecompressError::Garbled(e.to_string()))?;
+        let left = limit.saturating_sub(out.len());
+        out.extend(read_bounded(decoder, left)?);
+    }
+    Ok(out)
+}
+
+/// Reads a decoder to its end, failing once it yields more than `limit` bytes.
+fn read_bounded(reader: impl Read, limit: usize) -> Result<Vec<u8>, DecompressError> {
+    let mut out = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    reader
+        .take(cap)
+        .read_to_end(&mut out)
+        .map_err(|e| DecompressError::Garbled(e.to_string()))?;
+    if out.len() > limit {
+        return Err(DecompressError::TooLarge { limit });
+    }
+    Ok(out)
+}
+
+/// A writer that keeps at most `limit` bytes and fails past that.
+struct BoundedSink {
+    bytes: Vec<u8>,
+    limit: usize,
+    overflowed: bool,
+}
+
+impl BoundedSink {
+    fn new(limit: usize) -> Self {
+        BoundedSink {
+            bytes: Vec::new(),
+            limit,
+            overflowed: false,
+        }
+    }
+}
+
+impl Write for BoundedSink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if buf.len() > self.limit.saturating_sub(self.bytes.len()) {
+            self.overflowed = true;
+            return Err(io::Error::other("decompressed data exceeds the limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Compresses one block's data as the codec writes it (for snappy, with the CRC32 appended).
+pub(crate) fn compress(codec: Codec, data: &[u8]) -> Result<Vec<u8>, String> {
+    match codec {
+        Codec::Null => Ok(data.to_vec()),
+        // Level 6 is zlib's default, as Java's and Python's writers use.
+        Codec::Deflate => Ok(miniz_oxide::deflate::compress_to_vec(data, 6)),
+        Codec::Snappy => {
+            let mut out = snap::raw::Encoder::new()
+                .compress_vec(data)
+                .map_err(|e| e.to_string())?;
+            out.extend_from_slice(&crc32fast::hash(data).to_be_bytes());
+            Ok(out)
+        }
+        Codec::Bzip2 => {
+            let mut encoder =
+                bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::default());
+            encoder.write_all(data).map_err(|e| e.to_string())?;
+            encoder.finish().map_err(|e| e.to_string())
+        }
+        Codec::Xz => {
+            // lzma-rs writes a valid xz stream whose LZMA2 chunks are stored uncompressed.
+            let mut out = Vec::new();
+            lzma_rs::xz_compress(&mut &data[..], &mut out).map_err(|e| e.to_string())?;
+            Ok(out)
+        }
+        Codec::Zstandard => Ok(ruzstd::encoding::compress_to_vec(
+            data,
+            ruzstd::encoding::CompressionLevel::Fastest,
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &[u8] = b"Avro Avro Avro Avro container file block data, Avro Avro Avro";
+
+    #[test]
+    fn names_round_trip_through_from_str() {
+        for codec in Codec::ALL {
+            assert_eq!(codec.name().parse::<Codec>(), Ok(codec));
+        }
+        assert!("Deflate".parse::<Codec>().is_err());
+        assert!("zstd".parse::<Codec>().is_err());
+    }
+
+    #[test]
+    fn every_codec_decompresses_what_it_compressed() {
+        for codec in Codec::ALL {
+            let packed = compress(codec, SAMPLE).unwrap();
+            assert_eq!(
+                decompress(codec, &packed, 1 << 20).unwrap(),
+                SAMPLE,
+                "{codec}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_codec_stops_at_the_limit() {
+        let big = vec![b'a'; 100_000];
+        for codec in Codec::ALL {
+            let packed = compress(codec, &big).unwrap();
+            assert_eq!(
+                decompress(codec, &packed, 99_999),
+                Err(DecompressError::TooLarge { limit: 99_999 }),
+                "{codec}"
+            );
+        }
+    }
+
+    #[test]
+    fn garbage_is_an_error_for_every_compressing_codec() {
+        let garbage = [0xffu8, 0x13, 0x37, 0x00, 0xaa, 0x55, 0x01, 0x02, 0x03];
+        for codec in Codec::ALL.into_iter().skip(1) {
+            assert!(decompress(codec, &garbage, 1 << 20).is_err(), "{codec}");
+            assert!(decompress(codec, &[], 1 << 20).is_err(), "{codec} empty");
+        }
+    }
+
+    #[test]
+    fn zstandard_reads_frames_one_after_another() {
+        let mut packed = compress(Codec::Zstandard, b"first ").unwrap();
+        packed.extend(compress(Codec::Zstandard, b"second").unwrap());
+        assert_eq!(
+            decompress(Codec::Zstandard, &packed, 1 << 20).unwrap(),
+            b"first second"
+        );
+    }
+
+    #[test]
+    fn a_cut_stream_is_an_error_for_every_compressing_codec() {
+        for codec in Codec::ALL.into_iter().skip(1) {
+            let packed = compress(codec, SAMPLE).unwrap();
+            for cut in 0..packed.len() {
+                assert!(
+                    decompress(codec, &packed[..cut], 1 << 20).is_err(),
+                    "{codec} cut at {cut}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn snappy_checksum_is_checked() {
+        let mut packed = compress(Codec::Snappy, SAMPLE).unwrap();
+        if let Some(last) = packed.last_mut() {
+            *last ^= 1;
+        }
+        assert!(matches!(
+            decompress(Codec::Snappy, &packed, 1 << 20),
+            Err(DecompressError::ChecksumMismatch { .. })
+        ));
+    }
+}
