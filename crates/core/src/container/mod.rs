@@ -11,7 +11,6 @@
 mod codec;
 mod error;
 mod header;
-mod min_size;
 mod reader;
 mod varint;
 mod writer;

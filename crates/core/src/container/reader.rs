@@ -4,10 +4,10 @@
 use super::codec::{decompress, DecompressError, SNAPPY_CRC_LEN};
 use super::error::{BlockPart, ContainerError, Location};
 use super::header::{read_header, Header, PartialHeader};
-use super::min_size::min_datum_size;
 use super::varint::{read_long, VarintError};
 use super::{ByteRange, Codec, SYNC_LEN};
 use crate::canonical::to_hex;
+use crate::schema::min_datum_size;
 use crate::schema::parse_schema;
 
 /// Bounds on what reading may allocate, whatever the file says.

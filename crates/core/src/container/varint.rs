@@ -2,9 +2,7 @@
 //! metadata map's counts and lengths and each block's object count and byte size.
 
 use super::ByteRange;
-
-/// The most bytes a zigzag long can take (64 bits, 7 per byte).
-const MAX_LEN: usize = 10;
+use crate::walker::varint;
 
 /// Why a varint could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,31 +27,15 @@ impl VarintError {
 
 /// Reads a zigzag long at `at`; returns the value and the bytes it took.
 pub(crate) fn read_long(bytes: &[u8], at: usize) -> Result<(i64, ByteRange), VarintError> {
-    let mut raw: u64 = 0;
-    for i in 0..MAX_LEN {
-        let pos = at.checked_add(i).ok_or(VarintError::Truncated)?;
-        let byte = *bytes.get(pos).ok_or(VarintError::Truncated)?;
-        if i == MAX_LEN - 1 && byte > 1 {
-            return Err(VarintError::TooLong);
-        }
-        raw |= u64::from(byte & 0x7f) << (7 * i);
-        if byte & 0x80 == 0 {
-            let value = ((raw >> 1) as i64) ^ -((raw & 1) as i64);
-            return Ok((value, ByteRange::new(at, pos + 1)));
-        }
+    let rest = bytes.get(at..).ok_or(VarintError::Truncated)?;
+    match varint::read_long(rest) {
+        Ok((value, len)) => Ok((value, ByteRange::new(at, at + len))),
+        Err(varint::VarintError::Truncated(_)) => Err(VarintError::Truncated),
+        Err(varint::VarintError::Overflow) => Err(VarintError::TooLong),
     }
-    Err(VarintError::TooLong)
 }
 
-/// Appends `value` as a zigzag long.
-pub(crate) fn write_long(out: &mut Vec<u8>, value: i64) {
-    let mut raw = ((value << 1) ^ (value >> 63)) as u64;
-    while raw >= 0x80 {
-        out.push((raw as u8 & 0x7f) | 0x80);
-        raw >>= 7;
-    }
-    out.push(raw as u8);
-}
+pub(crate) use varint::write_long;
 
 #[cfg(test)]
 mod tests {

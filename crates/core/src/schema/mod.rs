@@ -3,11 +3,13 @@
 
 mod default;
 mod logical;
+mod min_size;
 mod names;
 mod parse;
 
 pub use default::{check_default, default_value, DefaultMatch};
 pub use logical::{IgnoredLogical, LogicalType};
+pub use min_size::{min_datum_size, min_datum_sizes};
 pub use names::Name;
 pub use parse::{parse_schema, parse_schema_json};
 

@@ -3,7 +3,7 @@
 
 use super::varint::{read_int, read_long, VarintError};
 use super::{DecodeError, Part, Span, Walk, NO_PARENT};
-use crate::schema::{Kind, Schema, SchemaId};
+use crate::schema::{min_datum_sizes, Kind, Schema, SchemaId};
 use crate::value::Value;
 
 /// Bounds that keep hostile input from exhausting memory or the stack.
@@ -44,6 +44,7 @@ pub fn decode_with_limits(schema: &Schema, bytes: &[u8], limits: Limits) -> Walk
         depth: 0,
         path: Vec::new(),
         empty_items: 0,
+        min_sizes: min_datum_sizes(schema),
     };
     let result = d.value(schema.root(), NO_PARENT, 0);
     let end = d.pos;
@@ -69,28 +70,10 @@ struct Decoder<'a> {
     depth: usize,
     path: Vec<String>,
     empty_items: u64,
+    min_sizes: Vec<u64>,
 }
 
 type Read<T> = Result<T, DecodeError>;
-
-/// The fewest bytes a value of `id` can take (0 for null, empty records, fixed(0)).
-fn min_size(schema: &Schema, id: SchemaId, depth: usize) -> u64 {
-    if depth > 32 {
-        return 0;
-    }
-    match schema.kind(id) {
-        Kind::Null => 0,
-        Kind::Float => 4,
-        Kind::Double => 8,
-        Kind::Fixed(f) => f.size as u64,
-        Kind::Record(r) => r
-            .fields
-            .iter()
-            .map(|f| min_size(schema, f.schema, depth + 1))
-            .fold(0u64, u64::saturating_add),
-        _ => 1,
-    }
-}
 
 impl Decoder<'_> {
     fn left(&self) -> usize {
@@ -391,7 +374,11 @@ impl Decoder<'_> {
         span: u32,
         mut item: impl FnMut(&mut Self, usize) -> Read<()>,
     ) -> Read<()> {
-        let min = min_size(self.schema, item_schema, 0)
+        let min = self
+            .min_sizes
+            .get(item_schema.0 as usize)
+            .copied()
+            .unwrap_or(0)
             + u64::from(matches!(self.schema.kind(id), Kind::Map(_)));
         let mut read = 0usize;
         for block in 0u32.. {

@@ -1,16 +1,17 @@
-//! A lower bound on the bytes one datum of a schema takes (specification: Binary Encoding), so a block
-//! whose object count cannot fit in its data is caught before any record is decoded.
+//! A lower bound on the bytes one datum of each type takes (specification: Binary Encoding), so a count
+//! read from the input (array or map block, container block) that cannot fit in the bytes left is caught
+//! before anything is decoded or allocated.
 
-use crate::schema::{Kind, Schema, SchemaId};
+use super::{Kind, Schema, SchemaId};
 
 /// Rounds of the fixed point; each round is a valid lower bound, later rounds only tighten it.
 const MAX_ROUNDS: usize = 64;
 
-/// The fewest bytes any datum of `schema`'s root type can take.
+/// The fewest bytes any datum of each node of `schema` can take, indexed by `SchemaId`.
 ///
 /// Computed as a least fixed point from zero, so recursive types get the size of their smallest finite
 /// value; stopping early still leaves a lower bound.
-pub(crate) fn min_datum_size(schema: &Schema) -> u64 {
+pub fn min_datum_sizes(schema: &Schema) -> Vec<u64> {
     let mut sizes = vec![0u64; schema.len()];
     for _ in 0..MAX_ROUNDS {
         let mut changed = false;
@@ -28,7 +29,15 @@ pub(crate) fn min_datum_size(schema: &Schema) -> u64 {
             break;
         }
     }
-    sizes.get(schema.root().0 as usize).copied().unwrap_or(0)
+    sizes
+}
+
+/// The fewest bytes any datum of `schema`'s root type can take.
+pub fn min_datum_size(schema: &Schema) -> u64 {
+    min_datum_sizes(schema)
+        .get(schema.root().0 as usize)
+        .copied()
+        .unwrap_or(0)
 }
 
 fn node_size(schema: &Schema, id: SchemaId, sizes: &[u64]) -> u64 {
