@@ -33,6 +33,14 @@ fn part_name(part: Part) -> &'static str {
         Part::SchemaRef => "schema-ref",
         Part::Fingerprint => "fingerprint",
         Part::Trailing => "trailing",
+        Part::Header => "header",
+        Part::Metadata => "metadata",
+        Part::Block => "block",
+        Part::ObjectCount => "object-count",
+        Part::DataSize => "data-size",
+        Part::Compressed => "compressed",
+        Part::Checksum => "checksum",
+        Part::Sync => "sync",
     }
 }
 

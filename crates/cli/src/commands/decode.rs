@@ -1,22 +1,48 @@
-//! `decode`: Avro binary (any paste form, any framing) → the datum as Avro JSON.
+//! `decode`: Avro binary (any paste form, any framing, or a container file) → Avro JSON.
 
 use crate::args::{read_schema, Args, Failure, Output};
-use crate::payload::{read_framed_payload, PAYLOAD_FLAGS};
+use crate::payload::{read_any_payload, Payload, PAYLOAD_FLAGS};
 use avro_playground_core::avro_json::to_avro_json;
-use avro_playground_core::framing::Framing;
 use avro_playground_core::resolve::resolve;
+use avro_playground_core::schema::Schema;
+use avro_playground_core::value::Value;
 
 /// Help text.
 pub const HELP: &str = "avro-playground decode --schema W.avsc [--reader R.avsc] [--input FILE]
-    [--input-format auto|hex|base64|binary] [--frame auto|raw|confluent|single-object|ocf]
+    [--input-format auto|hex|base64|base64url|xxd|od|escaped|binary]
+    [--frame auto|raw|confluent|single-object|ocf]
 
-Reads bytes (from FILE or stdin; `auto` recognises hex with or without spaces/0x, base64, raw binary),
-detects or applies the framing, and prints the datum as Avro JSON on one line. With --frame auto a raw
-datum that happens to start with 00 or C3 01 is not mistaken for a frame: the reading that decodes the
-whole input wins, and stderr says when another reading was also possible.
+Reads bytes (from FILE or stdin; `auto` recognises the paste form), detects or applies the framing, and
+prints the datum as Avro JSON on one line. With --frame auto a raw datum that happens to start with 00
+or C3 01 is not mistaken for a frame: the reading that decodes the whole input wins, and stderr says
+when another reading was also possible.
+An Object Container File needs no --schema (its header carries the writer's; --schema given is read as
+the reader schema): each record is printed as Avro JSON, one per line.
 --reader R.avsc: read the datum with the reader schema per the spec's resolution rules (Java's choice of
 union branch); each step (promotion, default, skipped field, enum default, branch, alias) is noted on
 stderr. An impossible resolution exits 1 naming the path and the rule.";
+
+/// Resolves `value` to `reader` when one is given, noting each step.
+fn read_as(
+    writer: &Schema,
+    reader: Option<&Schema>,
+    value: &Value,
+    notes: &mut Vec<String>,
+    at: &str,
+) -> Result<String, Failure> {
+    let Some(reader) = reader else {
+        return Ok(to_avro_json(writer, value));
+    };
+    let resolved = resolve(writer, reader, value)
+        .map_err(|e| Failure::Invalid(format!("{at}resolution at {e}")))?;
+    notes.extend(
+        resolved
+            .steps
+            .iter()
+            .map(|s| format!("{at}resolution at {}: {}", s.path, s.message)),
+    );
+    Ok(to_avro_json(reader, &resolved.value))
+}
 
 /// Runs the command.
 pub fn run(raw: &[String]) -> Result<Output, Failure> {
@@ -24,35 +50,38 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
     let mut known = vec!["schema", "reader"];
     known.extend(PAYLOAD_FLAGS);
     args.only(&known)?;
-    let schema = read_schema(args.required("schema")?)?;
+    let schema = args.value("schema").map(read_schema).transpose()?;
     let reader = args.value("reader").map(read_schema).transpose()?;
-    let (framed, mut notes) = read_framed_payload(&args, &schema)?;
-    if framed.framing == Framing::Container {
-        return Err(Failure::Invalid(
-            "Object Container Files are not supported yet".into(),
-        ));
+    let (payload, mut notes) = read_any_payload(&args, schema.as_ref())?;
+    match payload {
+        Payload::Datum(framed) => {
+            let writer = schema
+                .as_ref()
+                .ok_or_else(|| Failure::Usage("--schema is required".into()))?;
+            let value = framed
+                .walk
+                .value
+                .as_ref()
+                .ok_or_else(|| Failure::Invalid("no datum was decoded".into()))?;
+            let stdout = read_as(writer, reader.as_ref(), value, &mut notes, "")?;
+            Ok(Output { stdout, notes })
+        }
+        Payload::Container(file) => {
+            let writer = file
+                .writer
+                .as_ref()
+                .ok_or_else(|| Failure::Invalid("ocf: no writer schema".into()))?;
+            // In a container file the writer schema is the header's; a --schema given is the reader's.
+            let reader = reader.as_ref().or(schema.as_ref());
+            let mut lines = Vec::with_capacity(file.records.len());
+            for (i, (block, value)) in file.records.iter().enumerate() {
+                let at = format!("block {block} record {}: ", i + 1);
+                lines.push(read_as(writer, reader, value, &mut notes, &at)?);
+            }
+            Ok(Output {
+                stdout: lines.join("\n"),
+                notes,
+            })
+        }
     }
-    let value = framed
-        .walk
-        .value
-        .as_ref()
-        .ok_or_else(|| Failure::Invalid("no datum was decoded".into()))?;
-    let Some(reader) = reader else {
-        return Ok(Output {
-            stdout: to_avro_json(&schema, value),
-            notes,
-        });
-    };
-    let resolved = resolve(&schema, &reader, value)
-        .map_err(|e| Failure::Invalid(format!("resolution at {e}")))?;
-    notes.extend(
-        resolved
-            .steps
-            .iter()
-            .map(|s| format!("resolution at {}: {}", s.path, s.message)),
-    );
-    Ok(Output {
-        stdout: to_avro_json(&reader, &resolved.value),
-        notes,
-    })
 }

@@ -13,6 +13,7 @@ mod error;
 mod header;
 mod reader;
 mod varint;
+mod walk;
 mod writer;
 
 pub use codec::{Codec, UnknownCodec};
@@ -21,6 +22,7 @@ pub use header::{Header, MetadataEntry, PartialHeader};
 pub use reader::{
     read_container, read_container_partial, Block, Container, Limits, PartialRead, ReadSoFar,
 };
+pub use walk::{walk_container, ContainerWalk};
 pub use writer::{write_container, WriteError};
 
 /// The four bytes every Object Container File starts with: `Obj` and the format version 1.

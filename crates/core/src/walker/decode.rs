@@ -35,29 +35,68 @@ pub fn decode(schema: &Schema, bytes: &[u8]) -> Walk {
 /// Decodes one datum of `schema` from the start of `bytes`. The walk holds every span read, the value if
 /// the datum was complete, and the error otherwise; bytes after the datum are left as trailing.
 pub fn decode_with_limits(schema: &Schema, bytes: &[u8], limits: Limits) -> Walk {
-    let mut d = Decoder {
-        schema,
-        bytes,
-        pos: 0,
-        spans: Vec::new(),
-        limits,
-        depth: 0,
-        path: Vec::new(),
-        empty_items: 0,
-        min_sizes: min_datum_sizes(schema),
+    let mut spans = Vec::new();
+    let result = DatumReader::new(schema, limits).read(bytes, 0, NO_PARENT, 0, &mut spans);
+    let (value, error, end) = match result {
+        Ok((v, end)) => (Some(v), None, end),
+        Err(e) => (None, Some(e), 0),
     };
-    let result = d.value(schema.root(), NO_PARENT, 0);
-    let end = d.pos;
-    let (value, error) = match result {
-        Ok(v) => (Some(v), None),
-        Err(e) => (None, Some(e)),
-    };
+    let end = error.as_ref().map_or(end, |e| e.offset);
     Walk {
         bytes: bytes.to_vec(),
-        spans: d.spans,
+        spans,
         value,
         error,
         end,
+    }
+}
+
+/// Reads datums of one schema one after another (the records of a container block), appending their
+/// spans to a shared list. Limits hold across all the datums it reads.
+pub struct DatumReader<'s> {
+    schema: &'s Schema,
+    limits: Limits,
+    min_sizes: Vec<u64>,
+    empty_items: u64,
+}
+
+impl<'s> DatumReader<'s> {
+    /// A reader for datums of `schema`.
+    pub fn new(schema: &'s Schema, limits: Limits) -> Self {
+        DatumReader {
+            schema,
+            limits,
+            min_sizes: min_datum_sizes(schema),
+            empty_items: 0,
+        }
+    }
+
+    /// Decodes one datum starting at byte `start` of `bytes`, appending spans (offsets into `bytes`) whose
+    /// top span has `parent` and `index`. Returns the value and where the datum ends; on failure the spans
+    /// read so far stay in `spans`.
+    pub fn read(
+        &mut self,
+        bytes: &[u8],
+        start: usize,
+        parent: u32,
+        index: u32,
+        spans: &mut Vec<Span>,
+    ) -> Result<(Value, usize), DecodeError> {
+        let mut d = Decoder {
+            schema: self.schema,
+            bytes,
+            pos: start,
+            spans,
+            limits: self.limits,
+            depth: 0,
+            path: Vec::new(),
+            empty_items: self.empty_items,
+            min_sizes: &self.min_sizes,
+        };
+        let result = d.value(self.schema.root(), parent, index);
+        self.empty_items = d.empty_items;
+        let end = d.pos;
+        result.map(|v| (v, end))
     }
 }
 
@@ -65,12 +104,12 @@ struct Decoder<'a> {
     schema: &'a Schema,
     bytes: &'a [u8],
     pos: usize,
-    spans: Vec<Span>,
+    spans: &'a mut Vec<Span>,
     limits: Limits,
     depth: usize,
     path: Vec<String>,
     empty_items: u64,
-    min_sizes: Vec<u64>,
+    min_sizes: &'a [u64],
 }
 
 type Read<T> = Result<T, DecodeError>;

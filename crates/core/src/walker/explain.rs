@@ -199,8 +199,70 @@ pub fn explain(schema: &Schema, walk: &Walk, id: u32) -> Option<SpanInfo> {
             info.label = format!("{} trailing bytes the schema does not explain", bytes.len());
             info.breakdown.push(hex(bytes));
         }
+        Part::Header => {
+            info.label = "container header".into();
+            info.breakdown.push(
+                "magic `Obj` 01, the metadata map (map<bytes>), then the 16-byte sync marker"
+                    .into(),
+            );
+        }
+        Part::Metadata => {
+            let key = child_text(walk, id, 0);
+            info.label = format!("metadata entry `{key}`");
+            info.value = Some(child_text(walk, id, 1));
+            info.breakdown.push(
+                "a map<bytes> entry: key (length + UTF-8), then value (length + bytes)".into(),
+            );
+        }
+        Part::Block => {
+            info.label = format!("block {}", s.index);
+            info.breakdown.push(
+                "object count, byte size, the objects (compressed by the codec), the sync marker"
+                    .into(),
+            );
+        }
+        Part::ObjectCount => {
+            info.label = format!("object count of block {}", s.index);
+            info.breakdown = varint_lines(bytes);
+            info.value = varint_value(bytes).map(|v| v.to_string());
+        }
+        Part::DataSize => {
+            info.label = format!("data size of block {}", s.index);
+            info.breakdown = varint_lines(bytes);
+            info.value = varint_value(bytes).map(|v| format!("{v} bytes"));
+        }
+        Part::Compressed => {
+            info.label = format!("compressed data of block {}", s.index);
+            info.value = Some(format!("{} bytes", bytes.len()));
+            info.breakdown.push("the block's objects, compressed with the file's codec; decoded records are listed below".into());
+        }
+        Part::Checksum => {
+            info.label = format!("CRC32 of block {}'s uncompressed data", s.index);
+            info.breakdown
+                .push(format!("{} (big-endian, as snappy blocks end)", hex(bytes)));
+        }
+        Part::Sync => {
+            info.label = if s.index == 0 {
+                "sync marker (header)".into()
+            } else {
+                format!("sync marker after block {}", s.index)
+            };
+            info.breakdown
+                .push(format!("{}: must equal the header's marker", hex(bytes)));
+        }
     }
     Some(info)
+}
+
+/// The text of the `n`th content span under span `id` (a metadata entry's key or value).
+fn child_text(walk: &Walk, id: u32, n: u32) -> String {
+    walk.spans
+        .iter()
+        .skip(id as usize + 1)
+        .take(4)
+        .find(|c| c.parent == id && c.part == Part::Content && c.index == n)
+        .map(|c| String::from_utf8_lossy(span_bytes(walk, c)).into_owned())
+        .unwrap_or_default()
 }
 
 fn varint_value(bytes: &[u8]) -> Option<i64> {

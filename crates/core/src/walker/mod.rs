@@ -7,7 +7,7 @@ mod encode;
 pub mod explain;
 pub mod varint;
 
-pub use decode::{decode, decode_with_limits, Limits};
+pub use decode::{decode, decode_with_limits, DatumReader, Limits};
 pub use encode::{encode, EncodeError};
 
 use crate::schema::SchemaId;
@@ -46,6 +46,22 @@ pub enum Part {
     Fingerprint,
     /// Bytes after the datum that the schema does not explain.
     Trailing,
+    /// A container file's header (magic, metadata, sync marker).
+    Header,
+    /// A container metadata entry (key, then value); `index` is the entry number.
+    Metadata,
+    /// A container block; `index` is its number, from 1.
+    Block,
+    /// A container block's object count; `index` is the block number.
+    ObjectCount,
+    /// A container block's data size in bytes; `index` is the block number.
+    DataSize,
+    /// A container block's compressed data; `index` is the block number.
+    Compressed,
+    /// A snappy block's CRC32 of the uncompressed data; `index` is the block number.
+    Checksum,
+    /// A container sync marker; `index` is the block it ends (0 for the header).
+    Sync,
 }
 
 /// One byte range of the encoding and its place in the tree.

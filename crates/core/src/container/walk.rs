@@ -1,0 +1,247 @@
+//! A container file read for showing: a span for every byte of the file (header, metadata entries,
+//! blocks, sync markers, and for uncompressed blocks each record's fields) and every record decoded with
+//! the writer schema from the header.
+
+use super::reader::{read_container_partial, Block, Container, Limits, ReadSoFar};
+use super::{ByteRange, Codec, ContainerError, MetadataEntry};
+use crate::schema::{parse_schema, Schema, SchemaId};
+use crate::value::Value;
+use crate::walker::{self, DatumReader, Part, Span, Walk, NO_PARENT};
+
+/// What reading a container file gave: as much as could be read, and the first problem.
+#[derive(Clone, Debug)]
+pub struct ContainerWalk {
+    /// Spans over the file's bytes (`walk.value` is unused: the records are below).
+    pub walk: Walk,
+    /// The header and blocks read (absent when the header itself is broken).
+    pub container: Option<Container>,
+    /// The writer schema from `avro.schema`, when it parses.
+    pub writer: Option<Schema>,
+    /// Every record decoded before any error, in file order, with its block number (from 1).
+    pub records: Vec<(usize, Value)>,
+    /// The first problem: a broken header or block, a bad `avro.schema`, or a record that does not decode.
+    pub error: Option<String>,
+}
+
+fn span(start: usize, end: usize, parent: u32, part: Part, index: u32) -> Span {
+    Span {
+        start: start as u32,
+        end: end as u32,
+        parent,
+        schema: SchemaId(0),
+        part,
+        index,
+    }
+}
+
+fn push(spans: &mut Vec<Span>, s: Span) -> u32 {
+    spans.push(s);
+    (spans.len() - 1) as u32
+}
+
+fn range_span(spans: &mut Vec<Span>, r: ByteRange, parent: u32, part: Part, index: u32) -> u32 {
+    push(spans, span(r.start, r.end, parent, part, index))
+}
+
+/// Spans of the header: magic, the metadata map (counts, each entry's key and value), sync marker.
+fn header_spans(
+    spans: &mut Vec<Span>,
+    magic: Option<ByteRange>,
+    metadata: &[MetadataEntry],
+    metadata_end: Option<ByteRange>,
+    sync: Option<ByteRange>,
+) {
+    let end = sync
+        .or(metadata_end)
+        .map(|r| r.end)
+        .or_else(|| metadata.last().map(|m| m.value_range.end))
+        .or(magic.map(|m| m.end))
+        .unwrap_or(0);
+    let header = push(spans, span(0, end, NO_PARENT, Part::Header, 0));
+    if let Some(m) = magic {
+        range_span(spans, m, header, Part::Magic, 0);
+    }
+    let mut last_count = None;
+    for (i, entry) in metadata.iter().enumerate() {
+        if last_count != Some(entry.block_count.start) {
+            range_span(spans, entry.block_count, header, Part::BlockCount, 0);
+            if let Some(size) = entry.block_size {
+                range_span(spans, size, header, Part::BlockSize, 0);
+            }
+            last_count = Some(entry.block_count.start);
+        }
+        let e = push(
+            spans,
+            span(
+                entry.key_length.start,
+                entry.value_range.end,
+                header,
+                Part::Metadata,
+                i as u32,
+            ),
+        );
+        range_span(spans, entry.key_length, e, Part::Length, 0);
+        range_span(spans, entry.key_range, e, Part::Content, 0);
+        range_span(spans, entry.value_length, e, Part::Length, 1);
+        range_span(spans, entry.value_range, e, Part::Content, 1);
+    }
+    if let Some(r) = metadata_end {
+        range_span(spans, r, header, Part::BlockEnd, 0);
+    }
+    if let Some(r) = sync {
+        range_span(spans, r, header, Part::Sync, 0);
+    }
+}
+
+/// Reads `bytes` as an Object Container File; records come back as the writer wrote them (resolve them
+/// afterwards to read them with another schema).
+pub fn walk_container(bytes: &[u8], limits: &Limits) -> ContainerWalk {
+    let partial = read_container_partial(bytes, limits);
+    let mut spans = Vec::new();
+    let mut error = partial.error.as_ref().map(ContainerError::to_string);
+    let container = match partial.read {
+        ReadSoFar::Header(h) => {
+            header_spans(
+                &mut spans,
+                h.magic,
+                &h.metadata,
+                h.metadata_end,
+                h.sync_range,
+            );
+            None
+        }
+        ReadSoFar::Container(c) => Some(c),
+    };
+    let mut writer = None;
+    let mut records = Vec::new();
+    if let Some(c) = &container {
+        let h = &c.header;
+        header_spans(
+            &mut spans,
+            Some(h.magic),
+            &h.metadata,
+            Some(h.metadata_end),
+            Some(h.sync_range),
+        );
+        match parse_schema(&h.schema) {
+            Err(e) => {
+                error.get_or_insert(format!(
+                    "header metadata avro.schema: the writer schema does not parse: {e}"
+                ));
+            }
+            Ok(schema) => {
+                let mut reader = DatumReader::new(&schema, walker::Limits::default());
+                for block in &c.blocks {
+                    if let Err(e) = block_spans(bytes, block, &mut reader, &mut spans, &mut records)
+                    {
+                        error = Some(e);
+                        break;
+                    }
+                }
+                writer = Some(schema);
+            }
+        }
+    }
+    let end = spans.iter().map(|s| s.end as usize).max().unwrap_or(0);
+    let walk = Walk {
+        bytes: bytes.to_vec(),
+        spans,
+        value: None,
+        error: None,
+        end,
+    };
+    ContainerWalk {
+        walk,
+        container,
+        writer,
+        records,
+        error,
+    }
+}
+
+/// Spans of one block and its records. Records of an uncompressed block are decoded in place, so their
+/// fields get spans over the file; a compressed block's records are decoded from its decompressed data.
+fn block_spans(
+    bytes: &[u8],
+    block: &Block,
+    reader: &mut DatumReader<'_>,
+    spans: &mut Vec<Span>,
+    records: &mut Vec<(usize, Value)>,
+) -> Result<(), String> {
+    let number = block.number as u32;
+    let b = push(
+        spans,
+        span(
+            block.offset,
+            block.sync_range.end.max(block.data_range.end),
+            NO_PARENT,
+            Part::Block,
+            number,
+        ),
+    );
+    range_span(spans, block.count_range, b, Part::ObjectCount, number);
+    range_span(spans, block.size_range, b, Part::DataSize, number);
+    let where_ = |i: u64, e: walker::DecodeError, base: &str| {
+        format!(
+            "block {} record {} ({base} byte {}{}): {}",
+            block.number,
+            i + 1,
+            e.offset,
+            e.path,
+            e.message
+        )
+    };
+    if block.codec == Codec::Null {
+        let data = bytes.get(..block.data_range.end).unwrap_or_default();
+        let mut at = block.data_range.start;
+        for i in 0..block.count {
+            let (value, end) = reader
+                .read(data, at, b, i as u32, spans)
+                .map_err(|e| where_(i, e, "file"))?;
+            records.push((block.number, value));
+            at = end;
+        }
+        if at != block.data_range.end {
+            return Err(format!(
+                "block {}: its {} records end at byte {at}, but its data runs to byte {}",
+                block.number, block.count, block.data_range.end
+            ));
+        }
+    } else {
+        range_span(
+            spans,
+            ByteRange::new(
+                block.data_range.start,
+                block
+                    .checksum_range
+                    .map_or(block.data_range.end, |c| c.start),
+            ),
+            b,
+            Part::Compressed,
+            number,
+        );
+        if let Some(c) = block.checksum_range {
+            range_span(spans, c, b, Part::Checksum, number);
+        }
+        let mut scratch = Vec::new();
+        let mut at = 0;
+        for i in 0..block.count {
+            scratch.clear();
+            let (value, end) = reader
+                .read(&block.data, at, NO_PARENT, 0, &mut scratch)
+                .map_err(|e| where_(i, e, "decompressed"))?;
+            records.push((block.number, value));
+            at = end;
+        }
+        if at != block.data.len() {
+            return Err(format!(
+                "block {}: its {} records end at decompressed byte {at} of {}",
+                block.number,
+                block.count,
+                block.data.len()
+            ));
+        }
+    }
+    range_span(spans, block.sync_range, b, Part::Sync, number);
+    Ok(())
+}
