@@ -32,7 +32,8 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
         Encoding::Failed(e) => {
             view! { <p id="datum-error" class="error" role="alert">{e.clone()}</p> }.into_any()
         }
-        Encoding::Bytes(walk) => {
+        Encoding::Bytes(shown) => {
+            let walk = &shown.walk;
             let json_len = ws.datum_text.with(|t| t.len());
             view! {
                 <p class="ok">

@@ -25,6 +25,9 @@ const FRAMES: [(&str, &str); 5] = [
     ("ocf", "container file"),
 ];
 
+/// Records listed in the panel; the hex view and tree show every byte regardless.
+const MAX_RECORDS_SHOWN: usize = 200;
+
 fn framing_text(framing: &Framing) -> String {
     match framing {
         Framing::Raw => "raw datum (no header)".into(),
@@ -78,7 +81,26 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
             </p>
         }
         .into_any(),
-        Decoding::Read { input_note, framing, alternatives, walk, json } => {
+        Decoding::Container { input_note, summary, records, error, .. } => {
+            let shown_records = records.len().min(MAX_RECORDS_SHOWN);
+            view! {
+                <p id="decode-status" class="ok">{format!("{input_note}; {summary}")}</p>
+                {error.clone().map(|e| view! { <p id="decode-error" class="error" role="alert">{e}</p> })}
+                <ol id="decoded-records" class="records">
+                    {records
+                        .iter()
+                        .take(MAX_RECORDS_SHOWN)
+                        .map(|(block, json)| view! { <li><span class="muted">{format!("block {block} ")}</span><code>{json.clone()}</code></li> })
+                        .collect_view()}
+                </ol>
+                {(records.len() > shown_records).then(|| view! {
+                    <p class="muted">{format!("… and {} more records", records.len() - shown_records)}</p>
+                })}
+            }
+            .into_any()
+        }
+        Decoding::Read { input_note, framing, alternatives, shown, json } => {
+            let walk = &shown.walk;
             let error = walk.error.clone();
             let trailing = walk.trailing();
             view! {

@@ -26,10 +26,14 @@ pub fn HexView(ws: Workspace) -> impl IntoView {
     let selected_range = Memo::new(move |_| {
         let id = ws.selected.get()?.span;
         let shown = ws.shown.get()?;
-        let s = shown.0.spans.get(id as usize)?;
+        let s = shown.0.walk.spans.get(id as usize)?;
         Some((s.start as usize, s.end as usize))
     });
-    let rows = Signal::derive(move || ws.shown.get().map_or(0, |w| w.0.bytes.len().div_ceil(ROW)));
+    let rows = Signal::derive(move || {
+        ws.shown
+            .get()
+            .map_or(0, |w| w.0.walk.bytes.len().div_ceil(ROW))
+    });
     let reveal = Signal::derive(move || {
         let sel = ws.selected.get()?;
         if sel.origin == Origin::Hex {
@@ -41,7 +45,7 @@ pub fn HexView(ws: Workspace) -> impl IntoView {
         let Some(shown) = ws.shown.get_untracked() else {
             return ().into_any();
         };
-        let walk = &shown.0;
+        let walk = &shown.0.walk;
         let start = r * ROW;
         let chunk = walk
             .bytes
@@ -106,7 +110,7 @@ pub fn HexView(ws: Workspace) -> impl IntoView {
         <div id="hex-view">
             {move || match ws.shown.get() {
                 None => view! { <p class="muted">"No bytes yet."</p> }.into_any(),
-                Some(w) if w.0.bytes.is_empty() => {
+                Some(w) if w.0.walk.bytes.is_empty() => {
                     view! { <p class="muted" id="hex-empty">"Zero bytes: null takes none."</p> }.into_any()
                 }
                 // Keyed on the walk: new bytes render afresh, scrolling keeps the rows cheap.

@@ -10,13 +10,12 @@ use leptos::prelude::*;
 pub fn SpanDetails(ws: Workspace) -> impl IntoView {
     let body = move || {
         let id = ws.selected.get().map(|s| s.span);
-        let schema = ws.schema.get();
         let shown = ws.shown.get();
-        let (Some(id), Ok(parsed), Some(shown)) = (id, schema.0.as_ref(), shown) else {
+        let (Some(id), Some(shown)) = (id, shown) else {
             return view! { <p class="muted">"Hover a byte (or a row of the tree) to see what it means."</p> }.into_any();
         };
-        let walk = &shown.0;
-        let Some(info) = explain(&parsed.schema, walk, id) else {
+        let walk = &shown.0.walk;
+        let Some(info) = explain(&shown.0.schema, walk, id) else {
             return view! { <p class="muted">"Nothing selected."</p> }.into_any();
         };
         let len = info.end - info.start;

@@ -11,19 +11,18 @@ const ROW_HEIGHT: f64 = 22.0;
 /// The span tree.
 #[component]
 pub fn SpanTree(ws: Workspace) -> impl IntoView {
-    let rows = Signal::derive(move || ws.shown.get().map_or(0, |w| w.0.spans.len()));
+    let rows = Signal::derive(move || ws.shown.get().map_or(0, |w| w.0.walk.spans.len()));
     let reveal = Signal::derive(move || {
         let sel = ws.selected.get()?;
         (sel.origin == Origin::Hex).then_some(sel.span as usize)
     });
     let row = move |i: usize| {
         let id = i as u32;
-        let schema = ws.schema.get_untracked();
-        let (Ok(parsed), Some(shown)) = (schema.0.as_ref(), ws.shown.get_untracked()) else {
+        let Some(shown) = ws.shown.get_untracked() else {
             return ().into_any();
         };
-        let walk = &shown.0;
-        let Some(info) = explain(&parsed.schema, walk, id) else {
+        let walk = &shown.0.walk;
+        let Some(info) = explain(&shown.0.schema, walk, id) else {
             return ().into_any();
         };
         let depth = walk.ancestry(id).len();

@@ -3,6 +3,7 @@
 
 use avro_playground_core::avro_json::{from_avro_json, to_avro_json, DatumError};
 use avro_playground_core::canonical::{fingerprints, Fingerprints};
+use avro_playground_core::container::{walk_container, Limits, MAGIC};
 use avro_playground_core::framing::{
     read_framed, write_framed, FrameChoice, FrameOut, Framing, FramingError,
 };
@@ -31,9 +32,17 @@ impl<T> PartialEq for Shared<T> {
 /// A parsed schema with its canonical form and fingerprints.
 pub struct ParsedSchema {
     /// The schema model.
-    pub schema: Schema,
+    pub schema: Arc<Schema>,
     /// Canonical form and fingerprints.
     pub fingerprints: Fingerprints,
+}
+
+/// Bytes with a span for each, and the schema whose nodes the spans name.
+pub struct Shown {
+    /// The schema that wrote the bytes (the workspace's, or a container file's own).
+    pub schema: Arc<Schema>,
+    /// The spans.
+    pub walk: Walk,
 }
 
 /// The datum encoded, or why it could not be.
@@ -45,7 +54,7 @@ pub enum Encoding {
     /// The core could not encode the value.
     Failed(String),
     /// The bytes, with a span for each.
-    Bytes(Arc<Walk>),
+    Bytes(Arc<Shown>),
 }
 
 /// Pasted bytes decoded, or why they could not be.
@@ -67,9 +76,22 @@ pub enum Decoding {
         /// Other readings that were also possible.
         alternatives: Vec<String>,
         /// The spans over all the bytes.
-        walk: Arc<Walk>,
+        shown: Arc<Shown>,
         /// The datum as Avro JSON, when complete.
         json: Option<String>,
+    },
+    /// An Object Container File: its codec, blocks, metadata, records, and the first problem.
+    Container {
+        /// How the paste was recognised.
+        input_note: String,
+        /// The codec, block count, user metadata, e.g. `deflate, 3 blocks`.
+        summary: String,
+        /// The spans over the file, named by the file's own writer schema.
+        shown: Option<Arc<Shown>>,
+        /// Every record read, as Avro JSON, with its block number.
+        records: Vec<(usize, String)>,
+        /// The first problem, naming where.
+        error: Option<String>,
     },
 }
 
@@ -128,7 +150,7 @@ pub struct Workspace {
     /// The pasted bytes, decoded.
     pub decoding: Memo<Shared<Decoding>>,
     /// The bytes the hex view shows (the encoding or the decoding, by mode).
-    pub shown: Memo<Option<Shared<Walk>>>,
+    pub shown: Memo<Option<Shared<Shown>>>,
 }
 
 const STORAGE_KEY: &str = "avro-playground/workspace/v1";
@@ -195,7 +217,7 @@ impl Workspace {
                 |schema| {
                     let fingerprints = fingerprints(&schema);
                     ParsedSchema {
-                        schema,
+                        schema: Arc::new(schema),
                         fingerprints,
                     }
                 },
@@ -223,7 +245,10 @@ impl Workspace {
                     Err(e) => Encoding::Datum(e),
                     Ok(value) => match write_framed(&p.schema, &value, frame) {
                         Err(e) => Encoding::Failed(e.to_string()),
-                        Ok(walk) => Encoding::Bytes(Arc::new(walk)),
+                        Ok(walk) => Encoding::Bytes(Arc::new(Shown {
+                            schema: p.schema.clone(),
+                            walk,
+                        })),
                     },
                 },
             };
@@ -248,7 +273,8 @@ impl Workspace {
                 _ => None,
             },
             Mode::Decode => match decoding.get().0.as_ref() {
-                Decoding::Read { walk, .. } => Some(Shared(walk.clone())),
+                Decoding::Read { shown, .. } => Some(Shared(shown.clone())),
+                Decoding::Container { shown, .. } => shown.clone().map(Shared),
                 _ => None,
             },
         });
@@ -285,7 +311,7 @@ impl Workspace {
 }
 
 /// Decodes pasted text with the core: paste form, framing, datum.
-fn decode_text(schema: &Schema, text: &str, format: &str, frame: &str) -> Decoding {
+fn decode_text(schema: &Arc<Schema>, text: &str, format: &str, frame: &str) -> Decoding {
     if text.trim().is_empty() {
         return Decoding::Empty;
     }
@@ -300,25 +326,82 @@ fn decode_text(schema: &Schema, text: &str, format: &str, frame: &str) -> Decodi
         Ok(d) => d,
         Err(e) => return Decoding::Input(e.to_string()),
     };
+    let input_note = if decoded.note.is_empty() {
+        format!("read as {}", decoded.format.name())
+    } else {
+        decoded.note.clone()
+    };
     let choice = frame.parse::<FrameChoice>().unwrap_or(FrameChoice::Auto);
+    if choice == FrameChoice::Container
+        || (choice == FrameChoice::Auto && decoded.bytes.starts_with(&MAGIC))
+    {
+        return decode_container(&decoded.bytes, input_note);
+    }
     match read_framed(schema, &decoded.bytes, choice) {
         Err(e) => Decoding::Framing(e),
         Ok(framed) => {
             let json = framed.walk.value.as_ref().map(|v| to_avro_json(schema, v));
-            let input_note = if decoded.note.is_empty() {
-                format!("read as {}", decoded.format.name())
-            } else {
-                decoded.note.clone()
-            };
             Decoding::Read {
                 input_note,
                 framing: framed.framing,
                 alternatives: framed.alternatives,
-                walk: Arc::new(framed.walk),
+                shown: Arc::new(Shown {
+                    schema: schema.clone(),
+                    walk: framed.walk,
+                }),
                 json,
             }
         }
     }
+}
+
+/// Reads an Object Container File with its own writer schema.
+fn decode_container(bytes: &[u8], input_note: String) -> Decoding {
+    let file = walk_container(bytes, &Limits::default());
+    let summary =
+        match &file.container {
+            Some(c) => {
+                format!(
+            "Object Container File: codec {}, {} block{}, {} record{}, {} user metadata key{}",
+            c.header.codec.name(),
+            c.blocks.len(),
+            if c.blocks.len() == 1 { "" } else { "s" },
+            file.records.len(),
+            if file.records.len() == 1 { "" } else { "s" },
+            c.header.user_metadata().count(),
+            if c.header.user_metadata().count() == 1 { "" } else { "s" },
+        )
+            }
+            None => "Object Container File (header unreadable)".into(),
+        };
+    let records = match &file.writer {
+        Some(w) => file
+            .records
+            .iter()
+            .map(|(b, v)| (*b, to_avro_json(w, v)))
+            .collect(),
+        None => Vec::new(),
+    };
+    // Spans name schema nodes of the file's writer schema; without one, only the header's bytes are shown.
+    let schema = file
+        .writer
+        .map(Arc::new)
+        .unwrap_or_else(|| Arc::new(empty_schema()));
+    Decoding::Container {
+        input_note,
+        summary,
+        shown: Some(Arc::new(Shown {
+            schema,
+            walk: file.walk,
+        })),
+        records,
+        error: file.error,
+    }
+}
+
+/// A schema to name the header spans of a file whose own schema is unreadable.
+fn empty_schema() -> Schema {
+    parse_schema("\"null\"").unwrap_or_else(|_| unreachable!("\"null\" is a schema"))
 }
 
 impl Default for Workspace {
