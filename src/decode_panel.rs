@@ -1,10 +1,26 @@
 //! The decoder: paste bytes as kcat, a log or a hex dump gave them; see the paste form and framing
 //! recognised, the datum, and where and why bytes and schema disagree.
 
+use crate::state::Shared;
 use crate::state::{Decoding, Workspace};
 use avro_playground_core::canonical::to_hex;
 use avro_playground_core::framing::Framing;
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Reads a dropped or chosen file into the workspace as raw bytes.
+fn load_file(ws: Workspace, file: web_sys::File) {
+    let name = file.name();
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => {
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                ws.bytes_file.set(Some((name, Shared(Arc::new(bytes)))));
+            }
+            Err(_) => ws.bytes_file.set(None),
+        }
+    });
+}
 
 const FORMATS: [(&str, &str); 8] = [
     ("auto", "detect"),
@@ -133,14 +149,43 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
                 <Choice id="input-format" label="Paste form" options=&FORMATS value=ws.input_format />
                 <Choice id="frame-choice" label="Framing" options=&FRAMES value=ws.frame />
             </div>
+            <div class="file-row">
+                <label class="choice">
+                    "or a file "
+                    <input
+                        id="bytes-file"
+                        type="file"
+                        on:change=move |ev| {
+                            let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                                load_file(ws, file);
+                            }
+                        }
+                    />
+                </label>
+                {move || ws.bytes_file.get().map(|(name, bytes)| view! {
+                    <span class="file-name">{format!("{name} ({} bytes)", bytes.0.len())}</span>
+                    <button class="copy" on:click=move |_| ws.bytes_file.set(None)>"use the pasted text"</button>
+                })}
+            </div>
             <textarea
                 id="bytes-input"
+                on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default()
+                on:drop=move |ev: web_sys::DragEvent| {
+                    ev.prevent_default();
+                    if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                        load_file(ws, file);
+                    }
+                }
                 class="bytes-input"
                 aria-label="Bytes to decode"
                 spellcheck="false"
                 placeholder="00 00 00 00 07 54 06 41 64 61 …"
                 prop:value=move || ws.bytes_text.get()
-                on:input=move |ev| ws.bytes_text.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    ws.bytes_file.set(None);
+                    ws.bytes_text.set(event_target_value(&ev))
+                }
             ></textarea>
             <div class="status">{status}</div>
         </section>

@@ -143,6 +143,8 @@ pub struct Workspace {
     pub mode: RwSignal<Mode>,
     /// The pasted bytes (hex, base64, …).
     pub bytes_text: RwSignal<String>,
+    /// A dropped or chosen file, read as raw bytes instead of the pasted text.
+    pub bytes_file: RwSignal<Option<(String, Shared<Vec<u8>>)>>,
     /// The paste form: `auto` or a form name.
     pub input_format: RwSignal<String>,
     /// The framing: `auto`, `raw`, `confluent`, `single-object`.
@@ -256,6 +258,7 @@ impl Workspace {
         });
         let mode = RwSignal::new(Mode::Encode);
         let bytes_text = RwSignal::new(EXAMPLE_BYTES.to_string());
+        let bytes_file: RwSignal<Option<(String, Shared<Vec<u8>>)>> = RwSignal::new(None);
         let input_format = RwSignal::new("auto".to_string());
         let frame = RwSignal::new("auto".to_string());
         let decoding = Memo::new(move |_| {
@@ -294,6 +297,7 @@ impl Workspace {
             confluent_id,
             mode,
             bytes_text,
+            bytes_file,
             input_format,
             frame,
             decoding,
