@@ -317,19 +317,23 @@ fn split_ascii(rest: &str, xxd: bool) -> (&str, Option<&str>, Option<char>) {
         let (area, ascii) = split_xxd_ascii(rest);
         return (area, ascii, None);
     }
-    // hexdump -C opens its column with `|`, od's `z` suffix with `>`; neither appears among hex groups.
-    for (open, close) in [('|', '|'), ('>', '<')] {
-        if let Some(i) = rest.find(open) {
-            let area = rest.get(..i).unwrap_or(rest);
-            let column = rest.get(i + open.len_utf8()..).unwrap_or_default();
-            return (
-                area,
-                Some(column.strip_suffix(close).unwrap_or(column)),
-                Some(open),
-            );
-        }
-    }
-    (rest, None, None)
+    // hexdump -C opens its column with `|`, od's `z` suffix with `>`. Neither appears among hex groups, so
+    // the first of them opens the column; the other may be inside it.
+    let Some(i) = rest.find(['|', '>']) else {
+        return (rest, None, None);
+    };
+    let (open, close) = if rest.get(i..).is_some_and(|r| r.starts_with('|')) {
+        ('|', '|')
+    } else {
+        ('>', '<')
+    };
+    let area = rest.get(..i).unwrap_or(rest);
+    let column = rest.get(i + 1..).unwrap_or_default();
+    (
+        area,
+        Some(column.strip_suffix(close).unwrap_or(column)),
+        Some(open),
+    )
 }
 
 /// xxd's ASCII column has no markers and may itself look like hex (`cafe`), so it is found by what it shows:
@@ -795,6 +799,18 @@ mod tests {
     #[test]
     fn xxd_ascii_column_is_found_when_spaces_collapsed() {
         assert_eq!(xxd("00000000: 6361 6665 cafe\n"), b"cafe".to_vec());
+    }
+
+    #[test]
+    fn od_ascii_column_may_hold_a_pipe() {
+        let text = "000000 61 7c 62  >a|b<\n000003\n";
+        assert_eq!(od(text), b"a|b".to_vec());
+    }
+
+    #[test]
+    fn hexdump_ascii_column_may_hold_a_greater_than_sign() {
+        let text = "00000000  61 3e 62  |a>b|\n00000003\n";
+        assert_eq!(od(text), b"a>b".to_vec());
     }
 
     #[test]

@@ -49,16 +49,19 @@ fn unwrap_literal(text: &str) -> Option<(usize, &str, &'static str)> {
     None
 }
 
-/// Reads escaped text. Line breaks at the very end are dropped (a paste ends with one; a data byte 0x0A
-/// would be written `\n`); every other character counts.
+/// Reads escaped text. Line breaks are wrapping, not data: every escaper writes a newline byte as `\n`, and
+/// a paste ends with a line break. Every other character counts, spaces and tabs included.
 pub(super) fn read(text: &str) -> Result<Unescaped, Fail> {
     let (base, body, wrapper) = match unwrap_literal(text) {
         Some((base, inner, name)) => (base, inner, Some(name)),
-        None => (0, text.trim_end_matches(['\r', '\n']), None),
+        None => (0, text, None),
     };
     let mut bytes = Vec::with_capacity(body.len());
     let mut chars = body.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        if matches!(c, '\r' | '\n') {
+            continue;
+        }
         if c != '\\' {
             bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
             continue;
@@ -161,8 +164,8 @@ mod tests {
     }
 
     #[test]
-    fn trailing_line_breaks_are_dropped_but_spaces_kept() {
-        assert_eq!(read(" a \r\n").unwrap().bytes, b" a ".to_vec());
+    fn line_breaks_are_dropped_but_spaces_and_tabs_kept() {
+        assert_eq!(read(" a\r\n\tb \n").unwrap().bytes, b" a\tb ".to_vec());
     }
 
     #[test]

@@ -11,12 +11,16 @@
 //!    Structured dumps win over plain hex: `0000000 0201` is od's offset and a word, not three bytes.
 //! 3. Only hex digits and separators (whitespace, `,` `;` `:` brackets, `0x` or `\x` prefixes), whole bytes →
 //!    [`InputFormat::Hex`]. Hex wins over base64, which reads `deadbeef` and `12345678` too; the note says so.
-//! 4. Backslash escapes (`\xNN`, `\NNN`, `\n`…, also inside Python's `b'…'` or the shell's `$'…'`) →
-//!    [`InputFormat::Escaped`].
+//! 4. Any backslash that hex did not explain (`\xNN`, `\NNN`, `\n`…), or Python's `b'…'` or the shell's
+//!    `$'…'` around the text → [`InputFormat::Escaped`]; an unknown escape is then the error.
 //! 5. The base64 alphabet only, in lines of one width, with zero padding bits → [`InputFormat::Base64`], or
 //!    [`InputFormat::Base64Url`] when it uses `-` or `_`.
-//! 6. Otherwise an error when the text is nearly hex (one bad character in ten) or a dump whose offsets do not
-//!    add up; else the text's own bytes as [`InputFormat::Binary`], with a note saying nothing else fitted.
+//! 6. Otherwise an error when the text is laid out as a dump whose offsets do not add up, or is nearly hex
+//!    (one bad character in ten); else the text's own bytes as [`InputFormat::Binary`], with a note saying
+//!    nothing else fitted.
+//!
+//! Whatever wins, the note names the other readings that would also have succeeded with other bytes (base64
+//! for hex, plain hex for a dump, another offset radix, printf's two-digit `\x` for `\x0001`).
 //!
 //! Raw bytes that happen to be printable ASCII (`deadbeef`, `test`) are read as the text form they look like:
 //! a paste is far more often text than binary that avoids every control byte. Choose
@@ -183,7 +187,7 @@ pub struct Message {
 /// Reads one paste: `format` `None` detects the form (see the module documentation for the rules).
 pub fn decode_input(raw: &[u8], format: Option<InputFormat>) -> Result<Decoded, InputError> {
     check_size(raw)?;
-    decode_span(raw, 0, raw.len(), format)
+    decode_located(raw, format, Origin::default())
 }
 
 /// Reads text holding one message per line, as `kcat` prints them: each line is decoded on its own (with its
@@ -211,7 +215,7 @@ pub fn split_messages(text: &str, format: Option<InputFormat>) -> Vec<Message> {
         return vec![Message {
             line: first.as_ref().map_or(1, |l| l.number),
             offset: first.as_ref().map_or(0, |l| l.at),
-            value: decode_span(full, 0, full.len(), format).map(Some),
+            value: decode_located(full, format, Origin::default()).map(Some),
         }];
     }
     // Spaces are data in escaped text and raw bytes; elsewhere a blank line is as empty as an empty one.
@@ -226,7 +230,11 @@ pub fn split_messages(text: &str, format: Option<InputFormat>) -> Vec<Message> {
             let value = if tombstone {
                 Ok(None)
             } else {
-                decode_span(full, line.at, line.at + line.text.len(), format).map(Some)
+                let origin = Origin {
+                    offset: line.at,
+                    lines_before: line.number - 1,
+                };
+                decode_located(line.text.as_bytes(), format, origin).map(Some)
             };
             Message {
                 line: line.number,
@@ -260,11 +268,14 @@ impl Fail {
         self
     }
 
-    /// The user's sentence, naming line:column in `full`.
-    fn into_error(self, full: &[u8], format: Option<InputFormat>) -> InputError {
-        let offset = self.at.min(full.len());
-        let prefix = String::from_utf8_lossy(full.get(..offset).unwrap_or(full));
-        let position = line_column(&prefix, prefix.len());
+    /// The user's sentence, naming line:column in the whole paste; `piece` is the text the form was given,
+    /// found at `origin` in the paste.
+    fn into_error(self, piece: &[u8], format: Option<InputFormat>, origin: Origin) -> InputError {
+        let local = self.at.min(piece.len());
+        let prefix = String::from_utf8_lossy(piece.get(..local).unwrap_or(piece));
+        let mut position = line_column(&prefix, prefix.len());
+        position.line += origin.lines_before;
+        let offset = origin.offset + local;
         let message = if self.subject.is_empty() {
             format!("{} (at {position})", self.problem)
         } else {
@@ -344,16 +355,21 @@ fn check_size(raw: &[u8]) -> Result<(), InputError> {
     })
 }
 
-/// Decodes `full[start..end]`, with errors placed in `full`.
-fn decode_span(
-    full: &[u8],
-    start: usize,
-    end: usize,
+/// Where a piece of text stands in the whole paste: its byte offset and the number of lines before it.
+/// (Positions are computed within the piece, so a thousand bad lines do not each rescan the paste.)
+#[derive(Clone, Copy, Default)]
+struct Origin {
+    offset: usize,
+    lines_before: usize,
+}
+
+/// Decodes `piece`, found at `origin` in the paste, with errors placed in the paste.
+fn decode_located(
+    piece: &[u8],
     format: Option<InputFormat>,
+    origin: Origin,
 ) -> Result<Decoded, InputError> {
-    let piece = full.get(start..end).unwrap_or_default();
-    decode_piece(piece, format)
-        .map_err(|(format, fail)| fail.shifted(start).into_error(full, format))
+    decode_piece(piece, format).map_err(|(format, fail)| fail.into_error(piece, format, origin))
 }
 
 type Failed = (Option<InputFormat>, Fail);
@@ -489,7 +505,7 @@ fn detect(text: &str, raw: &[u8]) -> Result<Decoded, Failed> {
         return Ok(decoded(F::Xxd, dump.bytes, note));
     }
 
-    let mut od_failure = None;
+    let mut od_failure = None::<Fail>;
     if dump::looks_like_od(text) {
         match dump::read(text, dump::Style::Od) {
             Ok(dump) => {
@@ -512,9 +528,13 @@ fn detect(text: &str, raw: &[u8]) -> Result<Decoded, Failed> {
     }
 
     let hex = hex::read(text);
+    if let (Err(_), Some(fail)) = (&hex, od_failure) {
+        // Laid out as a dump, and not hex either: the dump's error is the one that helps.
+        return Err((Some(F::Od), fail));
+    }
     if let Ok(bytes) = hex {
         let mut note = format!(
-            "recognised as hex: every character is a hex digit or a separator; {}",
+            "recognised as hex: only hex digits, separators and 0x or \\x prefixes; {}",
             byte_count(bytes.len())
         );
         if let Some(alphabet) = base64::looks_like(text) {
@@ -575,9 +595,6 @@ fn detect(text: &str, raw: &[u8]) -> Result<Decoded, Failed> {
         }
     }
 
-    if let Some(fail) = od_failure {
-        return Err((Some(F::Od), fail));
-    }
     if let Err(fail) = hex::read(text) {
         if hex::looks_nearly_hex(text) {
             return Err((Some(F::Hex), fail));
