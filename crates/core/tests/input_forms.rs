@@ -142,18 +142,21 @@ fn base64_fixture_without_special_characters_says_base64url_agrees() {
     );
 }
 
+/// A message's line and its form and bytes (`None`: a tombstone).
+type LineValue = (usize, Option<(InputFormat, Vec<u8>)>);
+
 #[test]
 fn messages_fixture_splits_into_messages_with_a_tombstone() {
     let text = String::from_utf8(fixture("messages.txt")).expect("UTF-8");
     let messages = split_messages(&text, None);
-    let want: Vec<(usize, Option<(InputFormat, Vec<u8>)>)> = vec![
+    let want: Vec<LineValue> = vec![
         (1, Some((InputFormat::Base64, fixture("confluent.bin")))),
         (2, Some((InputFormat::Hex, fixture("single_object.bin")))),
         (3, None),
         (4, Some((InputFormat::Hex, fixture("tiny.bin")))),
         (5, Some((InputFormat::Escaped, fixture("tiny.bin")))),
     ];
-    let got: Vec<(usize, Option<(InputFormat, Vec<u8>)>)> = messages
+    let got: Vec<LineValue> = messages
         .into_iter()
         .map(|m| {
             let value = m.value.unwrap_or_else(|e| panic!("line {}: {e}", m.line));
