@@ -1,5 +1,6 @@
 //! Hex digits: `00 01`, `0001`, `0x00, 0x01`, `\x00\x01`, `00:01`, `[0x00, 0x01]`, upper or lower case, wrapped
-//! over lines. Every run of digits must hold whole bytes; a lone digit is a byte only after `0x` (`0x5`).
+//! over lines, or a whole C array declaration as `xxd -i` prints it. Every run of digits must hold whole
+//! bytes; a lone digit is a byte only after `0x` (`0x5`).
 
 use super::{quote, quote_char_at, Fail};
 
@@ -30,8 +31,28 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     text.get(at..).and_then(|rest| rest.chars().next())
 }
 
-/// Reads hex text into bytes.
+/// Reads hex text into bytes. In a C declaration (`unsigned char x[] = { 0x00, … };`, xxd -i) only the
+/// part between the braces counts.
 pub(super) fn read(text: &str) -> Result<Vec<u8>, Fail> {
+    match c_array_body(text) {
+        Some((start, body)) => read_digits(body).map_err(|fail| fail.shifted(start)),
+        None => read_digits(text),
+    }
+}
+
+/// The text between the braces of a C array declaration, with its offset: `… = {` must come first and the
+/// last `}` closes it (what follows, like xxd's `unsigned int x_len = 82;`, is not data).
+pub(super) fn c_array_body(text: &str) -> Option<(usize, &str)> {
+    let open = text.find('{')?;
+    let close = text.rfind('}')?;
+    let declaration = text.get(..open)?;
+    if close < open || !declaration.trim_end().ends_with('=') {
+        return None;
+    }
+    Some((open + 1, text.get(open + 1..close)?))
+}
+
+fn read_digits(text: &str) -> Result<Vec<u8>, Fail> {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 2);
     let mut i = 0;
@@ -108,6 +129,18 @@ mod tests {
         assert_eq!(read("de:ad").unwrap(), vec![0xde, 0xad]);
         assert_eq!(read("[0x01, 0x2]").unwrap(), vec![1, 2]);
         assert_eq!(read("{ 0x01 }").unwrap(), vec![1]);
+    }
+
+    #[test]
+    fn hex_reads_a_c_array_declaration_ignoring_the_rest() {
+        let text = "unsigned char a_bin[] = {\n  0x00, 0x01\n};\nunsigned int a_bin_len = 2;\n";
+        assert_eq!(read(text).unwrap(), vec![0, 1]);
+    }
+
+    #[test]
+    fn c_array_errors_point_into_the_whole_text() {
+        let fail = read("char a[] = { 0x0g };").unwrap_err();
+        assert_eq!(fail.at, 16);
     }
 
     #[test]

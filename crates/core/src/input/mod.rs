@@ -533,10 +533,12 @@ fn detect(text: &str, raw: &[u8]) -> Result<Decoded, Failed> {
         return Err((Some(F::Od), fail));
     }
     if let Ok(bytes) = hex {
-        let mut note = format!(
-            "recognised as hex: only hex digits, separators and 0x or \\x prefixes; {}",
-            byte_count(bytes.len())
-        );
+        let how = if hex::c_array_body(text).is_some() {
+            "the bytes of a C array declaration, as xxd -i prints it"
+        } else {
+            "only hex digits, separators and 0x or \\x prefixes"
+        };
+        let mut note = format!("recognised as hex: {how}; {}", byte_count(bytes.len()));
         if let Some(alphabet) = base64::looks_like(text) {
             if let Ok(other) = base64::read(text, alphabet, true) {
                 note += &format!(

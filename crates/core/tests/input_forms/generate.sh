@@ -38,6 +38,7 @@ xxd hexlike_text.bin > xxd_hexlike_ascii.txt
 xxd confluent.bin | sed 's/$/\r/' > xxd_crlf.txt
 xxd -p confluent.bin > xxd_plain.txt
 xxd -p -u single_object.bin > xxd_plain_upper.txt
+xxd -i single_object.bin > xxd_include.txt
 
 # --- od and hexdump -----------------------------------------------------------------------------------
 od -x confluent.bin > od_x.txt
