@@ -109,11 +109,17 @@ pub(super) fn looks_like_od(text: &str) -> bool {
 
 /// Reads a dump.
 pub(super) fn read(text: &str, style: Style) -> Result<Dump, Fail> {
-    // `od -A n` prints no offsets: every line then starts with a space.
+    // `od -A n` prints no offsets: every line then starts with a space, and the first token is a group as
+    // wide as the next (an indented dump's offset is wider or narrower than its groups).
+    let mut data_lines =
+        text_lines(text).filter(|l| !l.text.trim().is_empty() && l.text.trim() != "*");
+    let first_tokens_alike = data_lines.clone().next().is_some_and(|l| {
+        let mut tokens = l.text.split_whitespace();
+        matches!((tokens.next(), tokens.next()), (Some(a), Some(b)) if a.len() == b.len())
+    });
     let no_offsets = style == Style::Od
-        && text_lines(text)
-            .filter(|l| !l.text.trim().is_empty() && l.text.trim() != "*")
-            .all(|l| l.text.starts_with(char::is_whitespace));
+        && first_tokens_alike
+        && data_lines.all(|l| l.text.starts_with(char::is_whitespace));
     let mut rows = Vec::new();
     let mut marker = None;
     for line in text_lines(text) {
@@ -765,6 +771,11 @@ mod tests {
     #[test]
     fn od_without_offsets_reads_the_groups() {
         assert_eq!(od(" 0201 0403\n 0005\n"), vec![1, 2, 3, 4, 5, 0]);
+    }
+
+    #[test]
+    fn indented_od_keeps_its_offsets() {
+        assert_eq!(od("    0000000 0201 0403\n    0000004\n"), vec![1, 2, 3, 4]);
     }
 
     #[test]

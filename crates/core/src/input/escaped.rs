@@ -75,18 +75,7 @@ pub(super) fn read(text: &str) -> Result<Unescaped, Fail> {
         };
         let byte = match e {
             'x' | 'X' => {
-                let mut value: u32 = 0;
-                let mut digits = 0;
-                while digits < 2 {
-                    match chars.peek().and_then(|&(_, d)| d.to_digit(16)) {
-                        Some(d) => {
-                            value = value * 16 + d;
-                            digits += 1;
-                            chars.next();
-                        }
-                        None => break,
-                    }
-                }
+                let (value, digits) = take_digits(&mut chars, 16, 0, 2);
                 if digits == 0 {
                     return Err(Fail::new(
                         base + i,
@@ -97,20 +86,10 @@ pub(super) fn read(text: &str) -> Result<Unescaped, Fail> {
                 value
             }
             '0'..='7' => {
-                let mut value = e.to_digit(8).unwrap_or(0);
-                let mut end = i + 2;
-                for _ in 0..2 {
-                    match chars.peek().and_then(|&(_, d)| d.to_digit(8)) {
-                        Some(d) => {
-                            value = value * 8 + d;
-                            end += 1;
-                            chars.next();
-                        }
-                        None => break,
-                    }
-                }
+                let first = e.to_digit(8).unwrap_or(0);
+                let (value, digits) = take_digits(&mut chars, 8, first, 2);
                 if value > 255 {
-                    let piece = body.get(i..end).unwrap_or("\\");
+                    let piece = body.get(i..i + 2 + digits).unwrap_or("\\");
                     return Err(Fail::new(
                         base + i,
                         quote(piece),
@@ -139,6 +118,25 @@ pub(super) fn read(text: &str) -> Result<Unescaped, Fail> {
         bytes.push(u8::try_from(byte).unwrap_or(u8::MAX));
     }
     Ok(Unescaped { bytes, wrapper })
+}
+
+/// Takes up to `most` digits of `radix` from `chars` onto `value`; returns the value and how many were taken.
+fn take_digits(
+    chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+    radix: u32,
+    mut value: u32,
+    most: usize,
+) -> (u32, usize) {
+    let mut taken = 0;
+    while taken < most {
+        let Some(d) = chars.peek().and_then(|&(_, c)| c.to_digit(radix)) else {
+            break;
+        };
+        value = value * radix + d;
+        taken += 1;
+        chars.next();
+    }
+    (value, taken)
 }
 
 #[cfg(test)]

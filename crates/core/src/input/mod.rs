@@ -9,8 +9,9 @@
 //! 2. The first line starts with `offset:` → [`InputFormat::Xxd`]. Lines that start with offsets of one width
 //!    (or an ASCII column in `|…|` or `>…<`) and whose offsets add up → [`InputFormat::Od`] (od and hexdump).
 //!    Structured dumps win over plain hex: `0000000 0201` is od's offset and a word, not three bytes.
-//! 3. Only hex digits and separators (whitespace, `,` `;` `:` brackets, `0x` or `\x` prefixes), whole bytes →
-//!    [`InputFormat::Hex`]. Hex wins over base64, which reads `deadbeef` and `12345678` too; the note says so.
+//! 3. Only hex digits and separators (whitespace, `,` `;` `:` brackets, `0x` or `\x` prefixes), whole bytes,
+//!    or such a list in a C array declaration (`xxd -i`) → [`InputFormat::Hex`]. Hex wins over base64, which
+//!    reads `deadbeef` and `12345678` too; the note says so.
 //! 4. Any backslash that hex did not explain (`\xNN`, `\NNN`, `\n`…), or Python's `b'…'` or the shell's
 //!    `$'…'` around the text → [`InputFormat::Escaped`]; an unknown escape is then the error.
 //! 5. The base64 alphabet only, in lines of one width, with zero padding bits → [`InputFormat::Base64`], or
@@ -41,7 +42,8 @@ pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 /// A form of pasted input. `auto` is not a form: callers pass `None` to [`decode_input`] for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum InputFormat {
-    /// Hex digits, with or without spaces, newlines, commas, `0x` prefixes or `\x` escapes.
+    /// Hex digits, with or without spaces, newlines, commas, `0x` prefixes or `\x` escapes; also the C array
+    /// that `xxd -i` prints.
     Hex,
     /// Standard base64 (`+` `/`), padded or not, wrapped or not.
     Base64,
@@ -51,7 +53,8 @@ pub enum InputFormat {
     Xxd,
     /// `od` or `hexdump` output: offsets, groups (multi-byte groups are little-endian words), `*` repeat lines.
     Od,
-    /// printf or `kcat`-style escaped text: printable ASCII as itself, `\xNN`, `\NNN`, `\n`, `\t`, `\\`, `\0`.
+    /// printf or `kcat`-style escaped text: printable ASCII as itself, `\xNN`, `\NNN`, `\n`, `\t`, `\\`, `\0`;
+    /// also inside Python's `b'…'` or the shell's `$'…'`. Line breaks in the paste are wrapping, not data.
     Escaped,
     /// The bytes as they are.
     Binary,
@@ -323,7 +326,7 @@ struct Line<'a> {
     text: &'a str,
 }
 
-fn text_lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+fn text_lines(text: &str) -> impl Iterator<Item = Line<'_>> + Clone {
     let mut at = 0;
     text.split_inclusive('\n')
         .enumerate()
