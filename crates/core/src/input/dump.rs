@@ -79,7 +79,7 @@ pub(super) fn looks_like_xxd(text: &str) -> bool {
         })
 }
 
-/// Whether `text` is laid out like od or hexdump output: the first line is an offset (six hex digits or more)
+/// Whether `text` is laid out like od or hexdump output: the first line is an offset (four hex digits or more)
 /// and a group, and it has an ASCII column (`|…|`, `>…<`) or another line starts with `*` or an offset of
 /// the same width. Whether the offsets add up is for [`read`] to say.
 pub(super) fn looks_like_od(text: &str) -> bool {
@@ -94,7 +94,7 @@ pub(super) fn looks_like_od(text: &str) -> bool {
         return false;
     };
     let is_hex = |t: &str| t.bytes().all(|b| b.is_ascii_hexdigit());
-    if offset.len() < 6 || !is_hex(offset) || !is_hex(group) {
+    if offset.len() < 4 || !is_hex(offset) || !is_hex(group) {
         return false;
     }
     if first.contains(['|', '>']) {
@@ -180,7 +180,8 @@ pub(super) fn read(text: &str, style: Style) -> Result<Dump, Fail> {
         (Style::Od, None, Some(8)) => "od output",
         (Style::Od, None, Some(10)) => "od -A d output",
         (Style::Od, None, Some(_)) if offset_width == Some(7) => "hexdump output",
-        (Style::Od, None, Some(_)) => "od -A x output",
+        (Style::Od, None, Some(_)) if offset_width == Some(6) => "od -A x output",
+        (Style::Od, None, Some(_)) => "a hex dump",
     };
 
     let mut notes = Vec::new();
@@ -274,7 +275,7 @@ fn parse_row<'a>(
     if rest.trim().is_empty() {
         return Ok(offset.map(|offset| (Row::End { offset }, None)));
     }
-    let (area, ascii, marker) = split_ascii(rest, colon);
+    let (area, ascii, marker) = split_ascii(rest, colon, offset.is_some());
     let mut groups = Vec::new();
     for (pos, token) in tokens(area) {
         if let Some((k, _)) = token.char_indices().find(|(_, c)| !c.is_ascii_hexdigit()) {
@@ -318,15 +319,25 @@ fn tokens(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
 }
 
 /// Splits the text after the offset into the hex area and the ASCII column.
-fn split_ascii(rest: &str, xxd: bool) -> (&str, Option<&str>, Option<char>) {
+fn split_ascii(rest: &str, xxd: bool, has_offset: bool) -> (&str, Option<&str>, Option<char>) {
     if xxd {
-        let (area, ascii) = split_xxd_ascii(rest);
-        return (area, ascii, None);
+        return match split_by_shown_bytes(rest) {
+            Some((area, ascii)) => (area, Some(ascii), None),
+            None => {
+                let (area, ascii) = split_at_double_space(rest);
+                (area, ascii, None)
+            }
+        };
     }
     // hexdump -C opens its column with `|`, od's `z` suffix with `>`. Neither appears among hex groups, so
     // the first of them opens the column; the other may be inside it.
     let Some(i) = rest.find(['|', '>']) else {
-        return (rest, None, None);
+        // An unmarked column (Wireshark's hex dump) is found by what it shows; only where there are offsets,
+        // which catch a column found by mistake: the bytes before it would not add up.
+        return match split_by_shown_bytes(rest).filter(|_| has_offset) {
+            Some((area, ascii)) => (area, Some(ascii), None),
+            None => (rest, None, None),
+        };
     };
     let (open, close) = if rest.get(i..).is_some_and(|r| r.starts_with('|')) {
         ('|', '|')
@@ -342,32 +353,39 @@ fn split_ascii(rest: &str, xxd: bool) -> (&str, Option<&str>, Option<char>) {
     )
 }
 
-/// xxd's ASCII column has no markers and may itself look like hex (`cafe`), so it is found by what it shows:
-/// the column is where the rest of the line equals the bytes so far, shown as xxd shows them. Failing that
-/// (an edited column), it starts at the first double space, which xxd puts before it.
-fn split_xxd_ascii(rest: &str) -> (&str, Option<&str>) {
-    if rest.len() <= ASCII_MATCH_LIMIT {
-        let mut in_order = String::new();
-        let mut swapped = String::new();
-        let mut bytes = Vec::new();
-        for (pos, token) in tokens(rest) {
-            if token.len() % 2 == 1 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-                break;
-            }
-            bytes.clear();
-            push_pairs(token.as_bytes(), &mut bytes);
-            in_order.extend(bytes.iter().map(|&b| shown(b)));
-            swapped.extend(bytes.iter().rev().map(|&b| shown(b)));
-            let end = pos + token.len();
-            let column = rest.get(end..).unwrap_or_default().trim();
-            if !column.is_empty()
-                && column.len() <= in_order.len()
-                && (column == in_order.trim() || column == swapped.trim())
-            {
-                return (rest.get(..end).unwrap_or(rest), Some(column));
-            }
+/// An ASCII column without markers (xxd's) may itself look like hex (`cafe`), so it is found by what it
+/// shows: it is where the rest of the line equals the bytes so far, shown as the dump tools show them (groups
+/// in byte order or swapped). Returns the hex area and the column.
+fn split_by_shown_bytes(rest: &str) -> Option<(&str, &str)> {
+    if rest.len() > ASCII_MATCH_LIMIT {
+        return None;
+    }
+    let mut in_order = String::new();
+    let mut swapped = String::new();
+    let mut bytes = Vec::new();
+    for (pos, token) in tokens(rest) {
+        if token.len() % 2 == 1 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        bytes.clear();
+        push_pairs(token.as_bytes(), &mut bytes);
+        in_order.extend(bytes.iter().map(|&b| shown(b)));
+        swapped.extend(bytes.iter().rev().map(|&b| shown(b)));
+        let end = pos + token.len();
+        let column = rest.get(end..).unwrap_or_default().trim();
+        if !column.is_empty()
+            && column.len() <= in_order.len()
+            && (column == in_order.trim() || column == swapped.trim())
+        {
+            return Some((rest.get(..end).unwrap_or(rest), column));
         }
     }
+    None
+}
+
+/// xxd puts two spaces at least before its ASCII column and one between groups: the fallback for a column
+/// that does not show the bytes (edited, or another encoding).
+fn split_at_double_space(rest: &str) -> (&str, Option<&str>) {
     let lead = rest.len() - rest.trim_start().len();
     match rest.get(lead..).and_then(|r| r.find("  ")) {
         Some(i) => (
@@ -816,6 +834,20 @@ mod tests {
     fn od_ascii_column_may_hold_a_pipe() {
         let text = "000000 61 7c 62  >a|b<\n000003\n";
         assert_eq!(od(text), b"a|b".to_vec());
+    }
+
+    #[test]
+    fn unmarked_ascii_column_after_offsets_is_found_by_what_it_shows() {
+        // Wireshark's "Copy as Hex Dump": 4-digit hex offsets, bytes, an ASCII column without markers.
+        let text = "0000   63 61 66 65 00 01 02 03 04 05 06 07 08 09 0a 0b   cafe............\n\
+                    0010   62 65 65 66                                       beef\n";
+        let dump = read(text, Style::Od).unwrap();
+        let mut want = b"cafe".to_vec();
+        want.extend(0..12);
+        want.extend(b"beef");
+        assert_eq!(dump.bytes, want);
+        assert_eq!(dump.tool, "a hex dump");
+        assert!(looks_like_od(text));
     }
 
     #[test]

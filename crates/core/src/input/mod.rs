@@ -7,7 +7,8 @@
 //! 1. Not UTF-8, or holding a control character other than tab, CR and LF → [`InputFormat::Binary`]: no text
 //!    form uses those bytes.
 //! 2. The first line starts with `offset:` → [`InputFormat::Xxd`]. Lines that start with offsets of one width
-//!    (or an ASCII column in `|…|` or `>…<`) and whose offsets add up → [`InputFormat::Od`] (od and hexdump).
+//!    (or an ASCII column in `|…|` or `>…<`) and whose offsets add up → [`InputFormat::Od`] (od, hexdump,
+//!    and other offset-and-bytes dumps such as Wireshark's).
 //!    Structured dumps win over plain hex: `0000000 0201` is od's offset and a word, not three bytes.
 //! 3. Only hex digits and separators (whitespace, `,` `;` `:` brackets, `0x` or `\x` prefixes), whole bytes,
 //!    or such a list in a C array declaration (`xxd -i`) → [`InputFormat::Hex`]. Hex wins over base64, which
@@ -51,7 +52,8 @@ pub enum InputFormat {
     Base64Url,
     /// `xxd` output: `offset:`, groups of hex digits in byte order, an ASCII column.
     Xxd,
-    /// `od` or `hexdump` output: offsets, groups (multi-byte groups are little-endian words), `*` repeat lines.
+    /// `od` or `hexdump` output (or another offset-and-bytes dump): offsets, groups (multi-byte groups are
+    /// little-endian words), `*` repeat lines, an optional ASCII column.
     Od,
     /// printf or `kcat`-style escaped text: printable ASCII as itself, `\xNN`, `\NNN`, `\n`, `\t`, `\\`, `\0`;
     /// also inside Python's `b'…'` or the shell's `$'…'`. Line breaks in the paste are wrapping, not data.
