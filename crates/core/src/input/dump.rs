@@ -107,6 +107,14 @@ pub(super) fn looks_like_od(text: &str) -> bool {
     })
 }
 
+/// How many hex digits start the first non-blank line (the width of its offset, if it is a dump).
+pub(super) fn first_offset_width(text: &str) -> usize {
+    text_lines(text)
+        .map(|l| l.text.trim_start())
+        .find(|t| !t.is_empty())
+        .map_or(0, |t| t.bytes().take_while(u8::is_ascii_hexdigit).count())
+}
+
 /// Reads a dump.
 pub(super) fn read(text: &str, style: Style) -> Result<Dump, Fail> {
     // `od -A n` prints no offsets: every line then starts with a space, and the first token is a group as

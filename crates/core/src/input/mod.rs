@@ -533,9 +533,17 @@ fn detect(text: &str, raw: &[u8]) -> Result<Decoded, Failed> {
     }
 
     let hex = hex::read(text);
-    if let (Err(_), Some(fail)) = (&hex, od_failure) {
-        // Laid out as a dump, and not hex either: the dump's error is the one that helps.
-        return Err((Some(F::Od), fail));
+    if let (Err(hex_fail), Some(od_fail)) = (&hex, od_failure) {
+        // Laid out as a dump, and not hex either: the dump's error helps when the layout is clearly a dump
+        // (od's and hexdump's offsets have six digits or more) or when it got further than hex; four-digit
+        // "offsets" may be hex words (`dead beef` / `cafe babg`), where the bad digit is the news.
+        return Err(
+            if dump::first_offset_width(text) >= 6 || od_fail.at > hex_fail.at {
+                (Some(F::Od), od_fail)
+            } else {
+                (Some(F::Hex), hex_fail.clone())
+            },
+        );
     }
     if let Ok(bytes) = hex {
         let how = if hex::c_array_body(text).is_some() {
@@ -659,6 +667,20 @@ mod tests {
         let err = auto_err("00 01 02 0g");
         assert_eq!(err.format, Some(InputFormat::Hex));
         assert!(err.message.contains("`g` at 1:11"), "{}", err.message);
+    }
+
+    #[test]
+    fn hex_words_that_look_like_offsets_report_the_bad_digit() {
+        let err = auto_err("dead beef\ncafe babg\n");
+        assert_eq!(err.format, Some(InputFormat::Hex));
+        assert!(err.message.starts_with("`g` at 2:9"), "{}", err.message);
+    }
+
+    #[test]
+    fn od_with_a_typo_reports_the_dump_error() {
+        let err = auto_err("0000000 0201 0403\n0000004 0g05\n0000006\n");
+        assert_eq!(err.format, Some(InputFormat::Od));
+        assert!(err.message.starts_with("`g` at 2:10"), "{}", err.message);
     }
 
     #[test]
