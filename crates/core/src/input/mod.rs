@@ -462,7 +462,12 @@ fn read_as(text: &str, format: InputFormat) -> Result<Decoded, Fail> {
 }
 
 fn dump_reading(dump: dump::Dump) -> (Vec<u8>, String) {
-    (dump.bytes, format!(" ({})", dump.note))
+    let how = if dump.note.is_empty() {
+        format!(" (laid out as {})", dump.tool)
+    } else {
+        format!(" (laid out as {}; {})", dump.tool, dump.note)
+    };
+    (dump.bytes, how)
 }
 
 fn escaped_reading(unescaped: escaped::Unescaped) -> (Vec<u8>, String) {
@@ -477,6 +482,37 @@ fn escaped_reading(unescaped: escaped::Unescaped) -> (Vec<u8>, String) {
 fn first_control(text: &str) -> Option<(usize, char)> {
     text.char_indices()
         .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// Hex that auto-detection recognised, with a note naming the other readings that also succeed.
+fn hex_decoded(text: &str, bytes: Vec<u8>) -> Decoded {
+    let how = if hex::c_array_body(text).is_some() {
+        "the bytes of a C array declaration, as xxd -i prints it"
+    } else {
+        "only hex digits, separators and 0x or \\x prefixes"
+    };
+    let mut note = format!("recognised as hex: {how}; {}", byte_count(bytes.len()));
+    if let Some(alphabet) = base64::looks_like(text) {
+        if let Ok(other) = base64::read(text, alphabet, true) {
+            note += &format!(
+                "; it is also valid {} ({}): choose `{}` to read it so",
+                alphabet.format(),
+                byte_count(other.len()),
+                alphabet.format()
+            );
+        }
+    }
+    if escaped::looks_escaped(text) {
+        if let Ok(other) = escaped::read(text) {
+            if other.bytes != bytes {
+                note += &format!(
+                    "; as printf escapes, where `\\x` takes at most two digits, it would be {}: choose `escaped` for that",
+                    byte_count(other.bytes.len())
+                );
+            }
+        }
+    }
+    decoded(InputFormat::Hex, bytes, note)
 }
 
 /// Auto-detection; the rules are in the module documentation.
@@ -503,10 +539,11 @@ fn detect(text: &str, raw: &[u8]) -> Result<Decoded, Failed> {
     if dump::looks_like_xxd(text) {
         let dump = dump::read(text, dump::Style::Xxd).map_err(|fail| (Some(F::Xxd), fail))?;
         let note = format!(
-            "recognised as {}: the first line starts with `offset:`; {}",
+            "recognised as {}: the first line starts with `offset:`; {} ({})",
             dump.tool,
-            byte_count(dump.bytes.len())
-        ) + &format!(" ({})", dump.note);
+            byte_count(dump.bytes.len()),
+            dump.note
+        );
         return Ok(decoded(F::Xxd, dump.bytes, note));
     }
 
@@ -532,8 +569,11 @@ fn detect(text: &str, raw: &[u8]) -> Result<Decoded, Failed> {
         }
     }
 
-    let hex = hex::read(text);
-    if let (Err(hex_fail), Some(od_fail)) = (&hex, od_failure) {
+    let hex_fail = match hex::read(text) {
+        Ok(bytes) => return Ok(hex_decoded(text, bytes)),
+        Err(fail) => fail,
+    };
+    if let Some(od_fail) = od_failure {
         // Laid out as a dump, and not hex either: the dump's error helps when the layout is clearly a dump
         // (od's and hexdump's offsets have six digits or more) or when it got further than hex; four-digit
         // "offsets" may be hex words (`dead beef` / `cafe babg`), where the bad digit is the news.
@@ -541,38 +581,9 @@ fn detect(text: &str, raw: &[u8]) -> Result<Decoded, Failed> {
             if dump::first_offset_width(text) >= 6 || od_fail.at > hex_fail.at {
                 (Some(F::Od), od_fail)
             } else {
-                (Some(F::Hex), hex_fail.clone())
+                (Some(F::Hex), hex_fail)
             },
         );
-    }
-    if let Ok(bytes) = hex {
-        let how = if hex::c_array_body(text).is_some() {
-            "the bytes of a C array declaration, as xxd -i prints it"
-        } else {
-            "only hex digits, separators and 0x or \\x prefixes"
-        };
-        let mut note = format!("recognised as hex: {how}; {}", byte_count(bytes.len()));
-        if let Some(alphabet) = base64::looks_like(text) {
-            if let Ok(other) = base64::read(text, alphabet, true) {
-                note += &format!(
-                    "; it is also valid {} ({}): choose `{}` to read it so",
-                    alphabet.format(),
-                    byte_count(other.len()),
-                    alphabet.format()
-                );
-            }
-        }
-        if escaped::looks_escaped(text) {
-            if let Ok(other) = escaped::read(text) {
-                if other.bytes != bytes {
-                    note += &format!(
-                        "; as printf escapes, where `\\x` takes at most two digits, it would be {}: choose `escaped` for that",
-                        byte_count(other.bytes.len())
-                    );
-                }
-            }
-        }
-        return Ok(decoded(F::Hex, bytes, note));
     }
 
     // A backslash that hex did not explain means escapes, even an unknown one (which is then the error).
@@ -610,10 +621,8 @@ fn detect(text: &str, raw: &[u8]) -> Result<Decoded, Failed> {
         }
     }
 
-    if let Err(fail) = hex::read(text) {
-        if hex::looks_nearly_hex(text) {
-            return Err((Some(F::Hex), fail));
-        }
+    if hex::looks_nearly_hex(text) {
+        return Err((Some(F::Hex), hex_fail));
     }
     Ok(decoded(
         F::Binary,
@@ -916,6 +925,16 @@ mod tests {
             b" ".to_vec()
         );
         assert_eq!(messages[1].value, Ok(None));
+    }
+
+    #[test]
+    fn chosen_dump_note_names_the_layout() {
+        let d = decode_input(b" 01 02\n", Some(InputFormat::Od)).unwrap();
+        assert_eq!(d.bytes, vec![1, 2]);
+        assert_eq!(
+            d.note,
+            "read as od, as chosen: 2 bytes (laid out as od -A n output)"
+        );
     }
 
     #[test]
