@@ -31,10 +31,7 @@ fn write(schema: &Schema, id: SchemaId, seen: &mut HashSet<SchemaId>, out: &mut 
     }
     match kind {
         Kind::Record(r) => {
-            out.push_str(&format!(
-                "{{\"name\":{},\"type\":\"record\",\"fields\":[",
-                quoted(&r.name.full())
-            ));
+            out.push_str(&format!("{{\"name\":{},\"type\":\"record\",\"fields\":[", quoted(&r.name.full())));
             for (i, f) in r.fields.iter().enumerate() {
                 if i > 0 {
                     out.push(',');

@@ -160,8 +160,8 @@ pub fn parse_json(text: &str) -> Result<Json, SyntaxError> {
             message: "the text is empty: expected a JSON value".into(),
         });
     }
-    let parsed =
-        jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options).map_err(|e| {
+    let parsed = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options).map_err(
+        |e| {
             let r = e.range();
             SyntaxError {
                 range: TextRange {
@@ -170,7 +170,8 @@ pub fn parse_json(text: &str) -> Result<Json, SyntaxError> {
                 },
                 message: format!("JSON syntax: {}", e.kind()),
             }
-        })?;
+        },
+    )?;
     let value = parsed.value.ok_or_else(|| SyntaxError {
         range: TextRange { start: 0, end: 0 },
         message: "the text holds no JSON value".into(),

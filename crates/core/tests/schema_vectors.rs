@@ -27,11 +27,7 @@ fn every_schema_case_parses_or_fails_as_the_spec_says() {
                         diffs.push(format!("{key}: got {ours}, want {want}"));
                     }
                 }
-                if diffs.is_empty() {
-                    Ok(())
-                } else {
-                    Err(diffs.join("; "))
-                }
+                if diffs.is_empty() { Ok(()) } else { Err(diffs.join("; ")) }
             }
             (Ok(_), false) => Err("accepted, but the spec says invalid".to_string()),
             (Err(e), true) => Err(format!("rejected a valid schema: {e}")),

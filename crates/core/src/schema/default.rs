@@ -101,12 +101,7 @@ fn matches(schema: &Schema, id: SchemaId, json: &Json) -> Result<(), DefaultProb
             JsonValue::Bool(_) => Ok(()),
             _ => fail(json, "a boolean"),
         },
-        Kind::Int => integer_in(
-            json,
-            i32::MIN.into(),
-            i32::MAX.into(),
-            "an int (a 32-bit integer)",
-        ),
+        Kind::Int => integer_in(json, i32::MIN.into(), i32::MAX.into(), "an int (a 32-bit integer)"),
         Kind::Long => integer_in(json, i64::MIN, i64::MAX, "a long (a 64-bit integer)"),
         Kind::Float | Kind::Double => match json.value {
             JsonValue::Number(_) => Ok(()),
@@ -127,9 +122,9 @@ fn matches(schema: &Schema, id: SchemaId, json: &Json) -> Result<(), DefaultProb
             _ => fail(json, &format!("one of the symbols of enum {}", e.name)),
         },
         Kind::Array(items) => match &json.value {
-            JsonValue::Array(elements) => {
-                elements.iter().try_for_each(|e| matches(schema, *items, e))
-            }
+            JsonValue::Array(elements) => elements
+                .iter()
+                .try_for_each(|e| matches(schema, *items, e)),
             _ => fail(json, "an array"),
         },
         Kind::Map(values) => match &json.value {

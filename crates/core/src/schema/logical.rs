@@ -76,9 +76,7 @@ pub fn max_fixed_precision(size: usize) -> u32 {
         return 0;
     }
     let bits = (size as f64) * 8.0 - 1.0;
-    (bits * std::f64::consts::LOG10_2)
-        .floor()
-        .min(u32::MAX as f64) as u32
+    (bits * std::f64::consts::LOG10_2).floor().min(u32::MAX as f64) as u32
 }
 
 fn param(object: &Json, key: &str) -> Result<Option<i64>, String> {
@@ -89,16 +87,17 @@ fn param(object: &Json, key: &str) -> Result<Option<i64>, String> {
                 .parse::<i64>()
                 .map(Some)
                 .map_err(|_| format!("{key} must be an integer, found {text}")),
-            _ => Err(format!(
-                "{key} must be an integer, found {}",
-                m.value.kind_name()
-            )),
+            _ => Err(format!("{key} must be an integer, found {}", m.value.kind_name())),
         },
     }
 }
 
 /// Interprets the `logicalType` attribute of a type object over its base `kind`.
-pub fn annotate(name: &str, kind: &Kind, object: &Json) -> Result<LogicalType, IgnoredLogical> {
+pub fn annotate(
+    name: &str,
+    kind: &Kind,
+    object: &Json,
+) -> Result<LogicalType, IgnoredLogical> {
     let ignored = |reason: String| IgnoredLogical {
         name: name.to_string(),
         reason,
@@ -128,16 +127,12 @@ pub fn annotate(name: &str, kind: &Kind, object: &Json) -> Result<LogicalType, I
             let precision = match precision {
                 None => return Err(ignored("decimal needs a precision".into())),
                 Some(p) if p <= 0 => {
-                    return Err(ignored(format!(
-                        "decimal precision must be positive, found {p}"
-                    )))
+                    return Err(ignored(format!("decimal precision must be positive, found {p}")))
                 }
                 Some(p) => p,
             };
             if scale < 0 {
-                return Err(ignored(format!(
-                    "decimal scale must not be negative, found {scale}"
-                )));
+                return Err(ignored(format!("decimal scale must not be negative, found {scale}")));
             }
             if scale > precision {
                 return Err(ignored(format!(

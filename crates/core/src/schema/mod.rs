@@ -162,11 +162,7 @@ pub struct SchemaError {
 
 impl fmt::Display for SchemaError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} (at {}, {})",
-            self.message, self.position, self.pointer
-        )
+        write!(f, "{} (at {}, {})", self.message, self.position, self.pointer)
     }
 }
 

@@ -3,9 +3,7 @@
 
 use super::logical::annotate;
 use super::names::{dotted_name_problem, is_valid_name, Name, PRIMITIVES};
-use super::{
-    check_default, Enum, Field, Fixed, Kind, Node, Order, Record, Schema, SchemaError, SchemaId,
-};
+use super::{check_default, Enum, Field, Fixed, Kind, Node, Order, Record, Schema, SchemaError, SchemaId};
 use crate::source::{line_column, parse_json, Json, JsonValue, Member, Pointer, TextRange};
 use std::collections::HashMap;
 
@@ -54,12 +52,7 @@ fn error_at(text: &str, range: TextRange, pointer: &Pointer, message: String) ->
 }
 
 impl Parser<'_> {
-    fn error<T>(
-        &self,
-        range: TextRange,
-        pointer: &Pointer,
-        message: impl Into<String>,
-    ) -> Parsed<T> {
+    fn error<T>(&self, range: TextRange, pointer: &Pointer, message: impl Into<String>) -> Parsed<T> {
         Err(error_at(self.text, range, pointer, message.into()))
     }
 
@@ -75,12 +68,7 @@ impl Parser<'_> {
         id
     }
 
-    fn parse(
-        &mut self,
-        json: &Json,
-        pointer: &Pointer,
-        namespace: Option<&str>,
-    ) -> Parsed<SchemaId> {
+    fn parse(&mut self, json: &Json, pointer: &Pointer, namespace: Option<&str>) -> Parsed<SchemaId> {
         match &json.value {
             JsonValue::String(name) => self.reference(name, json, pointer, namespace),
             JsonValue::Array(branches) => self.union(branches, json, pointer, namespace),
@@ -119,13 +107,7 @@ impl Parser<'_> {
             .copied()
     }
 
-    fn reference(
-        &mut self,
-        name: &str,
-        json: &Json,
-        pointer: &Pointer,
-        namespace: Option<&str>,
-    ) -> Parsed<SchemaId> {
+    fn reference(&mut self, name: &str, json: &Json, pointer: &Pointer, namespace: Option<&str>) -> Parsed<SchemaId> {
         if let Some(kind) = Self::primitive(name) {
             return Ok(self.push(kind, json, pointer));
         }
@@ -147,13 +129,7 @@ impl Parser<'_> {
         }
     }
 
-    fn union(
-        &mut self,
-        branches: &[Json],
-        json: &Json,
-        pointer: &Pointer,
-        namespace: Option<&str>,
-    ) -> Parsed<SchemaId> {
+    fn union(&mut self, branches: &[Json], json: &Json, pointer: &Pointer, namespace: Option<&str>) -> Parsed<SchemaId> {
         let mut ids = Vec::with_capacity(branches.len());
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (i, b) in branches.iter().enumerate() {
@@ -161,22 +137,14 @@ impl Parser<'_> {
             let id = self.parse(b, &at, namespace)?;
             let kind = &self.nodes[id.0 as usize].kind;
             if let Kind::Union(_) = kind {
-                return self.error(
-                    b.range,
-                    &at,
-                    "a union may not directly contain another union",
-                );
+                return self.error(b.range, &at, "a union may not directly contain another union");
             }
             let key = match kind.name() {
                 Some(n) => n.full(),
                 None => kind.type_name().to_string(),
             };
             if let Some(first) = seen.insert(key.clone(), i) {
-                let what = if kind.name().is_some() {
-                    "named type"
-                } else {
-                    "type"
-                };
+                let what = if kind.name().is_some() { "named type" } else { "type" };
                 return self.error(
                     b.range,
                     &at,
@@ -188,13 +156,7 @@ impl Parser<'_> {
         Ok(self.push(Kind::Union(ids), json, pointer))
     }
 
-    fn object(
-        &mut self,
-        members: &[Member],
-        json: &Json,
-        pointer: &Pointer,
-        namespace: Option<&str>,
-    ) -> Parsed<SchemaId> {
+    fn object(&mut self, members: &[Member], json: &Json, pointer: &Pointer, namespace: Option<&str>) -> Parsed<SchemaId> {
         self.no_duplicate_keys(members, pointer)?;
         let Some(type_member) = json.get("type") else {
             return self.error(json.range, pointer, "a schema object needs a \"type\"");
@@ -204,10 +166,7 @@ impl Parser<'_> {
             return self.error(
                 type_member.value.range,
                 &type_at,
-                format!(
-                    "\"type\" must be a string naming the type; found {}",
-                    type_member.value.kind_name()
-                ),
+                format!("\"type\" must be a string naming the type; found {}", type_member.value.kind_name()),
             );
         };
         let id = if let Some(kind) = Self::primitive(type_name) {
@@ -278,25 +237,14 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn required<'j>(
-        &self,
-        json: &'j Json,
-        key: &str,
-        pointer: &Pointer,
-        what: &str,
-    ) -> Parsed<&'j Member> {
+    fn required<'j>(&self, json: &'j Json, key: &str, pointer: &Pointer, what: &str) -> Parsed<&'j Member> {
         match json.get(key) {
             Some(m) => Ok(m),
             None => self.error(json.range, pointer, format!("{what} needs \"{key}\"")),
         }
     }
 
-    fn optional_string<'j>(
-        &self,
-        json: &'j Json,
-        key: &str,
-        pointer: &Pointer,
-    ) -> Parsed<Option<&'j str>> {
+    fn optional_string<'j>(&self, json: &'j Json, key: &str, pointer: &Pointer) -> Parsed<Option<&'j str>> {
         match json.get(key) {
             None => Ok(None),
             Some(m) => match m.value.as_str() {
@@ -311,23 +259,14 @@ impl Parser<'_> {
     }
 
     /// Reads name, namespace and aliases of a named type and registers the name.
-    fn define_name(
-        &mut self,
-        json: &Json,
-        pointer: &Pointer,
-        namespace: Option<&str>,
-        what: &str,
-    ) -> Parsed<(Name, Vec<Name>)> {
+    fn define_name(&mut self, json: &Json, pointer: &Pointer, namespace: Option<&str>, what: &str) -> Parsed<(Name, Vec<Name>)> {
         let name_member = self.required(json, "name", pointer, what)?;
         let name_at = pointer.push("name");
         let Some(raw) = name_member.value.as_str() else {
             return self.error(
                 name_member.value.range,
                 &name_at,
-                format!(
-                    "\"name\" must be a string; found {}",
-                    name_member.value.kind_name()
-                ),
+                format!("\"name\" must be a string; found {}", name_member.value.kind_name()),
             );
         };
         if let Some(problem) = dotted_name_problem(raw, "name") {
@@ -340,10 +279,7 @@ impl Parser<'_> {
             if !ns.is_empty() {
                 if let Some(problem) = dotted_name_problem(ns, "namespace") {
                     let at = pointer.push("namespace");
-                    let range = json
-                        .get("namespace")
-                        .map(|m| m.value.range)
-                        .unwrap_or(json.range);
+                    let range = json.get("namespace").map(|m| m.value.range).unwrap_or(json.range);
                     return self.error(range, &at, problem);
                 }
             }
@@ -356,10 +292,7 @@ impl Parser<'_> {
             return self.error(
                 name_member.value.range,
                 &name_at,
-                format!(
-                    "`{}` is a primitive type name and cannot name a {what}",
-                    name.name
-                ),
+                format!("`{}` is a primitive type name and cannot name a {what}", name.name),
             );
         }
         let full = name.full();
@@ -367,13 +300,10 @@ impl Parser<'_> {
             return self.error(
                 name_member.value.range,
                 &name_at,
-                format!(
-                    "the name `{full}` is already defined; a full name may be defined only once"
-                ),
+                format!("the name `{full}` is already defined; a full name may be defined only once"),
             );
         }
-        let aliases = self
-            .aliases(json, pointer, true)?
+        let aliases = self.aliases(json, pointer, true)?
             .into_iter()
             .map(|a| Name::resolve(&a, name.namespace.as_deref()))
             .collect();
@@ -386,11 +316,7 @@ impl Parser<'_> {
         };
         let at = pointer.push("aliases");
         let JsonValue::Array(items) = &member.value.value else {
-            return self.error(
-                member.value.range,
-                &at,
-                "\"aliases\" must be an array of names",
-            );
+            return self.error(member.value.range, &at, "\"aliases\" must be an array of names");
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
@@ -412,33 +338,17 @@ impl Parser<'_> {
         Ok(out)
     }
 
-    fn record(
-        &mut self,
-        json: &Json,
-        pointer: &Pointer,
-        namespace: Option<&str>,
-    ) -> Parsed<SchemaId> {
+    fn record(&mut self, json: &Json, pointer: &Pointer, namespace: Option<&str>) -> Parsed<SchemaId> {
         let (name, aliases) = self.define_name(json, pointer, namespace, "record")?;
-        let doc = self
-            .optional_string(json, "doc", pointer)?
-            .map(str::to_string);
+        let doc = self.optional_string(json, "doc", pointer)?.map(str::to_string);
         let fields_member = self.required(json, "fields", pointer, "a record")?;
         let fields_at = pointer.push("fields");
         let JsonValue::Array(field_jsons) = &fields_member.value.value else {
-            return self.error(
-                fields_member.value.range,
-                &fields_at,
-                "\"fields\" must be an array",
-            );
+            return self.error(fields_member.value.range, &fields_at, "\"fields\" must be an array");
         };
         // Register the record before its fields so that they may refer to it (recursion).
         let id = self.push(
-            Kind::Record(Record {
-                name: name.clone(),
-                aliases,
-                doc,
-                fields: Vec::new(),
-            }),
+            Kind::Record(Record { name: name.clone(), aliases, doc, fields: Vec::new() }),
             json,
             pointer,
         );
@@ -450,11 +360,7 @@ impl Parser<'_> {
             let field = self.field(f, &at, inner_namespace.as_deref())?;
             if fields.iter().any(|earlier| earlier.name == field.name) {
                 let range = f.get("name").map(|m| m.value.range).unwrap_or(f.range);
-                return self.error(
-                    range,
-                    &at.push("name"),
-                    format!("record {name} already has a field named `{}`", field.name),
-                );
+                return self.error(range, &at.push("name"), format!("record {name} already has a field named `{}`", field.name));
             }
             fields.push(field);
         }
@@ -467,20 +373,12 @@ impl Parser<'_> {
 
     fn field(&mut self, json: &Json, pointer: &Pointer, namespace: Option<&str>) -> Parsed<Field> {
         let JsonValue::Object(members) = &json.value else {
-            return self.error(
-                json.range,
-                pointer,
-                format!("a field must be an object; found {}", json.kind_name()),
-            );
+            return self.error(json.range, pointer, format!("a field must be an object; found {}", json.kind_name()));
         };
         self.no_duplicate_keys(members, pointer)?;
         let name_member = self.required(json, "name", pointer, "a field")?;
         let Some(name) = name_member.value.as_str() else {
-            return self.error(
-                name_member.value.range,
-                &pointer.push("name"),
-                "a field name must be a string",
-            );
+            return self.error(name_member.value.range, &pointer.push("name"), "a field name must be a string");
         };
         if !is_valid_name(name) {
             return self.error(
@@ -496,15 +394,8 @@ impl Parser<'_> {
             Some("descending") => Order::Descending,
             Some("ignore") => Order::Ignore,
             Some(other) => {
-                let range = json
-                    .get("order")
-                    .map(|m| m.value.range)
-                    .unwrap_or(json.range);
-                return self.error(
-                    range,
-                    &pointer.push("order"),
-                    format!("\"order\" must be ascending, descending or ignore; found `{other}`"),
-                );
+                let range = json.get("order").map(|m| m.value.range).unwrap_or(json.range);
+                return self.error(range, &pointer.push("order"), format!("\"order\" must be ascending, descending or ignore; found `{other}`"));
             }
         };
         Ok(Field {
@@ -514,32 +405,19 @@ impl Parser<'_> {
             default: json.get("default").map(|m| m.value.clone()),
             default_branch: None,
             order,
-            doc: self
-                .optional_string(json, "doc", pointer)?
-                .map(str::to_string),
+            doc: self.optional_string(json, "doc", pointer)?.map(str::to_string),
             pointer: pointer.clone(),
             range: json.range,
         })
     }
 
-    fn enumeration(
-        &mut self,
-        json: &Json,
-        pointer: &Pointer,
-        namespace: Option<&str>,
-    ) -> Parsed<SchemaId> {
+    fn enumeration(&mut self, json: &Json, pointer: &Pointer, namespace: Option<&str>) -> Parsed<SchemaId> {
         let (name, aliases) = self.define_name(json, pointer, namespace, "enum")?;
-        let doc = self
-            .optional_string(json, "doc", pointer)?
-            .map(str::to_string);
+        let doc = self.optional_string(json, "doc", pointer)?.map(str::to_string);
         let symbols_member = self.required(json, "symbols", pointer, "an enum")?;
         let at = pointer.push("symbols");
         let JsonValue::Array(items) = &symbols_member.value.value else {
-            return self.error(
-                symbols_member.value.range,
-                &at,
-                "\"symbols\" must be an array of names",
-            );
+            return self.error(symbols_member.value.range, &at, "\"symbols\" must be an array of names");
         };
         let mut symbols: Vec<String> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
@@ -550,11 +428,7 @@ impl Parser<'_> {
                 return self.error(item.range, &at.push(i), format!("symbol `{symbol}` must start with a letter or `_` and hold only ASCII letters, digits and `_`"));
             }
             if symbols.iter().any(|s| s == symbol) {
-                return self.error(
-                    item.range,
-                    &at.push(i),
-                    format!("symbol `{symbol}` appears twice in enum {name}"),
-                );
+                return self.error(item.range, &at.push(i), format!("symbol `{symbol}` appears twice in enum {name}"));
             }
             symbols.push(symbol.to_string());
         }
@@ -571,27 +445,12 @@ impl Parser<'_> {
                 }
             },
         };
-        let id = self.push(
-            Kind::Enum(Enum {
-                name: name.clone(),
-                aliases,
-                doc,
-                symbols,
-                default,
-            }),
-            json,
-            pointer,
-        );
+        let id = self.push(Kind::Enum(Enum { name: name.clone(), aliases, doc, symbols, default }), json, pointer);
         self.names.insert(name.full(), id);
         Ok(id)
     }
 
-    fn fixed(
-        &mut self,
-        json: &Json,
-        pointer: &Pointer,
-        namespace: Option<&str>,
-    ) -> Parsed<SchemaId> {
+    fn fixed(&mut self, json: &Json, pointer: &Pointer, namespace: Option<&str>) -> Parsed<SchemaId> {
         let (name, aliases) = self.define_name(json, pointer, namespace, "fixed")?;
         let size_member = self.required(json, "size", pointer, "a fixed")?;
         let size = match &size_member.value.value {
@@ -599,21 +458,9 @@ impl Parser<'_> {
             _ => None,
         };
         let Some(size) = size else {
-            return self.error(
-                size_member.value.range,
-                &pointer.push("size"),
-                "\"size\" must be a non-negative integer",
-            );
+            return self.error(size_member.value.range, &pointer.push("size"), "\"size\" must be a non-negative integer");
         };
-        let id = self.push(
-            Kind::Fixed(Fixed {
-                name: name.clone(),
-                aliases,
-                size,
-            }),
-            json,
-            pointer,
-        );
+        let id = self.push(Kind::Fixed(Fixed { name: name.clone(), aliases, size }), json, pointer);
         self.names.insert(name.full(), id);
         Ok(id)
     }
@@ -624,13 +471,9 @@ impl Parser<'_> {
 fn check_defaults(schema: &mut Schema, text: &str) -> Result<(), SchemaError> {
     let mut branches = Vec::new();
     for (n, node) in schema.nodes.iter().enumerate() {
-        let Kind::Record(record) = &node.kind else {
-            continue;
-        };
+        let Kind::Record(record) = &node.kind else { continue };
         for (f, field) in record.fields.iter().enumerate() {
-            let Some(default) = &field.default else {
-                continue;
-            };
+            let Some(default) = &field.default else { continue };
             match check_default(schema, field.schema, default) {
                 Ok(m) => branches.push((n, f, m.branch)),
                 Err(problem) => {
@@ -638,10 +481,7 @@ fn check_defaults(schema: &mut Schema, text: &str) -> Result<(), SchemaError> {
                         text,
                         problem.range,
                         &field.pointer.push("default"),
-                        format!(
-                            "field `{}` of {}: {}",
-                            field.name, record.name, problem.message
-                        ),
+                        format!("field `{}` of {}: {}", field.name, record.name, problem.message),
                     ))
                 }
             }

@@ -12,8 +12,7 @@ pub fn corpus_dir() -> PathBuf {
 /// All cases of one corpus file.
 pub fn cases(file: &str) -> Vec<Value> {
     let path = corpus_dir().join(file);
-    let text =
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     match serde_json::from_str(&text) {
         Ok(Value::Array(cases)) => cases,
         other => panic!("{} is not a JSON array: {other:?}", path.display()),
