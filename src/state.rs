@@ -323,7 +323,7 @@ fn decode_text(schema: &Arc<Schema>, text: &str, format: &str, frame: &str) -> D
         "auto" => None,
         name => match name.parse::<InputFormat>() {
             Ok(f) => Some(f),
-            Err(e) => return Decoding::Input(e),
+            Err(e) => return Decoding::Input(e.to_string()),
         },
     };
     let decoded = match decode_input(text.as_bytes(), format) {

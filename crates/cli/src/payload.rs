@@ -22,7 +22,10 @@ pub enum Payload {
 pub fn read_payload(args: &Args) -> Result<(Vec<u8>, Vec<String>), Failure> {
     let format = match args.value("input-format").unwrap_or("auto") {
         "auto" => None,
-        name => Some(name.parse::<InputFormat>().map_err(Failure::Usage)?),
+        name => Some(
+            name.parse::<InputFormat>()
+                .map_err(|e| Failure::Usage(e.to_string()))?,
+        ),
     };
     let raw = read_bytes(args.value("input"))?;
     let decoded =

@@ -1,0 +1,945 @@
+//! Pasted input → bytes. A Kafka engineer pastes whatever their tool printed: hex, base64, an `xxd`, `od` or
+//! `hexdump` dump, printf-style escapes, or the raw bytes themselves. [`decode_input`] turns one paste into
+//! bytes and says, in [`Decoded::note`], which form it recognised and whether another reading was possible;
+//! [`split_messages`] does the same for text holding one message per line, as `kcat` prints them.
+//!
+//! # Auto-detection, in this order
+//! 1. Not UTF-8, or holding a control character other than tab, CR and LF → [`InputFormat::Binary`]: no text
+//!    form uses those bytes.
+//! 2. The first line starts with `offset:` → [`InputFormat::Xxd`]. Lines that start with offsets of one width
+//!    (or an ASCII column in `|…|` or `>…<`) and whose offsets add up → [`InputFormat::Od`] (od, hexdump,
+//!    and other offset-and-bytes dumps such as Wireshark's).
+//!    Structured dumps win over plain hex: `0000000 0201` is od's offset and a word, not three bytes.
+//! 3. Only hex digits and separators (whitespace, `,` `;` `:` brackets, `0x` or `\x` prefixes), whole bytes,
+//!    or such a list in a C array declaration (`xxd -i`) → [`InputFormat::Hex`]. Hex wins over base64, which
+//!    reads `deadbeef` and `12345678` too; the note says so.
+//! 4. Any backslash that hex did not explain (`\xNN`, `\NNN`, `\n`…), or Python's `b'…'` or the shell's
+//!    `$'…'` around the text → [`InputFormat::Escaped`]; an unknown escape is then the error.
+//! 5. The base64 alphabet only, in lines of one width, with zero padding bits → [`InputFormat::Base64`], or
+//!    [`InputFormat::Base64Url`] when it uses `-` or `_`.
+//! 6. Otherwise an error when the text is laid out as a dump whose offsets do not add up, or is nearly hex
+//!    (one bad character in ten); else the text's own bytes as [`InputFormat::Binary`], with a note saying
+//!    nothing else fitted.
+//!
+//! Whatever wins, the note names the other readings that would also have succeeded with other bytes (base64
+//! for hex, plain hex for a dump, another offset radix, printf's two-digit `\x` for `\x0001`).
+//!
+//! Raw bytes that happen to be printable ASCII (`deadbeef`, `test`) are read as the text form they look like:
+//! a paste is far more often text than binary that avoids every control byte. Choose
+//! [`InputFormat::Binary`] to keep such bytes as they are.
+
+mod base64;
+mod dump;
+mod escaped;
+mod hex;
+
+use crate::source::{line_column, LineColumn};
+use std::fmt;
+use std::str::FromStr;
+
+/// The largest input accepted, in bytes (64 MiB); larger pastes are refused with an error, not read.
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// A form of pasted input. `auto` is not a form: callers pass `None` to [`decode_input`] for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InputFormat {
+    /// Hex digits, with or without spaces, newlines, commas, `0x` prefixes or `\x` escapes; also the C array
+    /// that `xxd -i` prints.
+    Hex,
+    /// Standard base64 (`+` `/`), padded or not, wrapped or not.
+    Base64,
+    /// URL-safe base64 (`-` `_`), padded or not.
+    Base64Url,
+    /// `xxd` output: `offset:`, groups of hex digits in byte order, an ASCII column.
+    Xxd,
+    /// `od` or `hexdump` output (or another offset-and-bytes dump): offsets, groups (multi-byte groups are
+    /// little-endian words), `*` repeat lines, an optional ASCII column.
+    Od,
+    /// printf or `kcat`-style escaped text: printable ASCII as itself, `\xNN`, `\NNN`, `\n`, `\t`, `\\`, `\0`;
+    /// also inside Python's `b'…'` or the shell's `$'…'`. Line breaks in the paste are wrapping, not data.
+    Escaped,
+    /// The bytes as they are.
+    Binary,
+}
+
+impl InputFormat {
+    /// Every form, in the order the CLI lists them.
+    pub const ALL: [InputFormat; 7] = [
+        InputFormat::Hex,
+        InputFormat::Base64,
+        InputFormat::Base64Url,
+        InputFormat::Xxd,
+        InputFormat::Od,
+        InputFormat::Escaped,
+        InputFormat::Binary,
+    ];
+
+    /// The CLI name: `hex`, `base64`, `base64url`, `xxd`, `od`, `escaped` or `binary`.
+    pub fn name(self) -> &'static str {
+        match self {
+            InputFormat::Hex => "hex",
+            InputFormat::Base64 => "base64",
+            InputFormat::Base64Url => "base64url",
+            InputFormat::Xxd => "xxd",
+            InputFormat::Od => "od",
+            InputFormat::Escaped => "escaped",
+            InputFormat::Binary => "binary",
+        }
+    }
+
+    /// One line saying what the form accepts, for help texts and menus.
+    pub fn describe(self) -> &'static str {
+        match self {
+            InputFormat::Hex => "hex digits; spaces, newlines, commas, 0x and \\x prefixes allowed",
+            InputFormat::Base64 => "base64 (+ /), padded or not, wrapped or not",
+            InputFormat::Base64Url => "URL-safe base64 (- _), padded or not",
+            InputFormat::Xxd => "xxd output; the ASCII column is ignored",
+            InputFormat::Od => "od -x, od -t x1z, hexdump or hexdump -C output, * lines included",
+            InputFormat::Escaped => {
+                "printf/kcat escapes: \\xNN \\NNN \\n \\t \\\\ \\0, b'…' and $'…' too"
+            }
+            InputFormat::Binary => "the bytes as they are",
+        }
+    }
+}
+
+impl fmt::Display for InputFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A name that is not one of the input forms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownInputFormat {
+    /// The name given.
+    pub given: String,
+}
+
+impl fmt::Display for UnknownInputFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown input format `{}`: choose auto, hex, base64, base64url, xxd, od, escaped or binary",
+            self.given
+        )
+    }
+}
+
+impl std::error::Error for UnknownInputFormat {}
+
+impl FromStr for InputFormat {
+    type Err = UnknownInputFormat;
+
+    /// Reads a CLI name exactly as [`InputFormat::name`] spells it; `auto` is the caller's `None`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        InputFormat::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| UnknownInputFormat {
+                given: s.to_string(),
+            })
+    }
+}
+
+/// Bytes read from a paste, with the form they were read as.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The form recognised (or the one asked for).
+    pub format: InputFormat,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+    /// How the form was recognised and what else it could have been, for the user.
+    pub note: String,
+}
+
+/// A paste that could not be read: where (byte offset and line:column in the pasted text) and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    /// The form being read when it failed; `None` when no form was at fault (the size limit).
+    pub format: Option<InputFormat>,
+    /// Byte offset of the fault in the pasted text.
+    pub offset: usize,
+    /// Its line and column.
+    pub position: LineColumn,
+    /// What is wrong, naming where: "`g` at 1:7 is not a hex digit".
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.format {
+            Some(format) => write!(f, "{}: {}", format.name(), self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// One message of a multi-message paste.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// The 1-based line where the message starts.
+    pub line: usize,
+    /// The byte offset where that line starts.
+    pub offset: usize,
+    /// `Ok(None)` for a tombstone (an empty line: a null value), `Ok(Some(_))` for the bytes, `Err` when the
+    /// line cannot be read in its form.
+    pub value: Result<Option<Decoded>, InputError>,
+}
+
+/// Reads one paste: `format` `None` detects the form (see the module documentation for the rules).
+pub fn decode_input(raw: &[u8], format: Option<InputFormat>) -> Result<Decoded, InputError> {
+    check_size(raw)?;
+    decode_located(raw, format, Origin::default())
+}
+
+/// Reads text holding one message per line, as `kcat` prints them: each line is decoded on its own (with its
+/// own detected form when `format` is `None`) and an empty or blank line is a tombstone. A dump (`xxd`, `od`,
+/// `hexdump`, chosen or detected) spans lines, so it is one message.
+pub fn split_messages(text: &str, format: Option<InputFormat>) -> Vec<Message> {
+    let full = text.as_bytes();
+    if let Err(e) = check_size(full) {
+        return vec![Message {
+            line: 1,
+            offset: 0,
+            value: Err(e),
+        }];
+    }
+    let whole_is_dump = match format {
+        Some(InputFormat::Xxd | InputFormat::Od) => true,
+        None => {
+            dump::looks_like_xxd(text)
+                || (dump::looks_like_od(text) && dump::read(text, dump::Style::Od).is_ok())
+        }
+        Some(_) => false,
+    };
+    if whole_is_dump {
+        let first = text_lines(text).find(|l| !l.text.trim().is_empty());
+        return vec![Message {
+            line: first.as_ref().map_or(1, |l| l.number),
+            offset: first.as_ref().map_or(0, |l| l.at),
+            value: decode_located(full, format, Origin::default()).map(Some),
+        }];
+    }
+    // Spaces are data in escaped text and raw bytes; elsewhere a blank line is as empty as an empty one.
+    let spaces_are_data = matches!(format, Some(InputFormat::Escaped | InputFormat::Binary));
+    text_lines(text)
+        .map(|line| {
+            let tombstone = if spaces_are_data {
+                line.text.is_empty()
+            } else {
+                line.text.trim().is_empty()
+            };
+            let value = if tombstone {
+                Ok(None)
+            } else {
+                let origin = Origin {
+                    offset: line.at,
+                    lines_before: line.number - 1,
+                };
+                decode_located(line.text.as_bytes(), format, origin).map(Some)
+            };
+            Message {
+                line: line.number,
+                offset: line.at,
+                value,
+            }
+        })
+        .collect()
+}
+
+/// Why a form could not read the text: `at` is a byte offset in the text that form was given, `subject` the
+/// piece of text at fault (quoted, or empty), `problem` the rest of the sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Fail {
+    at: usize,
+    subject: String,
+    problem: String,
+}
+
+impl Fail {
+    fn new(at: usize, subject: impl Into<String>, problem: impl Into<String>) -> Self {
+        Fail {
+            at,
+            subject: subject.into(),
+            problem: problem.into(),
+        }
+    }
+
+    fn shifted(mut self, by: usize) -> Self {
+        self.at = self.at.saturating_add(by);
+        self
+    }
+
+    /// The user's sentence, naming line:column in the whole paste; `piece` is the text the form was given,
+    /// found at `origin` in the paste.
+    fn into_error(self, piece: &[u8], format: Option<InputFormat>, origin: Origin) -> InputError {
+        let local = self.at.min(piece.len());
+        let prefix = String::from_utf8_lossy(piece.get(..local).unwrap_or(piece));
+        let mut position = line_column(&prefix, prefix.len());
+        position.line += origin.lines_before;
+        let offset = origin.offset + local;
+        let message = if self.subject.is_empty() {
+            format!("{} (at {position})", self.problem)
+        } else {
+            format!("{} at {position} {}", self.subject, self.problem)
+        };
+        InputError {
+            format,
+            offset,
+            position,
+            message,
+        }
+    }
+}
+
+/// A piece of text quoted for a message: control characters escaped, long pieces cut short.
+fn quote(piece: &str) -> String {
+    const LONGEST: usize = 24;
+    let mut quoted = String::from("`");
+    for c in piece.chars().take(LONGEST) {
+        if c.is_control() {
+            quoted.extend(c.escape_debug());
+        } else {
+            quoted.push(c);
+        }
+    }
+    if piece.chars().nth(LONGEST).is_some() {
+        quoted.push('…');
+    }
+    quoted.push('`');
+    quoted
+}
+
+/// The character at byte `at` of `text`, quoted (or "the end").
+fn quote_char_at(text: &str, at: usize) -> String {
+    match text.get(at..).and_then(|rest| rest.chars().next()) {
+        Some(c) => quote(c.encode_utf8(&mut [0; 4])),
+        None => "the end".to_string(),
+    }
+}
+
+/// One line of a text: its 1-based number, its starting byte offset, and its text without `\n` or `\r\n`.
+struct Line<'a> {
+    number: usize,
+    at: usize,
+    text: &'a str,
+}
+
+fn text_lines(text: &str) -> impl Iterator<Item = Line<'_>> + Clone {
+    let mut at = 0;
+    text.split_inclusive('\n')
+        .enumerate()
+        .map(move |(index, raw)| {
+            let start = at;
+            at += raw.len();
+            let body = raw.strip_suffix('\n').unwrap_or(raw);
+            Line {
+                number: index + 1,
+                at: start,
+                text: body.strip_suffix('\r').unwrap_or(body),
+            }
+        })
+}
+
+fn check_size(raw: &[u8]) -> Result<(), InputError> {
+    if raw.len() <= MAX_INPUT_BYTES {
+        return Ok(());
+    }
+    let mib = raw.len() as f64 / (1024.0 * 1024.0);
+    Err(InputError {
+        format: None,
+        offset: MAX_INPUT_BYTES,
+        position: LineColumn { line: 1, column: 1 },
+        message: format!(
+            "the input is {mib:.1} MiB, over the {} MiB limit: paste one message, or a smaller part",
+            MAX_INPUT_BYTES / (1024 * 1024)
+        ),
+    })
+}
+
+/// Where a piece of text stands in the whole paste: its byte offset and the number of lines before it.
+/// (Positions are computed within the piece, so a thousand bad lines do not each rescan the paste.)
+#[derive(Clone, Copy, Default)]
+struct Origin {
+    offset: usize,
+    lines_before: usize,
+}
+
+/// Decodes `piece`, found at `origin` in the paste, with errors placed in the paste.
+fn decode_located(
+    piece: &[u8],
+    format: Option<InputFormat>,
+    origin: Origin,
+) -> Result<Decoded, InputError> {
+    decode_piece(piece, format).map_err(|(format, fail)| fail.into_error(piece, format, origin))
+}
+
+type Failed = (Option<InputFormat>, Fail);
+
+fn decode_piece(raw: &[u8], format: Option<InputFormat>) -> Result<Decoded, Failed> {
+    if format == Some(InputFormat::Binary) {
+        return Ok(decoded(
+            InputFormat::Binary,
+            raw.to_vec(),
+            "read as raw binary, as chosen".to_string(),
+        ));
+    }
+    let text = match std::str::from_utf8(raw) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let byte = raw.get(at).copied().unwrap_or(0);
+            return match format {
+                None => Ok(decoded(
+                    InputFormat::Binary,
+                    raw.to_vec(),
+                    format!("read as raw binary: byte 0x{byte:02X} at offset {at} is not UTF-8 text, so no text form applies"),
+                )),
+                Some(format) => Err((
+                    Some(format),
+                    Fail::new(
+                        at,
+                        format!("byte 0x{byte:02X}"),
+                        format!("is not UTF-8 text, which a {format} paste is; choose `binary` for raw bytes"),
+                    ),
+                )),
+            };
+        }
+    };
+    // A byte-order mark (Windows editors) is not part of any text form.
+    let (text, bom) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, '\u{feff}'.len_utf8()),
+        None => (text, 0),
+    };
+    let result = match format {
+        Some(format) => read_as(text, format).map_err(|fail| (Some(format), fail)),
+        None => detect(text, raw),
+    };
+    result.map_err(|(format, fail)| (format, fail.shifted(bom)))
+}
+
+fn decoded(format: InputFormat, bytes: Vec<u8>, note: String) -> Decoded {
+    Decoded {
+        format,
+        bytes,
+        note,
+    }
+}
+
+fn byte_count(n: usize) -> String {
+    if n == 1 {
+        "1 byte".to_string()
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+/// Reads `text` in the form the user chose.
+fn read_as(text: &str, format: InputFormat) -> Result<Decoded, Fail> {
+    let (bytes, how) = match format {
+        InputFormat::Hex => (hex::read(text)?, String::new()),
+        InputFormat::Base64 => (
+            base64::read(text, base64::Alphabet::Standard, false)?,
+            String::new(),
+        ),
+        InputFormat::Base64Url => (
+            base64::read(text, base64::Alphabet::UrlSafe, false)?,
+            String::new(),
+        ),
+        InputFormat::Xxd => dump_reading(dump::read(text, dump::Style::Xxd)?),
+        InputFormat::Od => dump_reading(dump::read(text, dump::Style::Od)?),
+        InputFormat::Escaped => escaped_reading(escaped::read(text)?),
+        InputFormat::Binary => (text.as_bytes().to_vec(), String::new()),
+    };
+    let note = format!(
+        "read as {format}, as chosen: {}{how}",
+        byte_count(bytes.len())
+    );
+    Ok(decoded(format, bytes, note))
+}
+
+fn dump_reading(dump: dump::Dump) -> (Vec<u8>, String) {
+    let how = if dump.note.is_empty() {
+        format!(" (laid out as {})", dump.tool)
+    } else {
+        format!(" (laid out as {}; {})", dump.tool, dump.note)
+    };
+    (dump.bytes, how)
+}
+
+fn escaped_reading(unescaped: escaped::Unescaped) -> (Vec<u8>, String) {
+    let how = unescaped
+        .wrapper
+        .map(|w| format!(" (inside {w})"))
+        .unwrap_or_default();
+    (unescaped.bytes, how)
+}
+
+/// The first control character (other than tab, CR, LF) in `text`, with its offset.
+fn first_control(text: &str) -> Option<(usize, char)> {
+    text.char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// Hex that auto-detection recognised, with a note naming the other readings that also succeed.
+fn hex_decoded(text: &str, bytes: Vec<u8>) -> Decoded {
+    let how = if hex::c_array_body(text).is_some() {
+        "the bytes of a C array declaration, as xxd -i prints it"
+    } else {
+        "only hex digits, separators and 0x or \\x prefixes"
+    };
+    let mut note = format!("recognised as hex: {how}; {}", byte_count(bytes.len()));
+    if let Some(alphabet) = base64::looks_like(text) {
+        if let Ok(other) = base64::read(text, alphabet, true) {
+            note += &format!(
+                "; it is also valid {} ({}): choose `{}` to read it so",
+                alphabet.format(),
+                byte_count(other.len()),
+                alphabet.format()
+            );
+        }
+    }
+    if escaped::looks_escaped(text) {
+        if let Ok(other) = escaped::read(text) {
+            if other.bytes != bytes {
+                note += &format!(
+                    "; as printf escapes, where `\\x` takes at most two digits, it would be {}: choose `escaped` for that",
+                    byte_count(other.bytes.len())
+                );
+            }
+        }
+    }
+    decoded(InputFormat::Hex, bytes, note)
+}
+
+/// Auto-detection; the rules are in the module documentation.
+fn detect(text: &str, raw: &[u8]) -> Result<Decoded, Failed> {
+    use InputFormat as F;
+    if let Some((at, c)) = first_control(text) {
+        return Ok(decoded(
+            F::Binary,
+            raw.to_vec(),
+            format!(
+                "read as raw binary: it holds control character 0x{:02X} at offset {at}, which no text form uses",
+                u32::from(c)
+            ),
+        ));
+    }
+    if text.trim().is_empty() {
+        return Ok(decoded(
+            F::Hex,
+            Vec::new(),
+            "no bytes: the input is empty or only whitespace".to_string(),
+        ));
+    }
+
+    if dump::looks_like_xxd(text) {
+        let dump = dump::read(text, dump::Style::Xxd).map_err(|fail| (Some(F::Xxd), fail))?;
+        let note = format!(
+            "recognised as {}: the first line starts with `offset:`; {} ({})",
+            dump.tool,
+            byte_count(dump.bytes.len()),
+            dump.note
+        );
+        return Ok(decoded(F::Xxd, dump.bytes, note));
+    }
+
+    let mut od_failure = None::<Fail>;
+    if dump::looks_like_od(text) {
+        match dump::read(text, dump::Style::Od) {
+            Ok(dump) => {
+                let mut note = format!(
+                    "recognised as {}: lines start with offsets that match their byte counts; {} ({})",
+                    dump.tool,
+                    byte_count(dump.bytes.len()),
+                    dump.note
+                );
+                if let Ok(plain) = hex::read(text) {
+                    note += &format!(
+                        "; read as plain hex it would be {}: choose `hex` for that",
+                        byte_count(plain.len())
+                    );
+                }
+                return Ok(decoded(F::Od, dump.bytes, note));
+            }
+            Err(fail) => od_failure = Some(fail),
+        }
+    }
+
+    let hex_fail = match hex::read(text) {
+        Ok(bytes) => return Ok(hex_decoded(text, bytes)),
+        Err(fail) => fail,
+    };
+    if let Some(od_fail) = od_failure {
+        // Laid out as a dump, and not hex either: the dump's error helps when the layout is clearly a dump
+        // (od's and hexdump's offsets have six digits or more) or when it got further than hex; four-digit
+        // "offsets" may be hex words (`dead beef` / `cafe babg`), where the bad digit is the news.
+        return Err(
+            if dump::first_offset_width(text) >= 6 || od_fail.at > hex_fail.at {
+                (Some(F::Od), od_fail)
+            } else {
+                (Some(F::Hex), hex_fail)
+            },
+        );
+    }
+
+    // A backslash that hex did not explain means escapes, even an unknown one (which is then the error).
+    if text.contains('\\') || escaped::looks_escaped(text) {
+        let unescaped = escaped::read(text).map_err(|fail| (Some(F::Escaped), fail))?;
+        let wrapper = unescaped
+            .wrapper
+            .map(|w| format!(" inside {w}"))
+            .unwrap_or_default();
+        let note = format!(
+            "recognised as escaped text: it has backslash escapes{wrapper}; {}",
+            byte_count(unescaped.bytes.len())
+        );
+        return Ok(decoded(F::Escaped, unescaped.bytes, note));
+    }
+
+    if let Some(alphabet) = base64::looks_like(text) {
+        if let Ok(bytes) = base64::read(text, alphabet, true) {
+            let which = match alphabet {
+                base64::Alphabet::UrlSafe => "it uses `-` or `_`".to_string(),
+                base64::Alphabet::Standard if text.contains(['+', '/']) => {
+                    "it uses `+` or `/`".to_string()
+                }
+                base64::Alphabet::Standard => {
+                    "it uses neither `+` `/` nor `-` `_`, so base64url reads the same bytes"
+                        .to_string()
+                }
+            };
+            let note = format!(
+                "recognised as {}: only base64 characters in lines of one width; {which}; {}",
+                alphabet.format(),
+                byte_count(bytes.len())
+            );
+            return Ok(decoded(alphabet.format(), bytes, note));
+        }
+    }
+
+    if hex::looks_nearly_hex(text) {
+        return Err((Some(F::Hex), hex_fail));
+    }
+    Ok(decoded(
+        F::Binary,
+        raw.to_vec(),
+        format!(
+            "read as raw binary: not hex, base64, a dump or escaped text, so these are the text's own {}; choose a form to see why it does not fit",
+            byte_count(raw.len())
+        ),
+    ))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn auto(text: &str) -> Decoded {
+        decode_input(text.as_bytes(), None).unwrap()
+    }
+
+    fn auto_err(text: &str) -> InputError {
+        decode_input(text.as_bytes(), None).unwrap_err()
+    }
+
+    #[test]
+    fn format_names_round_trip_through_from_str() {
+        for format in InputFormat::ALL {
+            assert_eq!(format.name().parse::<InputFormat>(), Ok(format));
+        }
+        assert!("auto".parse::<InputFormat>().is_err());
+        assert!("HEX".parse::<InputFormat>().is_err());
+    }
+
+    #[test]
+    fn unknown_format_lists_the_choices() {
+        let err = "hexx".parse::<InputFormat>().unwrap_err();
+        assert!(err.to_string().contains("auto, hex, base64"), "{err}");
+    }
+
+    #[test]
+    fn invalid_hex_names_line_and_column() {
+        let err = decode_input(b"00 01\n02 0g", Some(InputFormat::Hex)).unwrap_err();
+        assert_eq!(err.message, "`g` at 2:5 is not a hex digit");
+        assert_eq!(err.offset, 10);
+        assert_eq!(err.position, LineColumn { line: 2, column: 5 });
+        assert_eq!(err.format, Some(InputFormat::Hex));
+    }
+
+    #[test]
+    fn nearly_hex_with_one_typo_is_an_error_not_binary() {
+        let err = auto_err("00 01 02 0g");
+        assert_eq!(err.format, Some(InputFormat::Hex));
+        assert!(err.message.contains("`g` at 1:11"), "{}", err.message);
+    }
+
+    #[test]
+    fn hex_words_that_look_like_offsets_report_the_bad_digit() {
+        let err = auto_err("dead beef\ncafe babg\n");
+        assert_eq!(err.format, Some(InputFormat::Hex));
+        assert!(err.message.starts_with("`g` at 2:9"), "{}", err.message);
+    }
+
+    #[test]
+    fn od_with_a_typo_reports_the_dump_error() {
+        let err = auto_err("0000000 0201 0403\n0000004 0g05\n0000006\n");
+        assert_eq!(err.format, Some(InputFormat::Od));
+        assert!(err.message.starts_with("`g` at 2:10"), "{}", err.message);
+    }
+
+    #[test]
+    fn hex_accepts_0x_comma_lists_and_upper_case() {
+        let d = auto("0x00, 0x01, 0xAB,0xff");
+        assert_eq!(
+            (d.format, d.bytes),
+            (InputFormat::Hex, vec![0, 1, 0xab, 0xff])
+        );
+    }
+
+    #[test]
+    fn hex_accepts_backslash_x_escapes() {
+        let d = auto("\\x00\\x01\\xC8");
+        assert_eq!((d.format, d.bytes), (InputFormat::Hex, vec![0, 1, 0xc8]));
+    }
+
+    #[test]
+    fn postgres_bytea_hex_is_hex_and_the_note_names_the_escape_reading() {
+        let d = auto("\\x0001c8");
+        assert_eq!((d.format, d.bytes), (InputFormat::Hex, vec![0, 1, 0xc8]));
+        assert!(d.note.contains("escaped"), "{}", d.note);
+    }
+
+    #[test]
+    fn odd_hex_digit_count_is_an_error_naming_the_run() {
+        let err = decode_input(b"000102 abc", Some(InputFormat::Hex)).unwrap_err();
+        assert!(
+            err.message.starts_with("`abc` at 1:8 has an odd number"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn hex_that_is_also_base64_says_so() {
+        let d = auto("deadbeef");
+        assert_eq!(
+            (d.format, d.bytes),
+            (InputFormat::Hex, vec![0xde, 0xad, 0xbe, 0xef])
+        );
+        assert!(d.note.contains("also valid base64 (6 bytes)"), "{}", d.note);
+    }
+
+    #[test]
+    fn all_digit_string_is_hex_with_base64_noted() {
+        let d = auto("12345678");
+        assert_eq!(d.format, InputFormat::Hex);
+        assert_eq!(d.bytes, vec![0x12, 0x34, 0x56, 0x78]);
+        assert!(d.note.contains("base64"), "{}", d.note);
+    }
+
+    #[test]
+    fn base64_with_plus_or_slash_is_base64() {
+        let d = auto("+/8=");
+        assert_eq!((d.format, d.bytes), (InputFormat::Base64, vec![0xfb, 0xff]));
+    }
+
+    #[test]
+    fn base64url_with_dash_or_underscore_is_base64url_even_unpadded() {
+        let d = auto("-_8");
+        assert_eq!(
+            (d.format, d.bytes),
+            (InputFormat::Base64Url, vec![0xfb, 0xff])
+        );
+    }
+
+    #[test]
+    fn base64_chosen_rejects_url_characters_with_a_hint() {
+        let err = decode_input(b"AAE-", Some(InputFormat::Base64)).unwrap_err();
+        assert!(err.message.contains("`-` at 1:4"), "{}", err.message);
+        assert!(err.message.contains("base64url"), "{}", err.message);
+    }
+
+    #[test]
+    fn base64_length_of_one_mod_four_is_an_error() {
+        let err = decode_input(b"AAAAA", Some(InputFormat::Base64)).unwrap_err();
+        assert!(err.message.contains("5 characters"), "{}", err.message);
+    }
+
+    #[test]
+    fn escapes_decode_printf_style() {
+        let d = auto("\\x00\\001A\\n\\t\\\\\\0z");
+        assert_eq!(d.format, InputFormat::Escaped);
+        assert_eq!(d.bytes, vec![0, 1, b'A', b'\n', b'\t', b'\\', 0, b'z']);
+    }
+
+    #[test]
+    fn python_bytes_literal_is_escaped() {
+        let d = auto("b'\\x00\\x01foo\\''");
+        assert_eq!(d.format, InputFormat::Escaped);
+        assert_eq!(d.bytes, b"\x00\x01foo'".to_vec());
+        assert!(d.note.contains("Python"), "{}", d.note);
+    }
+
+    #[test]
+    fn shell_dollar_quote_is_escaped() {
+        let d = auto("$'\\001\\006foo\\310'\n");
+        assert_eq!(d.bytes, b"\x01\x06foo\xc8".to_vec());
+    }
+
+    #[test]
+    fn unknown_escape_names_line_and_column() {
+        let err = auto_err("ab\\q");
+        assert_eq!(err.format, Some(InputFormat::Escaped));
+        assert!(err.message.starts_with("`\\q` at 1:3"), "{}", err.message);
+    }
+
+    #[test]
+    fn octal_escape_over_255_is_an_error() {
+        let err = decode_input(b"\\777", Some(InputFormat::Escaped)).unwrap_err();
+        assert!(err.message.contains("over 255"), "{}", err.message);
+    }
+
+    #[test]
+    fn non_utf8_is_binary() {
+        let d = auto_bytes(&[0x00, 0xc8, 0x01]);
+        assert_eq!(d.format, InputFormat::Binary);
+        assert_eq!(d.bytes, vec![0x00, 0xc8, 0x01]);
+    }
+
+    fn auto_bytes(raw: &[u8]) -> Decoded {
+        decode_input(raw, None).unwrap()
+    }
+
+    #[test]
+    fn control_characters_make_text_binary() {
+        let d = auto_bytes(b"\x02hi");
+        assert_eq!(
+            (d.format, d.bytes),
+            (InputFormat::Binary, b"\x02hi".to_vec())
+        );
+        assert!(d.note.contains("0x02"), "{}", d.note);
+    }
+
+    #[test]
+    fn ascii_text_no_form_explains_is_binary_with_a_note() {
+        let d = auto("hello world");
+        assert_eq!(
+            (d.format, d.bytes),
+            (InputFormat::Binary, b"hello world".to_vec())
+        );
+        assert!(d.note.contains("raw binary"), "{}", d.note);
+    }
+
+    #[test]
+    fn binary_chosen_keeps_hex_looking_bytes() {
+        let d = decode_input(b"deadbeef", Some(InputFormat::Binary)).unwrap();
+        assert_eq!(d.bytes, b"deadbeef".to_vec());
+    }
+
+    #[test]
+    fn text_form_chosen_on_non_utf8_says_choose_binary() {
+        let err = decode_input(&[b'0', b'0', 0xff], Some(InputFormat::Hex)).unwrap_err();
+        assert_eq!(err.offset, 2);
+        assert!(err.message.contains("byte 0xFF at 1:3"), "{}", err.message);
+        assert!(err.message.contains("binary"), "{}", err.message);
+    }
+
+    #[test]
+    fn empty_input_is_zero_bytes() {
+        assert_eq!(auto("").bytes, Vec::<u8>::new());
+        assert_eq!(auto(" \n").bytes, Vec::<u8>::new());
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped() {
+        let d = auto("\u{feff}0001");
+        assert_eq!((d.format, d.bytes), (InputFormat::Hex, vec![0, 1]));
+    }
+
+    #[test]
+    fn errors_after_a_byte_order_mark_point_into_the_original_text() {
+        let err = decode_input("\u{feff}0g".as_bytes(), Some(InputFormat::Hex)).unwrap_err();
+        assert_eq!(err.offset, 4);
+    }
+
+    #[test]
+    fn oversized_input_is_refused_not_read() {
+        let big = vec![b'0'; MAX_INPUT_BYTES + 2];
+        let err = decode_input(&big, None).unwrap_err();
+        assert_eq!(err.format, None);
+        assert!(err.message.contains("64 MiB"), "{}", err.message);
+        let text = String::from_utf8(big).unwrap();
+        let messages = split_messages(&text, None);
+        assert_eq!(messages.len(), 1);
+        assert!(messages[0].value.is_err());
+    }
+
+    #[test]
+    fn split_messages_keeps_tombstones_and_line_numbers() {
+        let messages = split_messages("0001\n\nAQI=\r\n", None);
+        assert_eq!(messages.len(), 3);
+        assert_eq!(
+            messages[0].value.as_ref().unwrap().as_ref().unwrap().bytes,
+            vec![0, 1]
+        );
+        assert_eq!(messages[1].value, Ok(None));
+        assert_eq!(messages[1].line, 2);
+        let third = messages[2].value.as_ref().unwrap().as_ref().unwrap();
+        assert_eq!(
+            (third.format, third.bytes.clone()),
+            (InputFormat::Base64, vec![1, 2])
+        );
+        assert_eq!(messages[2].line, 3);
+    }
+
+    #[test]
+    fn split_messages_errors_name_the_line_in_the_whole_text() {
+        let messages = split_messages("0001\n00zz\n", Some(InputFormat::Hex));
+        let err = messages[1].value.as_ref().unwrap_err();
+        assert_eq!(err.position, LineColumn { line: 2, column: 3 });
+        assert_eq!(err.offset, 7);
+    }
+
+    #[test]
+    fn split_messages_treats_a_dump_as_one_message() {
+        let dump = "00000000: 0001 0203  ....\n00000004: 04         .\n";
+        let messages = split_messages(dump, None);
+        assert_eq!(messages.len(), 1);
+        let d = messages[0].value.as_ref().unwrap().as_ref().unwrap();
+        assert_eq!(
+            (d.format, d.bytes.clone()),
+            (InputFormat::Xxd, vec![0, 1, 2, 3, 4])
+        );
+    }
+
+    #[test]
+    fn split_messages_in_escaped_form_keeps_spaces_as_data() {
+        let messages = split_messages(" \n\n", Some(InputFormat::Escaped));
+        assert_eq!(
+            messages[0].value.as_ref().unwrap().as_ref().unwrap().bytes,
+            b" ".to_vec()
+        );
+        assert_eq!(messages[1].value, Ok(None));
+    }
+
+    #[test]
+    fn chosen_dump_note_names_the_layout() {
+        let d = decode_input(b" 01 02\n", Some(InputFormat::Od)).unwrap();
+        assert_eq!(d.bytes, vec![1, 2]);
+        assert_eq!(
+            d.note,
+            "read as od, as chosen: 2 bytes (laid out as od -A n output)"
+        );
+    }
+
+    #[test]
+    fn chosen_form_note_says_as_chosen() {
+        let d = decode_input(b"0001", Some(InputFormat::Hex)).unwrap();
+        assert_eq!(d.note, "read as hex, as chosen: 2 bytes");
+    }
+}
