@@ -1,10 +1,9 @@
 //! The decoder: paste bytes as kcat, a log or a hex dump gave them; see the paste form and framing
 //! recognised, the datum, and where and why bytes and schema disagree.
 
+use crate::decoding::{describe_framing, Decoding};
 use crate::state::Shared;
-use crate::state::{Decoding, Workspace};
-use avro_playground_core::canonical::to_hex;
-use avro_playground_core::framing::Framing;
+use crate::state::Workspace;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -44,23 +43,6 @@ const FRAMES: [(&str, &str); 5] = [
 /// Records listed in the panel; the hex view and tree show every byte regardless.
 const MAX_RECORDS_SHOWN: usize = 200;
 
-fn framing_text(framing: &Framing) -> String {
-    match framing {
-        Framing::Raw => "raw datum (no header)".into(),
-        Framing::Confluent { schema_id } => format!("Confluent wire format, schema id {schema_id}"),
-        Framing::ConfluentGuid { guid } => {
-            format!("Confluent wire format, schema GUID {}", to_hex(guid))
-        }
-        Framing::SingleObject { fingerprint } => {
-            format!(
-                "Avro single-object, fingerprint {} (matches the schema)",
-                to_hex(fingerprint)
-            )
-        }
-        Framing::Container => "Object Container File".into(),
-    }
-}
-
 /// A `<select>` bound to a signal.
 #[component]
 fn Choice(
@@ -84,10 +66,14 @@ fn Choice(
 #[component]
 pub fn DecodePanel(ws: Workspace) -> impl IntoView {
     let status = move || {
-        match ws.decoding.get().0.as_ref() {
+        match &ws.decoding.get().0.decoding {
         Decoding::NoSchema => view! { <p class="muted">"Fix the schema to decode bytes."</p> }.into_any(),
         Decoding::Empty => view! {
             <p class="muted">"Paste bytes: hex (spaces, 0x, \\x allowed), base64, xxd or od output, or kcat -e text."</p>
+        }
+        .into_any(),
+        Decoding::Tombstone => view! {
+            <p id="decode-status" class="ok">"An empty line: a tombstone, the null value Kafka uses to delete a key (no bytes, no framing)."</p>
         }
         .into_any(),
         Decoding::Input(e) => view! { <p id="decode-error" class="error" role="alert">{e.clone()}</p> }.into_any(),
@@ -121,7 +107,7 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
             let trailing = walk.trailing();
             view! {
                 <p id="decode-status" class="ok">
-                    {format!("{input_note}; {}; {} bytes", framing_text(framing), walk.bytes.len())}
+                    {format!("{input_note}; {}; {} bytes", describe_framing(framing), walk.bytes.len())}
                 </p>
                 {alternatives.iter().map(|a| view! { <p class="warning">{format!("Also possible: {a}")}</p> }).collect_view()}
                 {error.map(|e| view! {
@@ -187,6 +173,33 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
                     ws.bytes_text.set(event_target_value(&ev))
                 }
             ></textarea>
+            {move || {
+                let view = ws.decoding.get();
+                let messages = view.0.messages.clone();
+                let current = view.0.current;
+                (!messages.is_empty()).then(|| view! {
+                    <div class="messages">
+                        <p class="muted">{format!("{} messages, one per line; showing message {}.", messages.len(), current + 1)}</p>
+                        <ol id="message-list">
+                            {messages
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, m)| view! {
+                                    <li
+                                        class="message"
+                                        class:current=i == current
+                                        class:bad=!m.ok
+                                        on:click=move |_| ws.message.set(i)
+                                    >
+                                        <span class="muted">{format!("line {} ", m.line)}</span>
+                                        {m.summary}
+                                    </li>
+                                })
+                                .collect_view()}
+                        </ol>
+                    </div>
+                })
+            }}
             <div class="status">{status}</div>
         </section>
     }

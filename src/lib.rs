@@ -6,6 +6,7 @@
 pub mod bytes_out;
 pub mod datum_panel;
 pub mod decode_panel;
+pub mod decoding;
 pub mod editor;
 pub mod hex_view;
 pub mod schema_panel;

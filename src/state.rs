@@ -1,13 +1,10 @@
 //! The workspace: what the user typed (signals, autosaved to local storage) and what the core computes
 //! from it (memos).
 
-use avro_playground_core::avro_json::{from_avro_json, to_avro_json, DatumError};
+use crate::decoding::{decode_file, decode_text, DecodeView, Decoding};
+use avro_playground_core::avro_json::{from_avro_json, DatumError};
 use avro_playground_core::canonical::{fingerprints, Fingerprints};
-use avro_playground_core::container::{walk_container, Limits, MAGIC};
-use avro_playground_core::framing::{
-    read_framed, write_framed, FrameChoice, FrameOut, Framing, FramingError,
-};
-use avro_playground_core::input::{decode_input, InputFormat};
+use avro_playground_core::framing::{write_framed, FrameOut};
 use avro_playground_core::schema::{parse_schema, Schema, SchemaError};
 use avro_playground_core::walker::Walk;
 use leptos::prelude::*;
@@ -55,44 +52,6 @@ pub enum Encoding {
     Failed(String),
     /// The bytes, with a span for each.
     Bytes(Arc<Shown>),
-}
-
-/// Pasted bytes decoded, or why they could not be.
-pub enum Decoding {
-    /// The schema does not parse.
-    NoSchema,
-    /// Nothing pasted yet.
-    Empty,
-    /// The pasted text is not in the chosen form.
-    Input(String),
-    /// The framing's header is wrong.
-    Framing(FramingError),
-    /// Read: the framing, the spans (with `walk.error` if the datum broke off), the datum as Avro JSON.
-    Read {
-        /// How the paste was recognised.
-        input_note: String,
-        /// The framing and its header fields.
-        framing: Framing,
-        /// Other readings that were also possible.
-        alternatives: Vec<String>,
-        /// The spans over all the bytes.
-        shown: Arc<Shown>,
-        /// The datum as Avro JSON, when complete.
-        json: Option<String>,
-    },
-    /// An Object Container File: its codec, blocks, metadata, records, and the first problem.
-    Container {
-        /// How the paste was recognised.
-        input_note: String,
-        /// The codec, block count, user metadata, e.g. `deflate, 3 blocks`.
-        summary: String,
-        /// The spans over the file, named by the file's own writer schema.
-        shown: Option<Arc<Shown>>,
-        /// Every record read, as Avro JSON, with its block number.
-        records: Vec<(usize, String)>,
-        /// The first problem, naming where.
-        error: Option<String>,
-    },
 }
 
 /// A selected span and the view it was selected in (the other views scroll to it).
@@ -150,7 +109,9 @@ pub struct Workspace {
     /// The framing: `auto`, `raw`, `confluent`, `single-object`.
     pub frame: RwSignal<String>,
     /// The pasted bytes, decoded.
-    pub decoding: Memo<Shared<Decoding>>,
+    pub decoding: Memo<Shared<DecodeView>>,
+    /// Which message of a several-message paste is shown.
+    pub message: RwSignal<usize>,
     /// The bytes the hex view shows (the encoding or the decoding, by mode).
     pub shown: Memo<Option<Shared<Shown>>>,
 }
@@ -261,25 +222,35 @@ impl Workspace {
         let bytes_file: RwSignal<Option<(String, Shared<Vec<u8>>)>> = RwSignal::new(None);
         let input_format = RwSignal::new("auto".to_string());
         let frame = RwSignal::new("auto".to_string());
+        let message = RwSignal::new(0usize);
         let decoding = Memo::new(move |_| {
-            let parsed = schema.get();
-            let decoding = match parsed.0.as_ref() {
-                Err(_) => Decoding::NoSchema,
-                Ok(p) => bytes_text
-                    .with(|t| decode_text(&p.schema, t, &input_format.get(), &frame.get())),
+            let view = match schema.get().0.as_ref() {
+                Err(_) => DecodeView {
+                    messages: Vec::new(),
+                    current: 0,
+                    decoding: Decoding::NoSchema,
+                },
+                Ok(p) => match bytes_file.get() {
+                    Some((name, bytes)) => decode_file(&p.schema, &name, &bytes.0, &frame.get()),
+                    None => bytes_text.with(|t| {
+                        decode_text(
+                            &p.schema,
+                            t,
+                            &input_format.get(),
+                            &frame.get(),
+                            message.get(),
+                        )
+                    }),
+                },
             };
-            Shared(Arc::new(decoding))
+            Shared(Arc::new(view))
         });
         let shown = Memo::new(move |_| match mode.get() {
             Mode::Encode => match encoding.get().0.as_ref() {
                 Encoding::Bytes(a) => Some(Shared(a.clone())),
                 _ => None,
             },
-            Mode::Decode => match decoding.get().0.as_ref() {
-                Decoding::Read { shown, .. } => Some(Shared(shown.clone())),
-                Decoding::Container { shown, .. } => shown.clone().map(Shared),
-                _ => None,
-            },
+            Mode::Decode => decoding.get().0.decoding.shown().map(Shared),
         });
         let selected = RwSignal::new(None);
         // New bytes invalidate the selected span.
@@ -301,6 +272,7 @@ impl Workspace {
             input_format,
             frame,
             decoding,
+            message,
             shown,
         }
     }
@@ -312,100 +284,6 @@ impl Workspace {
             save(&s, &d);
         });
     }
-}
-
-/// Decodes pasted text with the core: paste form, framing, datum.
-fn decode_text(schema: &Arc<Schema>, text: &str, format: &str, frame: &str) -> Decoding {
-    if text.trim().is_empty() {
-        return Decoding::Empty;
-    }
-    let format = match format {
-        "auto" => None,
-        name => match name.parse::<InputFormat>() {
-            Ok(f) => Some(f),
-            Err(e) => return Decoding::Input(e.to_string()),
-        },
-    };
-    let decoded = match decode_input(text.as_bytes(), format) {
-        Ok(d) => d,
-        Err(e) => return Decoding::Input(e.to_string()),
-    };
-    let input_note = if decoded.note.is_empty() {
-        format!("read as {}", decoded.format.name())
-    } else {
-        decoded.note.clone()
-    };
-    let choice = frame.parse::<FrameChoice>().unwrap_or(FrameChoice::Auto);
-    if choice == FrameChoice::Container
-        || (choice == FrameChoice::Auto && decoded.bytes.starts_with(&MAGIC))
-    {
-        return decode_container(&decoded.bytes, input_note);
-    }
-    match read_framed(schema, &decoded.bytes, choice) {
-        Err(e) => Decoding::Framing(e),
-        Ok(framed) => {
-            let json = framed.walk.value.as_ref().map(|v| to_avro_json(schema, v));
-            Decoding::Read {
-                input_note,
-                framing: framed.framing,
-                alternatives: framed.alternatives,
-                shown: Arc::new(Shown {
-                    schema: schema.clone(),
-                    walk: framed.walk,
-                }),
-                json,
-            }
-        }
-    }
-}
-
-/// Reads an Object Container File with its own writer schema.
-fn decode_container(bytes: &[u8], input_note: String) -> Decoding {
-    let file = walk_container(bytes, &Limits::default());
-    let summary =
-        match &file.container {
-            Some(c) => {
-                format!(
-            "Object Container File: codec {}, {} block{}, {} record{}, {} user metadata key{}",
-            c.header.codec.name(),
-            c.blocks.len(),
-            if c.blocks.len() == 1 { "" } else { "s" },
-            file.records.len(),
-            if file.records.len() == 1 { "" } else { "s" },
-            c.header.user_metadata().count(),
-            if c.header.user_metadata().count() == 1 { "" } else { "s" },
-        )
-            }
-            None => "Object Container File (header unreadable)".into(),
-        };
-    let records = match &file.writer {
-        Some(w) => file
-            .records
-            .iter()
-            .map(|(b, v)| (*b, to_avro_json(w, v)))
-            .collect(),
-        None => Vec::new(),
-    };
-    // Spans name schema nodes of the file's writer schema; without one, only the header's bytes are shown.
-    let schema = file
-        .writer
-        .map(Arc::new)
-        .unwrap_or_else(|| Arc::new(empty_schema()));
-    Decoding::Container {
-        input_note,
-        summary,
-        shown: Some(Arc::new(Shown {
-            schema,
-            walk: file.walk,
-        })),
-        records,
-        error: file.error,
-    }
-}
-
-/// A schema to name the header spans of a file whose own schema is unreadable.
-fn empty_schema() -> Schema {
-    parse_schema("\"null\"").unwrap_or_else(|_| unreachable!("\"null\" is a schema"))
 }
 
 impl Default for Workspace {
