@@ -33,10 +33,15 @@ pub fn SpanDetails(ws: Workspace) -> impl IntoView {
         view! {
             <h3 class="span-label">{info.label.clone()}</h3>
             <dl>
-                <dt>"Datum path"</dt>
-                <dd><code class="span-path">{info.path.clone()}</code></dd>
+                {(!info.path.is_empty()).then(|| view! {
+                    <dt>"Datum path"</dt>
+                    <dd><code class="span-path">{info.path.clone()}</code></dd>
+                })}
                 <dt>"Schema"</dt>
-                <dd><code class="span-type">{info.type_name.clone()}</code> " at " <code>{info.schema_path.clone()}</code></dd>
+                <dd>
+                    <code class="span-type">{info.type_name.clone()}</code>
+                    {(!info.schema_path.is_empty()).then(|| view! { " at " <code>{info.schema_path.clone()}</code> })}
+                </dd>
                 <dt>"Bytes"</dt>
                 <dd class="span-range">{range}</dd>
                 {info.value.clone().map(|v| view! { <dt>"Value"</dt><dd><code class="span-value">{v}</code></dd> })}

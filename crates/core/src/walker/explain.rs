@@ -105,6 +105,10 @@ pub fn explain(schema: &Schema, walk: &Walk, id: u32) -> Option<SpanInfo> {
         .filter(|n| !n.is_empty())
         .unwrap_or("the datum")
         .to_string();
+    let parent_part = walk.spans.get(s.parent as usize).map(|p| p.part);
+    if let Some(done) = container_part(&s, parent_part, bytes, &mut info) {
+        return Some(done);
+    }
     match s.part {
         Part::Value => value_info(schema, walk, id, bytes, &name, &mut info),
         Part::Length => {
@@ -201,6 +205,7 @@ pub fn explain(schema: &Schema, walk: &Walk, id: u32) -> Option<SpanInfo> {
         }
         Part::Header => {
             info.label = "container header".into();
+            info.type_name = "container header".into();
             info.breakdown.push(
                 "magic `Obj` 01, the metadata map (map<bytes>), then the 16-byte sync marker"
                     .into(),
@@ -251,7 +256,58 @@ pub fn explain(schema: &Schema, walk: &Walk, id: u32) -> Option<SpanInfo> {
                 .push(format!("{}: must equal the header's marker", hex(bytes)));
         }
     }
+    if !matches!(
+        s.part,
+        Part::Value
+            | Part::Length
+            | Part::Content
+            | Part::BranchIndex
+            | Part::BlockCount
+            | Part::BlockSize
+            | Part::BlockEnd
+            | Part::MapKey
+    ) {
+        // Framing and container parts belong to no schema type and no datum.
+        info.type_name = "framing".into();
+        info.schema_path = String::new();
+        info.path = String::new();
+    }
     Some(info)
+}
+
+/// Labels for the parts of a container header's metadata map, which is a `map<bytes>` outside any datum.
+fn container_part(
+    s: &Span,
+    parent: Option<Part>,
+    bytes: &[u8],
+    info: &mut SpanInfo,
+) -> Option<SpanInfo> {
+    let what = match (parent, s.part) {
+        (Some(Part::Metadata), Part::Length) => ["key length", "value length"],
+        (Some(Part::Metadata), Part::Content) => ["key", "value"],
+        (Some(Part::Header), Part::BlockCount) => ["metadata map: entry count", ""],
+        (Some(Part::Header), Part::BlockSize) => ["metadata map: block byte size", ""],
+        (Some(Part::Header), Part::BlockEnd) => ["end of the metadata map (count 0)", ""],
+        _ => return None,
+    };
+    let label = what
+        .get(s.index as usize)
+        .copied()
+        .filter(|l| !l.is_empty())
+        .unwrap_or(what[0]);
+    info.label = label.to_string();
+    info.type_name = "container header".into();
+    info.schema_path = String::new();
+    info.path = String::new();
+    if s.part == Part::Content {
+        info.value = Some(String::from_utf8_lossy(bytes).into_owned());
+        info.breakdown
+            .push(format!("{} bytes: {}", bytes.len(), hex(bytes)));
+    } else {
+        info.breakdown = varint_lines(bytes);
+        info.value = varint_value(bytes).map(|v| v.to_string());
+    }
+    Some(info.clone())
 }
 
 /// The text of the `n`th content span under span `id` (a metadata entry's key or value).
