@@ -3,6 +3,7 @@
 use crate::editor::{CodeEditor, ErrorMark};
 use crate::state::Workspace;
 use avro_playground_core::canonical::to_hex;
+use avro_playground_core::lint::lint;
 use leptos::prelude::*;
 
 /// The schema panel.
@@ -34,23 +35,34 @@ pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
         .into_any(),
         Ok(p) => {
             let f = &p.fingerprints;
-            let ignored: Vec<String> = (0..p.schema.len() as u32)
-                .filter_map(|i| {
-                    let node = p.schema.node(avro_playground_core::schema::SchemaId(i));
-                    node.ignored_logical.as_ref().map(|l| {
-                        format!(
-                            "{}: logicalType `{}` ignored: {}",
-                            node.pointer, l.name, l.reason
-                        )
-                    })
-                })
-                .collect();
+            let lints = lint(&p.schema, &ws.schema_text.get_untracked());
             view! {
                 <p id="schema-ok" class="ok">"Valid Avro 1.12 schema: " {p.schema.describe(p.schema.root())}</p>
-                {ignored
-                    .into_iter()
-                    .map(|w| view! { <p class="warning">{w}</p> })
-                    .collect_view()}
+                <ul id="lints" class="lints">
+                    {lints
+                        .into_iter()
+                        .map(|l| {
+                            let fix = l.fixed_text.clone();
+                            view! {
+                                <li class="lint" data-rule=l.rule.id()>
+                                    <span class="where">{format!("{}", l.position)}</span>
+                                    " "
+                                    {l.message.clone()}
+                                    " "
+                                    <code class="pointer">{format!("(at {})", l.pointer)}</code>
+                                    {fix.map(|text| view! {
+                                        " "
+                                        <button class="copy fix" on:click=move |_| ws.schema_text.set(text.clone())>"fix"</button>
+                                    })}
+                                    <details>
+                                        <summary>{l.rule.id()}</summary>
+                                        {l.rule.explanation()}
+                                    </details>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
                 <details class="canonical">
                     <summary>"Parsing Canonical Form and fingerprints"</summary>
                     <dl>

@@ -9,6 +9,7 @@ pub mod compat;
 pub mod container;
 pub mod framing;
 pub mod input;
+pub mod lint;
 pub mod output;
 pub mod resolve;
 pub mod schema;

@@ -1,0 +1,372 @@
+//! Warnings a reviewer would give on a valid schema: each names the rule, where it applies (JSON pointer
+//! and line:column), and, where a change is safe, the fixed schema text.
+
+use crate::schema::{Kind, Schema};
+use crate::source::{
+    line_column, parse_json, Json, JsonValue, LineColumn, Member, Pointer, TextRange,
+};
+
+/// Which rule a lint applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// `logicalType` written on a field object: the spec reads it only inside the type, so it is ignored.
+    LogicalTypeOnField,
+    /// A `logicalType` that does not apply to its base type or has invalid parameters: the base type is used.
+    LogicalTypeIgnored,
+    /// A union default that matches a branch other than the first: valid since Avro 1.12 only.
+    UnionDefaultNotFirst,
+    /// An optional field (`[X, "null"]`) whose `null` is not the first branch.
+    OptionalNullNotFirst,
+    /// A top-level record without `doc`.
+    MissingDoc,
+    /// A top-level named type without a namespace.
+    MissingNamespace,
+}
+
+impl Rule {
+    /// A short identifier for the rule.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Rule::LogicalTypeOnField => "logical-type-on-field",
+            Rule::LogicalTypeIgnored => "logical-type-ignored",
+            Rule::UnionDefaultNotFirst => "union-default-not-first",
+            Rule::OptionalNullNotFirst => "optional-null-not-first",
+            Rule::MissingDoc => "missing-doc",
+            Rule::MissingNamespace => "missing-namespace",
+        }
+    }
+
+    /// The rule in words, with the spec section it comes from.
+    pub fn explanation(&self) -> &'static str {
+        match self {
+            Rule::LogicalTypeOnField => "A logicalType must be an attribute of the type, not of the field (spec: Logical Types). Written on the field it is silently ignored and the value is a plain base type.",
+            Rule::LogicalTypeIgnored => "A logical type that does not fit its base type, or has invalid parameters, is ignored and the base type is used (spec: Logical Types).",
+            Rule::UnionDefaultNotFirst => "Since Avro 1.12 a union field's default may match any branch; readers before 1.12 (Java, Python, most registries' parsers) require the first branch and reject this schema (spec: Records, AVRO-3649).",
+            Rule::OptionalNullNotFirst => "By convention an optional field is [\"null\", T] with default null; with null second, a null default is only valid for Avro 1.12 readers.",
+            Rule::MissingDoc => "A doc on the top-level record tells consumers what an event means; registries and catalogs show it.",
+            Rule::MissingNamespace => "Without a namespace the full name is the bare name: it collides easily across teams, and generated classes land in the default package.",
+        }
+    }
+}
+
+/// One warning.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lint {
+    /// The rule.
+    pub rule: Rule,
+    /// What is wrong here, in words.
+    pub message: String,
+    /// JSON pointer to where it applies.
+    pub pointer: Pointer,
+    /// Its byte range in the schema text.
+    pub range: TextRange,
+    /// Its line and column.
+    pub position: LineColumn,
+    /// The schema text with the safe fix applied, when one is safe.
+    pub fixed_text: Option<String>,
+}
+
+/// The lints for a schema that parsed from `text`.
+pub fn lint(schema: &Schema, text: &str) -> Vec<Lint> {
+    let mut out = Vec::new();
+    let Ok(json) = parse_json(text) else {
+        return out;
+    };
+    let at = |rule, message: String, pointer: Pointer, range: TextRange, fixed_text| Lint {
+        rule,
+        message,
+        position: line_column(text, range.start),
+        pointer,
+        range,
+        fixed_text,
+    };
+    fields_with_logical_type(
+        &json,
+        &Pointer::root(),
+        text,
+        &mut |pointer, field, member| {
+            let fixed = move_logical_into_type(text, field);
+            out.push(at(
+                Rule::LogicalTypeOnField,
+                format!(
+                "\"logicalType\": {} is on the field, so it is ignored: the field is a plain {}",
+                member.value.to_serde(),
+                field.get("type").map(|t| t.value.to_serde().to_string()).unwrap_or_default()
+            ),
+                pointer.push("logicalType"),
+                member.key_range,
+                fixed,
+            ));
+        },
+    );
+    for i in 0..schema.len() as u32 {
+        let node = schema.node(crate::schema::SchemaId(i));
+        if let Some(ignored) = &node.ignored_logical {
+            out.push(at(
+                Rule::LogicalTypeIgnored,
+                format!(
+                    "logicalType `{}` is ignored: {}",
+                    ignored.name, ignored.reason
+                ),
+                node.pointer.push("logicalType"),
+                node.range,
+                None,
+            ));
+        }
+        let Kind::Record(record) = &node.kind else {
+            continue;
+        };
+        for field in &record.fields {
+            let Kind::Union(branches) = schema.kind(field.schema) else {
+                continue;
+            };
+            if let (Some(b), Some(default)) =
+                (field.default_branch.filter(|b| *b > 0), &field.default)
+            {
+                out.push(at(
+                    Rule::UnionDefaultNotFirst,
+                    format!(
+                        "the default {} of `{}` matches branch {b} ({}), not the first ({}): only Avro 1.12 readers accept it",
+                        default.to_serde(),
+                        field.name,
+                        schema.branch_name(branches[b]),
+                        schema.branch_name(branches[0])
+                    ),
+                    field.pointer.push("default"),
+                    default.range,
+                    None,
+                ));
+            }
+            let null_at = branches
+                .iter()
+                .position(|b| matches!(schema.kind(*b), Kind::Null));
+            if branches.len() == 2 && null_at == Some(1) {
+                out.push(at(
+                    Rule::OptionalNullNotFirst,
+                    format!(
+                        "`{}` is optional but its null is the second branch",
+                        field.name
+                    ),
+                    field.pointer.push("type"),
+                    schema.node(field.schema).range,
+                    swap_union(text, &json, &field.pointer.push("type")),
+                ));
+            }
+        }
+    }
+    let root = schema.node(schema.root());
+    if let Kind::Record(r) = &root.kind {
+        if r.doc.is_none() {
+            out.push(at(
+                Rule::MissingDoc,
+                format!("record {} has no doc", r.name),
+                Pointer::root(),
+                root.range,
+                None,
+            ));
+        }
+    }
+    if let Some(name) = root.kind.name().filter(|n| n.namespace.is_none()) {
+        out.push(at(
+            Rule::MissingNamespace,
+            format!("{} {} has no namespace", root.kind.type_name(), name),
+            Pointer::root(),
+            root.range,
+            None,
+        ));
+    }
+    out
+}
+
+/// Calls `found` for every record field object that carries its own `logicalType`.
+fn fields_with_logical_type(
+    json: &Json,
+    pointer: &Pointer,
+    text: &str,
+    found: &mut dyn FnMut(Pointer, &Json, &Member),
+) {
+    match &json.value {
+        JsonValue::Object(members) => {
+            for m in members {
+                let at = pointer.push(&m.key);
+                if m.key == "fields" {
+                    if let JsonValue::Array(fields) = &m.value.value {
+                        for (i, f) in fields.iter().enumerate() {
+                            if let Some(logical) = f.get("logicalType") {
+                                found(at.push(i), f, logical);
+                            }
+                            fields_with_logical_type(f, &at.push(i), text, found);
+                        }
+                    }
+                } else {
+                    fields_with_logical_type(&m.value, &at, text, found);
+                }
+            }
+        }
+        JsonValue::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                fields_with_logical_type(item, &pointer.push(i), text, found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The logical type attributes a field may carry by mistake.
+const LOGICAL_KEYS: [&str; 3] = ["logicalType", "precision", "scale"];
+
+/// The text with a field's `logicalType` (and decimal parameters) moved into its primitive type. Only for a
+/// type written as a primitive name, where the move is all the fix needs.
+fn move_logical_into_type(text: &str, field: &Json) -> Option<String> {
+    let JsonValue::Object(members) = &field.value else {
+        return None;
+    };
+    let ty = field.get("type")?;
+    let base = ty.value.as_str()?;
+    let mut type_object = serde_json::Map::new();
+    type_object.insert("type".into(), serde_json::Value::String(base.to_string()));
+    let mut rest = serde_json::Map::new();
+    for m in members {
+        if LOGICAL_KEYS.contains(&m.key.as_str()) {
+            type_object.insert(m.key.clone(), m.value.to_serde());
+        } else if m.key == "type" {
+            rest.insert("type".into(), serde_json::Value::Null);
+        } else {
+            rest.insert(m.key.clone(), m.value.to_serde());
+        }
+    }
+    rest.insert("type".into(), serde_json::Value::Object(type_object));
+    splice(
+        text,
+        field.range,
+        &serde_json::Value::Object(rest).to_string(),
+    )
+}
+
+/// The text with the two branches of the union at `pointer` swapped (null first).
+fn swap_union(text: &str, json: &Json, pointer: &Pointer) -> Option<String> {
+    let union = find(json, pointer)?;
+    let JsonValue::Array(branches) = &union.value else {
+        return None;
+    };
+    let [a, b] = branches.as_slice() else {
+        return None;
+    };
+    let first = text.get(a.range.start..a.range.end)?;
+    let second = text.get(b.range.start..b.range.end)?;
+    let between = text.get(a.range.end..b.range.start)?;
+    let swapped = format!("{second}{between}{first}");
+    splice(
+        text,
+        TextRange {
+            start: a.range.start,
+            end: b.range.end,
+        },
+        &swapped,
+    )
+}
+
+/// The JSON node at `pointer`.
+fn find<'j>(json: &'j Json, pointer: &Pointer) -> Option<&'j Json> {
+    let mut at = json;
+    for token in pointer
+        .as_str()
+        .split('/')
+        .skip(1)
+        .filter(|t| !t.is_empty())
+    {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        at = match &at.value {
+            JsonValue::Object(_) => &at.get(&token)?.value,
+            JsonValue::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(at)
+}
+
+fn splice(text: &str, range: TextRange, with: &str) -> Option<String> {
+    Some(format!(
+        "{}{with}{}",
+        text.get(..range.start)?,
+        text.get(range.end..)?
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::parse_schema;
+
+    fn lints(text: &str) -> Vec<Lint> {
+        lint(&parse_schema(text).expect("valid"), text)
+    }
+
+    fn rules(text: &str) -> Vec<Rule> {
+        lints(text).iter().map(|l| l.rule).collect()
+    }
+
+    const OK: &str = r#"{"type":"record","name":"R","namespace":"n","doc":"d","fields":[{"name":"ts","type":{"type":"long","logicalType":"timestamp-millis"}},{"name":"o","type":["null","string"],"default":null}]}"#;
+
+    #[test]
+    fn a_clean_schema_has_no_lints() {
+        assert_eq!(rules(OK), vec![]);
+    }
+
+    #[test]
+    fn logical_type_on_the_field_is_flagged_and_fixed() {
+        let text = r#"{"type":"record","name":"R","namespace":"n","doc":"d","fields":[{"name":"ts","type":"long","logicalType":"timestamp-millis"}]}"#;
+        let found = lints(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rule, Rule::LogicalTypeOnField);
+        assert_eq!(found[0].pointer.as_str(), "/fields/0/logicalType");
+        let fixed = found[0].fixed_text.clone().expect("a fix");
+        let s = parse_schema(&fixed).expect("the fix parses");
+        let Kind::Record(r) = s.kind(s.root()) else {
+            panic!("record")
+        };
+        assert_eq!(
+            s.node(r.fields[0].schema).logical,
+            Some(crate::schema::LogicalType::TimestampMillis)
+        );
+        assert_eq!(rules(&fixed), vec![]);
+    }
+
+    #[test]
+    fn ignored_logical_type_is_flagged() {
+        let text = r#"{"type":"record","name":"R","namespace":"n","doc":"d","fields":[{"name":"d","type":{"type":"string","logicalType":"date"}}]}"#;
+        assert_eq!(rules(text), vec![Rule::LogicalTypeIgnored]);
+    }
+
+    #[test]
+    fn union_default_on_a_later_branch_is_flagged() {
+        let text = r#"{"type":"record","name":"R","namespace":"n","doc":"d","fields":[{"name":"a","type":["null","int"],"default":5}]}"#;
+        assert_eq!(rules(text), vec![Rule::UnionDefaultNotFirst]);
+    }
+
+    #[test]
+    fn optional_with_null_second_is_flagged_and_swapped() {
+        let text = r#"{"type":"record","name":"R","namespace":"n","doc":"d","fields":[{"name":"a","type":["string", "null"]}]}"#;
+        let found = lints(text);
+        assert_eq!(
+            found.iter().map(|l| l.rule).collect::<Vec<_>>(),
+            vec![Rule::OptionalNullNotFirst]
+        );
+        let fixed = found[0].fixed_text.clone().expect("a fix");
+        assert!(fixed.contains(r#"["null", "string"]"#), "{fixed}");
+    }
+
+    #[test]
+    fn top_level_record_without_doc_or_namespace() {
+        let text = r#"{"type":"record","name":"R","fields":[]}"#;
+        assert_eq!(rules(text), vec![Rule::MissingDoc, Rule::MissingNamespace]);
+        let with_dotted_name = r#"{"type":"record","name":"a.R","doc":"d","fields":[]}"#;
+        assert_eq!(rules(with_dotted_name), vec![]);
+    }
+
+    #[test]
+    fn positions_name_the_line() {
+        let text = "{\"type\":\"record\",\"name\":\"R\",\"namespace\":\"n\",\"doc\":\"d\",\"fields\":[\n{\"name\":\"a\",\"type\":\"int\",\"logicalType\":\"date\"}]}";
+        assert_eq!(lints(text)[0].position.line, 2);
+    }
+}
