@@ -1,0 +1,155 @@
+//! Avro's JSON encoding of datums (specification 1.12, "JSON Encoding"), both ways, and a lenient reader for
+//! the plain JSON that producers actually log.
+//!
+//! **Avro JSON** ([`from_avro_json`], [`to_avro_json`]):
+//! - a union value is `null` for a null branch, otherwise a one-member object `{"<branch name>": value}`; the
+//!   branch name is the type name (`"int"`, `"array"`, `"map"`) or, for a named type, its full name. On input the
+//!   short name of a named branch is accepted too when no other named branch shares it; on output the full name
+//!   is always written;
+//! - `bytes` and `fixed` are strings whose code points 0–255 are the bytes;
+//! - `int` and `long` are JSON integers (no fraction, no exponent), read from their exact text, so every 64-bit
+//!   value is exact;
+//! - `float` and `double` are JSON numbers. JSON has no NaN or infinities; like Java's `JsonEncoder` (Jackson's
+//!   default `QUOTE_NON_NUMERIC_NUMBERS`) we write them as the strings `"NaN"`, `"Infinity"` and `"-Infinity"`, and
+//!   like Java's `JsonDecoder` we read those strings and also `"INF"` and `"-INF"`. A number too large for the
+//!   type (it would round to an infinity) is an error. A float is written as the shortest text that reads back as
+//!   the same 32-bit float (`1.1`, never the widened `1.100000023841858`);
+//! - a record is an object with every field; a missing field that has a default takes it (defaults are plain
+//!   JSON, so a union default is unwrapped and matches branch [`crate::schema::Field::default_branch`]); an
+//!   unknown key is an error;
+//! - logical types are written as their underlying type.
+//!
+//! **Plain JSON** ([`from_plain_json`]) also accepts what Avro JSON would write differently, and lists each
+//! difference as a [`Conversion`]: union values without their wrapper (the branch the value fits; ambiguous
+//! values are errors naming the candidates), short branch names, bytes and fixed as arrays of numbers 0–255,
+//! integers written as strings or as `5.0`, floating-point numbers written as strings, decimals as JSON numbers,
+//! dates, times and timestamps as ISO 8601 strings, and a `uuid` on `fixed(16)` as its 36-character text.
+
+mod calendar;
+mod decimal;
+mod locate;
+mod number_text;
+mod plain;
+mod read;
+mod write;
+
+use crate::schema::{Schema, SchemaId};
+use crate::source::{line_column, parse_json, Json, LineColumn, Pointer, TextRange};
+use crate::value::Value;
+use std::fmt;
+
+/// A datum that does not fit its schema: what was expected and where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DatumError {
+    /// What was expected there per the schema and what was found, for the reader of the page.
+    pub message: String,
+    /// JSON pointer into the datum.
+    pub pointer: Pointer,
+    /// The byte range of the offending JSON in the datum text.
+    pub range: TextRange,
+    /// Line and column of the start of `range`.
+    pub position: LineColumn,
+}
+
+impl fmt::Display for DatumError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} (at {}, {})",
+            self.message, self.position, self.pointer
+        )
+    }
+}
+
+impl std::error::Error for DatumError {}
+
+/// One place where plain JSON differed from Avro JSON, and how Avro JSON writes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conversion {
+    /// JSON pointer into the datum.
+    pub pointer: Pointer,
+    /// The byte range of the converted JSON in the datum text.
+    pub range: TextRange,
+    /// Line and column of the start of `range`.
+    pub position: LineColumn,
+    /// What differed from Avro JSON.
+    pub message: String,
+    /// The Avro JSON for this place (compact; long values shortened with `…`).
+    pub avro_json: String,
+}
+
+/// How [`write_avro_json`] lays out its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// One line, no spaces.
+    #[default]
+    Compact,
+    /// Two-space indentation, one member or item per line.
+    Pretty,
+}
+
+/// Reads Avro JSON text as a datum of `schema`.
+pub fn from_avro_json(schema: &Schema, text: &str) -> Result<Value, DatumError> {
+    let json = parse_datum(text)?;
+    from_avro_json_parsed(schema, &json, text)
+}
+
+/// Reads already parsed Avro JSON; `text` is the source its ranges refer to.
+pub fn from_avro_json_parsed(
+    schema: &Schema,
+    json: &Json,
+    text: &str,
+) -> Result<Value, DatumError> {
+    read::read_datum(schema, json, text, read::Mode::Avro).map(|(value, _)| value)
+}
+
+/// Reads plain JSON as a datum of `schema`, listing every place where it differed from Avro JSON.
+///
+/// Text that is already Avro JSON yields no conversions, except that a union branch named by its short
+/// name is reported (Java's decoder accepts only the full name).
+pub fn from_plain_json(
+    schema: &Schema,
+    text: &str,
+) -> Result<(Value, Vec<Conversion>), DatumError> {
+    let json = parse_datum(text)?;
+    from_plain_json_parsed(schema, &json, text)
+}
+
+/// Reads already parsed plain JSON; `text` is the source its ranges refer to.
+pub fn from_plain_json_parsed(
+    schema: &Schema,
+    json: &Json,
+    text: &str,
+) -> Result<(Value, Vec<Conversion>), DatumError> {
+    read::read_datum(schema, json, text, read::Mode::Plain)
+}
+
+/// Writes `value` (a datum of `schema`) as compact Avro JSON on one line.
+pub fn to_avro_json(schema: &Schema, value: &Value) -> String {
+    write_avro_json(schema, schema.root(), value, Layout::Compact)
+}
+
+/// Writes `value` (a datum of `schema`) as indented Avro JSON.
+pub fn to_avro_json_pretty(schema: &Schema, value: &Value) -> String {
+    write_avro_json(schema, schema.root(), value, Layout::Pretty)
+}
+
+/// Writes `value`, a datum of the type `id` of `schema`, as Avro JSON.
+///
+/// The schema is needed only for union branch names; where the value does not follow the schema, the
+/// value's own kind names the branch (`"int"`, `"record"`).
+pub fn write_avro_json(schema: &Schema, id: SchemaId, value: &Value, layout: Layout) -> String {
+    write::write(schema, Some(id), value, layout)
+}
+
+fn parse_datum(text: &str) -> Result<Json, DatumError> {
+    parse_json(text).map_err(|e| DatumError {
+        message: e.message,
+        pointer: Pointer::root(),
+        range: e.range,
+        position: line_column(text, e.range.start),
+    })
+}
+
+#[cfg(test)]
+mod tests;

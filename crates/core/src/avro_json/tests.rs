@@ -1,0 +1,1 @@
+//! Behaviours of Avro JSON reading and writing, one test each.
