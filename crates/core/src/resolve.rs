@@ -3,7 +3,8 @@
 //! resolver differ (which reader union branch a non-union writer value goes to), we follow Java
 //! (`Resolver.firstMatchingBranch`), which Kafka consumers run, and say why the branch was chosen.
 
-use crate::schema::{default_value, Kind, Name, Schema, SchemaId};
+use crate::avro_json::field_default;
+use crate::schema::{Kind, Name, Schema, SchemaId};
 use crate::value::Value;
 use std::fmt;
 
@@ -186,7 +187,7 @@ impl Resolver<'_> {
                             }
                         }
                         None => match &rf.default {
-                            Some(d) => match default_value(self.reader, rf.schema, d) {
+                            Some(d) => match field_default(self.reader, rf) {
                                 Some(v) => {
                                     self.step(format!("field `{}` is not in the writer's schema: its default {} is used", rf.name, d.to_serde()));
                                     Ok(v)

@@ -32,3 +32,25 @@ pub enum Value {
     /// `fixed`
     Fixed(Vec<u8>),
 }
+
+impl Value {
+    /// The Avro type name of this value's kind (`int`, `record`…), for messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Boolean(_) => "boolean",
+            Value::Int(_) => "int",
+            Value::Long(_) => "long",
+            Value::Float(_) => "float",
+            Value::Double(_) => "double",
+            Value::Bytes(_) => "bytes",
+            Value::String(_) => "string",
+            Value::Record(_) => "record",
+            Value::Enum(..) => "enum",
+            Value::Array(_) => "array",
+            Value::Map(_) => "map",
+            Value::Union(..) => "union",
+            Value::Fixed(_) => "fixed",
+        }
+    }
+}

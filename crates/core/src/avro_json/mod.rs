@@ -124,6 +124,11 @@ pub fn from_plain_json_parsed(
     read::read_datum(schema, json, text, read::Mode::Plain)
 }
 
+/// The value of a record field's default (the parser has validated it), for filling in missing fields.
+pub fn field_default(schema: &Schema, field: &crate::schema::Field) -> Option<Value> {
+    read::read_field_default(schema, field)
+}
+
 /// Writes `value` (a datum of `schema`) as compact Avro JSON on one line.
 pub fn to_avro_json(schema: &Schema, value: &Value) -> String {
     write_avro_json(schema, schema.root(), value, Layout::Compact)

@@ -134,6 +134,22 @@ pub(super) fn read_datum(
     }
 }
 
+/// The value of `field`'s default: plain JSON read with the field's type, a union default on the branch
+/// the schema parser found (any branch since 1.12). `None` when the field has no default.
+pub(super) fn read_field_default(schema: &Schema, field: &Field) -> Option<Value> {
+    let default = field.default.as_ref()?;
+    let mut reader = Reader {
+        schema,
+        text: "",
+        mode: Mode::Default,
+        conversions: Vec::new(),
+        promotions: 0,
+        steps_left: BASE_STEPS,
+        nesting: 0,
+    };
+    reader.read_default(field, default, &Pointer::root()).ok()
+}
+
 /// Conversions in document order (outer before inner), with their line:column.
 fn locate_conversions(text: &str, mut found: Vec<Converted>) -> Vec<Conversion> {
     found.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end)));

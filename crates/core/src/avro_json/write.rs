@@ -158,7 +158,7 @@ fn write_union<'v>(
     }
     let name = match branch {
         Some(b) => Cow::Owned(schema.branch_name(b)),
-        None => Cow::Borrowed(value_kind_name(inner)),
+        None => Cow::Borrowed(inner.type_name()),
     };
     write_members(out, stack, depth, vec![(name, branch, inner)]);
 }
@@ -198,26 +198,6 @@ fn open(
             bracket: close,
             depth,
         });
-    }
-}
-
-/// The union branch name a value would have without a schema.
-fn value_kind_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Boolean(_) => "boolean",
-        Value::Int(_) => "int",
-        Value::Long(_) => "long",
-        Value::Float(_) => "float",
-        Value::Double(_) => "double",
-        Value::Bytes(_) => "bytes",
-        Value::String(_) => "string",
-        Value::Record(_) => "record",
-        Value::Enum(..) => "enum",
-        Value::Array(_) => "array",
-        Value::Map(_) => "map",
-        Value::Union(..) => "union",
-        Value::Fixed(_) => "fixed",
     }
 }
 

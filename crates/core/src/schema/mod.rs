@@ -7,7 +7,7 @@ mod min_size;
 mod names;
 mod parse;
 
-pub use default::{check_default, default_value, DefaultMatch};
+pub use default::{check_default, DefaultMatch};
 pub use logical::{IgnoredLogical, LogicalType};
 pub use min_size::{min_datum_size, min_datum_sizes};
 pub use names::Name;

@@ -103,7 +103,7 @@ impl Encoder<'_> {
             },
             message: format!(
                 "a {} value does not fit {}",
-                value_kind(value),
+                value.type_name(),
                 self.schema.describe(id)
             ),
         })
@@ -186,25 +186,5 @@ impl Encoder<'_> {
             _ => return self.mismatch(id, value),
         }
         Ok(())
-    }
-}
-
-/// The kind of a value, for messages.
-fn value_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Boolean(_) => "boolean",
-        Value::Int(_) => "int",
-        Value::Long(_) => "long",
-        Value::Float(_) => "float",
-        Value::Double(_) => "double",
-        Value::Bytes(_) => "bytes",
-        Value::String(_) => "string",
-        Value::Record(_) => "record",
-        Value::Enum(..) => "enum",
-        Value::Array(_) => "array",
-        Value::Map(_) => "map",
-        Value::Union(..) => "union",
-        Value::Fixed(_) => "fixed",
     }
 }
