@@ -47,6 +47,7 @@ export async function withPage(name, body) {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(TIMEOUT);
+    page.setDefaultNavigationTimeout(30_000);
     const problems = [];
     page.on('console', (msg) => {
       if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location()?.url || 'no url'})`);
@@ -73,5 +74,6 @@ export async function withPage(name, body) {
 /** Opens the app under the sub-path and waits until it has mounted (its heading is on the page). */
 export async function openApp(page, url) {
   await page.goto(url, { waitUntil: 'load' });
-  await page.locator('h1').first().waitFor({ state: 'visible' });
+  // The first load compiles the wasm: allow more than one expectation's TIMEOUT on a busy machine.
+  await page.locator('h1').first().waitFor({ state: 'visible', timeout: 30_000 });
 }
