@@ -1,0 +1,93 @@
+// A tiny static file server for the built site (dist/), mounted under a base path so the tests prove the
+// build works from any sub-path. Also usable from the command line:
+//   node tests/e2e/harness/server.mjs --dir dist --port 8080 --base /
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.avsc': 'application/json; charset=utf-8',
+  '.avro': 'application/octet-stream',
+};
+
+/** Normalises a base path to the form `/a/b/` (or `/`). */
+export function normaliseBase(base) {
+  const parts = String(base ?? '/').split('/').filter(Boolean);
+  return parts.length ? `/${parts.join('/')}/` : '/';
+}
+
+/**
+ * Serves `dir` under `base` on 127.0.0.1:`port` (0 picks a free port).
+ * Anything outside `base` is a 404, so an absolute asset URL in the build shows up as a failed request.
+ * Resolves to `{ url, port, close() }`; `url` ends with the base path.
+ */
+export async function serveDir({ dir, base = '/', port = 0, host = '127.0.0.1', log = false } = {}) {
+  const root = resolve(dir);
+  const prefix = normaliseBase(base);
+  const info = await stat(root).catch(() => null);
+  if (!info?.isDirectory()) throw new Error(`no such directory: ${root} (build the site first)`);
+
+  const server = createServer(async (req, res) => {
+    const send = (status, body, type = 'text/plain; charset=utf-8', extra = {}) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      if (log) console.log(`${status} ${req.method} ${req.url}`);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      return send(400, 'bad request');
+    }
+    if (`${pathname}/` === prefix) return send(301, '', undefined, { location: prefix });
+    if (!pathname.startsWith(prefix)) return send(404, `not under ${prefix}: ${pathname}`);
+    let rel = pathname.slice(prefix.length);
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = normalize(join(root, rel));
+    if (file !== root && !file.startsWith(root + sep)) return send(403, 'forbidden');
+    try {
+      const body = await readFile(file);
+      send(200, body, TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
+    } catch {
+      send(404, `not found: ${pathname}`);
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, ok);
+  });
+  const actual = server.address().port;
+  return {
+    url: `http://${host}:${actual}${prefix}`,
+    port: actual,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const opt = (name, fallback) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+  };
+  const served = await serveDir({
+    dir: opt('dir', 'dist'),
+    base: opt('base', '/'),
+    port: Number(opt('port', '8080')),
+    host: opt('host', '127.0.0.1'),
+    log: args.includes('--log'),
+  });
+  console.log(`Serving ${resolve(opt('dir', 'dist'))} at ${served.url}`);
+}

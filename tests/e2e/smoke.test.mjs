@@ -1,0 +1,20 @@
+// The built site loads under a sub-path and the app mounts, with no console errors and no failed requests.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { BASE_PATH, openApp, screenshot, withPage } from './harness/browser.mjs';
+
+test('page loads under a sub-path and shows the heading with no console errors', async () => {
+  await withPage('smoke', async ({ page, url, problems }) => {
+    const requested = [];
+    page.on('request', (req) => requested.push(new URL(req.url())));
+    await openApp(page, url);
+    assert.equal(await page.title(), 'Avro Playground');
+    assert.equal((await page.locator('h1').first().textContent()).trim(), 'Avro Playground');
+    // Give late module loads and effects a moment to report errors.
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(problems, []);
+    const outside = requested.filter((u) => u.protocol.startsWith('http') && !u.pathname.startsWith(BASE_PATH));
+    assert.deepEqual(outside.map(String), [], 'every asset is fetched from under the sub-path');
+    await screenshot(page, 'smoke');
+  });
+});
