@@ -80,25 +80,23 @@ pub fn lint(schema: &Schema, text: &str) -> Vec<Lint> {
         range,
         fixed_text,
     };
-    fields_with_logical_type(
-        &json,
-        &Pointer::root(),
-        text,
-        &mut |pointer, field, member| {
-            let fixed = move_logical_into_type(text, field);
-            out.push(at(
-                Rule::LogicalTypeOnField,
-                format!(
+    fields_with_logical_type(&json, &Pointer::root(), &mut |pointer, field, member| {
+        let fixed = move_logical_into_type(text, field);
+        out.push(at(
+            Rule::LogicalTypeOnField,
+            format!(
                 "\"logicalType\": {} is on the field, so it is ignored: the field is a plain {}",
                 member.value.to_serde(),
-                field.get("type").map(|t| t.value.to_serde().to_string()).unwrap_or_default()
+                field
+                    .get("type")
+                    .map(|t| t.value.to_serde().to_string())
+                    .unwrap_or_default()
             ),
-                pointer.push("logicalType"),
-                member.key_range,
-                fixed,
-            ));
-        },
-    );
+            pointer.push("logicalType"),
+            member.key_range,
+            fixed,
+        ));
+    });
     for i in 0..schema.len() as u32 {
         let node = schema.node(crate::schema::SchemaId(i));
         if let Some(ignored) = &node.ignored_logical {
@@ -182,7 +180,6 @@ pub fn lint(schema: &Schema, text: &str) -> Vec<Lint> {
 fn fields_with_logical_type(
     json: &Json,
     pointer: &Pointer,
-    text: &str,
     found: &mut dyn FnMut(Pointer, &Json, &Member),
 ) {
     match &json.value {
@@ -195,17 +192,17 @@ fn fields_with_logical_type(
                             if let Some(logical) = f.get("logicalType") {
                                 found(at.push(i), f, logical);
                             }
-                            fields_with_logical_type(f, &at.push(i), text, found);
+                            fields_with_logical_type(f, &at.push(i), found);
                         }
                     }
                 } else {
-                    fields_with_logical_type(&m.value, &at, text, found);
+                    fields_with_logical_type(&m.value, &at, found);
                 }
             }
         }
         JsonValue::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                fields_with_logical_type(item, &pointer.push(i), text, found);
+                fields_with_logical_type(item, &pointer.push(i), found);
             }
         }
         _ => {}

@@ -68,7 +68,7 @@ fn unscaled_digits(number: &NumberText, scale: u32) -> Result<String, String> {
 fn to_base_256(digits: &str) -> Vec<u8> {
     let mut bytes: Vec<u8> = Vec::new();
     for d in digits.bytes() {
-        let mut carry = u32::from(char::from(d).to_digit(10).unwrap_or(0));
+        let mut carry = char::from(d).to_digit(10).unwrap_or(0);
         for byte in bytes.iter_mut().rev() {
             let v = u32::from(*byte) * 10 + carry;
             *byte = (v & 0xFF) as u8;

@@ -5,6 +5,9 @@ use std::fmt;
 use std::io::{self, Read, Write};
 use std::str::FromStr;
 
+/// The CRC32 (IEEE, as zlib and Java's `CRC32`) that ends each snappy block.
+const SNAPPY_CRC: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_ISO_HDLC);
+
 /// How a file's blocks are compressed: the value of the `avro.codec` metadata key.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Codec {
@@ -154,7 +157,7 @@ fn unsnappy(data: &[u8], limit: usize) -> Result<Vec<u8>, DecompressError> {
         .try_into()
         .map(u32::from_be_bytes)
         .map_err(|_| DecompressError::MissingChecksum { len: data.len() })?;
-    let computed = crc32fast::hash(&out);
+    let computed = SNAPPY_CRC.checksum(&out);
     if stored != computed {
         return Err(DecompressError::ChecksumMismatch { stored, computed });
     }
@@ -245,7 +248,7 @@ pub(crate) fn compress(codec: Codec, data: &[u8]) -> Result<Vec<u8>, String> {
             let mut out = snap::raw::Encoder::new()
                 .compress_vec(data)
                 .map_err(|e| e.to_string())?;
-            out.extend_from_slice(&crc32fast::hash(data).to_be_bytes());
+            out.extend_from_slice(&SNAPPY_CRC.checksum(data).to_be_bytes());
             Ok(out)
         }
         Codec::Bzip2 => {
