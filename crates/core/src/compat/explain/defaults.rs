@@ -1,0 +1,119 @@
+//! Field defaults and enum defaults in the explain pass. A field's `default` fills a field the writer does
+//! not have; an enum's `default` (specification 1.9+) stands in for a symbol the reader does not have. They
+//! are easily mistaken for each other.
+
+use crate::compat::NoteKind;
+use crate::schema::{Enum, Field, Kind, Schema};
+use crate::source::{Json, JsonValue};
+
+/// A reader field the writer lacks, with no field default but an enum type that has an enum default: Java
+/// reports TYPE_MISMATCH ENUM vs RECORD, which hides that the enum default does not fill missing fields.
+pub(super) fn enum_default_for_missing_field(reader: &Schema, field: &Field) -> Option<String> {
+    if field.default.is_some() {
+        return None;
+    }
+    let Kind::Enum(e) = reader.kind(field.schema) else {
+        return None;
+    };
+    let symbol = e.default.as_ref()?;
+    Some(format!(
+        "field `{}` is not in the writer's record and has no \"default\"; the enum {}'s own default `{symbol}` \
+         only stands in for unknown symbols, it does not fill a missing field (Java's TYPE_MISMATCH ENUM vs \
+         RECORD here comes from checking the enum against the whole writer record). Give the field \
+         \"default\": \"{symbol}\"",
+        field.name, e.name
+    ))
+}
+
+/// Writer symbols the reader's enum lacks: read as the enum default (compatible for Java, values change), or,
+/// with no enum default, an error that a field default does not prevent.
+pub(super) fn enum_symbols(reader: &Enum, writer: &Enum, field: Option<&Field>) -> Option<(NoteKind, String)> {
+    let missing: Vec<&str> = writer
+        .symbols
+        .iter()
+        .filter(|s| !reader.symbols.contains(s))
+        .map(String::as_str)
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let missing = missing.join(", ");
+    match (&reader.default, field.and_then(|f| f.default.as_ref())) {
+        (Some(symbol), _) => Some((
+            NoteKind::EnumDefaultSubstitution,
+            format!(
+                "the writer's symbols [{missing}] are not in the reader's enum {}: Java calls this compatible \
+                 because the enum default `{symbol}` stands in, so every such value is read as `{symbol}`",
+                reader.name
+            ),
+        )),
+        (None, Some(field_default)) => Some((
+            NoteKind::EnumDefaultConfusion,
+            format!(
+                "the field's \"default\": {} does not stand in for the writer's symbols [{missing}], which the \
+                 reader's enum {} lacks: reading one fails. Only the enum's own \"default\" (a symbol, on the enum \
+                 type) does that",
+                field_default.to_serde(),
+                reader.name
+            ),
+        )),
+        (None, None) => None,
+    }
+}
+
+/// A field both sides have, whose default changed: data from writers that never had the field reads
+/// differently with the new default than with the old.
+pub(super) fn changed(reader_field: &Field, writer_field: &Field) -> Option<String> {
+    let (Some(new), Some(old)) = (&reader_field.default, &writer_field.default) else {
+        return None;
+    };
+    if same_value(new, old, 0) {
+        return None;
+    }
+    Some(format!(
+        "the default of `{}` changes from {} (writer) to {} (reader): both schemas have the field, so this pair \
+         never uses it, but records from versions without the field now read as {} where readers with the \
+         writer's schema saw {}",
+        reader_field.name,
+        old.to_serde(),
+        new.to_serde(),
+        new.to_serde(),
+        old.to_serde()
+    ))
+}
+
+/// Whether two JSON values are the same value (numbers by value, object members in any order).
+fn same_value(a: &Json, b: &Json, depth: usize) -> bool {
+    if depth > crate::source::MAX_JSON_DEPTH {
+        return false;
+    }
+    match (&a.value, &b.value) {
+        (JsonValue::Null, JsonValue::Null) => true,
+        (JsonValue::Bool(x), JsonValue::Bool(y)) => x == y,
+        (JsonValue::String(x), JsonValue::String(y)) => x == y,
+        (JsonValue::Number(x), JsonValue::Number(y)) => same_number(x, y),
+        (JsonValue::Array(xs), JsonValue::Array(ys)) => {
+            xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| same_value(x, y, depth + 1))
+        }
+        (JsonValue::Object(xs), JsonValue::Object(ys)) => {
+            xs.len() == ys.len()
+                && xs
+                    .iter()
+                    .all(|m| b.get(&m.key).is_some_and(|n| same_value(&m.value, &n.value, depth + 1)))
+        }
+        _ => false,
+    }
+}
+
+fn same_number(x: &str, y: &str) -> bool {
+    if x == y {
+        return true;
+    }
+    match (x.parse::<i128>(), y.parse::<i128>()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => match (x.parse::<f64>(), y.parse::<f64>()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        },
+    }
+}

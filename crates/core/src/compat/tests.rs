@@ -1,0 +1,1 @@
+//! Behaviour tests of the checker, the explain pass and the modes.
