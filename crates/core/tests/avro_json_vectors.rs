@@ -12,7 +12,8 @@ use common::{cases, corpus_dir, id, schema_text, Report};
 /// (serde_json would turn integers beyond 64 bits into doubles).
 fn datum_texts(file: &str) -> Vec<String> {
     let path = corpus_dir().join(file);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     let json = parse_json(&text).unwrap_or_else(|e| panic!("{file}: {}", e.message));
     let JsonValue::Array(items) = json.value else {
         panic!("{file} is not an array");
@@ -20,7 +21,9 @@ fn datum_texts(file: &str) -> Vec<String> {
     items
         .iter()
         .map(|case| {
-            let member = case.get("datum_json").unwrap_or_else(|| panic!("{file}: a case has no datum_json"));
+            let member = case
+                .get("datum_json")
+                .unwrap_or_else(|| panic!("{file}: a case has no datum_json"));
             text[member.value.range.start..member.value.range.end].to_string()
         })
         .collect()
@@ -40,7 +43,13 @@ fn same_number(a: &str, b: &str) -> bool {
 
 /// Compares two JSON values (objects as unordered members), naming the first difference's path.
 fn same_json(a: &Json, b: &Json, path: &str) -> Result<(), String> {
-    let differ = || Err(format!("at {path}: {:?} vs {:?}", a.to_serde(), b.to_serde()));
+    let differ = || {
+        Err(format!(
+            "at {path}: {:?} vs {:?}",
+            a.to_serde(),
+            b.to_serde()
+        ))
+    };
     match (&a.value, &b.value) {
         (JsonValue::Number(x), JsonValue::Number(y)) if same_number(x, y) => Ok(()),
         (JsonValue::Array(xs), JsonValue::Array(ys)) if xs.len() == ys.len() => xs
@@ -48,13 +57,15 @@ fn same_json(a: &Json, b: &Json, path: &str) -> Result<(), String> {
             .zip(ys)
             .enumerate()
             .try_for_each(|(i, (x, y))| same_json(x, y, &format!("{path}/{i}"))),
-        (JsonValue::Object(xs), JsonValue::Object(ys)) if xs.len() == ys.len() => xs.iter().try_for_each(|m| {
-            match b.get(&m.key) {
+        (JsonValue::Object(xs), JsonValue::Object(ys)) if xs.len() == ys.len() => {
+            xs.iter().try_for_each(|m| match b.get(&m.key) {
                 Some(n) => same_json(&m.value, &n.value, &format!("{path}/{}", m.key)),
                 None => Err(format!("at {path}: key {:?} missing from ours", m.key)),
-            }
-        }),
-        (JsonValue::Number(_), _) | (JsonValue::Array(_), _) | (JsonValue::Object(_), _) => differ(),
+            })
+        }
+        (JsonValue::Number(_), _) | (JsonValue::Array(_), _) | (JsonValue::Object(_), _) => {
+            differ()
+        }
         (x, y) if x == y => Ok(()),
         _ => differ(),
     }
@@ -67,10 +78,12 @@ fn round_trip(case: &serde_json::Value, datum_text: &str) -> Result<(), String> 
     if written.contains('\n') {
         return Err(format!("compact output has a line break: {written}"));
     }
-    let ours = parse_json(&written).map_err(|e| format!("our output is not JSON ({}): {written}", e.message))?;
+    let ours = parse_json(&written)
+        .map_err(|e| format!("our output is not JSON ({}): {written}", e.message))?;
     let theirs = parse_json(datum_text).map_err(|e| e.message)?;
     same_json(&theirs, &ours, "").map_err(|why| format!("written back differently {why}"))?;
-    let again = from_avro_json(&schema, &written).map_err(|e| format!("our output does not read back: {e}"))?;
+    let again = from_avro_json(&schema, &written)
+        .map_err(|e| format!("our output does not read back: {e}"))?;
     if again != value {
         return Err(format!("our output reads back as another value: {written}"));
     }
@@ -95,8 +108,8 @@ fn every_encode_case_reads_as_avro_json_and_writes_back_the_same() {
 fn expected_pointer(case_id: &str) -> Option<&'static str> {
     match case_id {
         "record_extra_field" => Some("/zz"),
-        "int_as_string" | "long_overflow" | "enum_unknown" | "union_wrong_branch" | "array_not_list"
-        | "boolean_as_int" | "null_not_null" => Some("/"),
+        "int_as_string" | "long_overflow" | "enum_unknown" | "union_wrong_branch"
+        | "array_not_list" | "boolean_as_int" | "null_not_null" => Some("/"),
         _ => None,
     }
 }
@@ -117,8 +130,14 @@ fn rejected(case: &serde_json::Value, datum_text: &str) -> Result<(), String> {
         // A case without a known path: the pointer must at least name a place in the datum.
         None => {
             let datum = &case["datum_json"];
-            let found = if pointer == "/" { Some(datum) } else { datum.pointer(pointer) };
-            found.map(|_| ()).ok_or_else(|| format!("pointer {pointer} is not in the datum ({err})"))
+            let found = if pointer == "/" {
+                Some(datum)
+            } else {
+                datum.pointer(pointer)
+            };
+            found
+                .map(|_| ())
+                .ok_or_else(|| format!("pointer {pointer} is not in the datum ({err})"))
         }
     }
 }

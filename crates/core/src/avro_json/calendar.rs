@@ -64,7 +64,10 @@ struct Cursor<'a> {
 
 impl Cursor<'_> {
     fn number(&mut self, width: usize, what: &str) -> Result<u32, String> {
-        let field = self.bytes.get(self.at..self.at + width).filter(|d| d.iter().all(u8::is_ascii_digit));
+        let field = self
+            .bytes
+            .get(self.at..self.at + width)
+            .filter(|d| d.iter().all(u8::is_ascii_digit));
         let field = field.ok_or_else(|| format!("expected {width} digits for the {what}"))?;
         self.at += width;
         Ok(field.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
@@ -96,7 +99,10 @@ impl Cursor<'_> {
 
 /// Days since 1970-01-01 of `YYYY-MM-DD`.
 pub(super) fn parse_date(text: &str) -> Result<i64, String> {
-    let mut c = Cursor { bytes: text.as_bytes(), at: 0 };
+    let mut c = Cursor {
+        bytes: text.as_bytes(),
+        at: 0,
+    };
     let days = date(&mut c)?;
     c.end()?;
     Ok(days)
@@ -104,7 +110,10 @@ pub(super) fn parse_date(text: &str) -> Result<i64, String> {
 
 /// A time of day `HH:MM[:SS[.fraction]]` as a count of `unit`.
 pub(super) fn parse_time(text: &str, unit: Unit) -> Result<i128, String> {
-    let mut c = Cursor { bytes: text.as_bytes(), at: 0 };
+    let mut c = Cursor {
+        bytes: text.as_bytes(),
+        at: 0,
+    };
     let count = time(&mut c, unit)?;
     c.end()?;
     Ok(count)
@@ -112,7 +121,10 @@ pub(super) fn parse_time(text: &str, unit: Unit) -> Result<i128, String> {
 
 /// A timestamp `YYYY-MM-DD(T| )HH:MM[:SS[.fraction]][Z|±HH:MM|±HHMM]` as a count of `unit` since the epoch.
 pub(super) fn parse_timestamp(text: &str, unit: Unit) -> Result<Timestamp, String> {
-    let mut c = Cursor { bytes: text.as_bytes(), at: 0 };
+    let mut c = Cursor {
+        bytes: text.as_bytes(),
+        at: 0,
+    };
     let days = date(&mut c)?;
     if !(c.eat(b'T') || c.eat(b't') || c.eat(b' ')) {
         return Err("expected `T` between the date and the time".into());
@@ -139,7 +151,9 @@ fn date(c: &mut Cursor<'_>) -> Result<i64, String> {
     }
     let last = days_in_month(i64::from(year), month);
     if day < 1 || day > last {
-        return Err(format!("day {day} is not in month {month}, which has {last} days"));
+        return Err(format!(
+            "day {day} is not in month {month}, which has {last} days"
+        ));
     }
     Ok(days_from_civil(i64::from(year), month, day))
 }
@@ -148,9 +162,15 @@ fn time(c: &mut Cursor<'_>, unit: Unit) -> Result<i128, String> {
     let hour = c.number(2, "hour")?;
     c.expect(b':')?;
     let minute = c.number(2, "minute")?;
-    let second = if c.eat(b':') { c.number(2, "second")? } else { 0 };
+    let second = if c.eat(b':') {
+        c.number(2, "second")?
+    } else {
+        0
+    };
     if hour > 23 || minute > 59 || second > 59 {
-        return Err(format!("{hour:02}:{minute:02}:{second:02} is not a time of day (no leap seconds)"));
+        return Err(format!(
+            "{hour:02}:{minute:02}:{second:02} is not a time of day (no leap seconds)"
+        ));
     }
     let fraction = if c.eat(b'.') { fraction(c, unit)? } else { 0 };
     let seconds = i128::from(hour) * 3600 + i128::from(minute) * 60 + i128::from(second);
@@ -171,7 +191,9 @@ fn fraction(c: &mut Cursor<'_>, unit: Unit) -> Result<i128, String> {
     if finer.iter().any(|&d| d != b'0') {
         return Err(format!("the fraction is finer than {}", unit.name()));
     }
-    let value = kept.iter().fold(0i128, |n, d| n * 10 + i128::from(d - b'0'));
+    let value = kept
+        .iter()
+        .fold(0i128, |n, d| n * 10 + i128::from(d - b'0'));
     let scale = unit.digits() - kept.len();
     Ok(value * 10i128.pow(scale as u32))
 }
@@ -191,9 +213,13 @@ fn zone(c: &mut Cursor<'_>) -> Result<Zone, String> {
     c.eat(b':');
     let minutes = c.number(2, "offset minutes")?;
     if hours > 23 || minutes > 59 {
-        return Err(format!("offset {hours:02}:{minutes:02} is not a time zone offset"));
+        return Err(format!(
+            "offset {hours:02}:{minutes:02} is not a time zone offset"
+        ));
     }
-    Ok(Zone::Offset(sign * (i64::from(hours) * 3600 + i64::from(minutes) * 60)))
+    Ok(Zone::Offset(
+        sign * (i64::from(hours) * 3600 + i64::from(minutes) * 60),
+    ))
 }
 
 fn is_leap(year: i64) -> bool {
@@ -237,7 +263,10 @@ mod tests {
     #[test]
     fn times_keep_their_fraction_exactly() {
         assert_eq!(parse_time("13:45:30.123", Unit::Millis), Ok(49_530_123));
-        assert_eq!(parse_time("23:59:59.999999", Unit::Micros), Ok(86_399_999_999));
+        assert_eq!(
+            parse_time("23:59:59.999999", Unit::Micros),
+            Ok(86_399_999_999)
+        );
         assert!(parse_time("00:00:00.0001", Unit::Millis).is_err());
         assert_eq!(parse_time("00:00:00.1000", Unit::Millis), Ok(100));
     }
@@ -245,10 +274,22 @@ mod tests {
     #[test]
     fn timestamps_apply_their_offset() {
         let utc = parse_timestamp("2024-11-24T00:00:00Z", Unit::Millis).unwrap();
-        assert_eq!(utc, Timestamp { count: 1_732_406_400_000, zone: Zone::Offset(0) });
+        assert_eq!(
+            utc,
+            Timestamp {
+                count: 1_732_406_400_000,
+                zone: Zone::Offset(0)
+            }
+        );
         let east = parse_timestamp("2024-11-24T02:00:00+02:00", Unit::Millis).unwrap();
         assert_eq!(east.count, 1_732_406_400_000);
         let local = parse_timestamp("1900-01-01 00:00", Unit::Millis).unwrap();
-        assert_eq!(local, Timestamp { count: -2_208_988_800_000, zone: Zone::Absent });
+        assert_eq!(
+            local,
+            Timestamp {
+                count: -2_208_988_800_000,
+                zone: Zone::Absent
+            }
+        );
     }
 }

@@ -8,7 +8,11 @@ const MAX_DIGITS: usize = 4096;
 
 /// The unscaled value of `number` at `scale`, as minimal big-endian two's complement (as Java's
 /// `BigInteger.toByteArray` writes it), checked against `precision`.
-pub(super) fn unscaled_bytes(number: &NumberText, precision: u32, scale: u32) -> Result<Vec<u8>, String> {
+pub(super) fn unscaled_bytes(
+    number: &NumberText,
+    precision: u32,
+    scale: u32,
+) -> Result<Vec<u8>, String> {
     let digits = unscaled_digits(number, scale)?;
     let precision = usize::try_from(precision).unwrap_or(usize::MAX);
     if digits.len() > precision {
@@ -18,13 +22,20 @@ pub(super) fn unscaled_bytes(number: &NumberText, precision: u32, scale: u32) ->
         ));
     }
     let magnitude = to_base_256(&digits);
-    Ok(if number.negative { negate(magnitude) } else { positive(magnitude) })
+    Ok(if number.negative {
+        negate(magnitude)
+    } else {
+        positive(magnitude)
+    })
 }
 
 /// `bytes` sign-extended to exactly `size` bytes, if they fit.
 pub(super) fn sign_extend(bytes: Vec<u8>, size: usize) -> Result<Vec<u8>, String> {
     if bytes.len() > size {
-        return Err(format!("needs {} bytes, more than fixed({size}) holds", bytes.len()));
+        return Err(format!(
+            "needs {} bytes, more than fixed({size}) holds",
+            bytes.len()
+        ));
     }
     let fill = match bytes.first() {
         Some(b) if b & 0x80 != 0 => 0xFF,
@@ -42,7 +53,9 @@ fn unscaled_digits(number: &NumberText, scale: u32) -> Result<String, String> {
     }
     let exponent = number.exponent.saturating_add(i64::from(scale));
     if exponent < 0 {
-        return Err(format!("has more digits after the point than the scale {scale}"));
+        return Err(format!(
+            "has more digits after the point than the scale {scale}"
+        ));
     }
     let zeros = usize::try_from(exponent).unwrap_or(usize::MAX);
     if zeros >= MAX_DIGITS || number.digits.len() + zeros > MAX_DIGITS {
@@ -55,7 +68,7 @@ fn unscaled_digits(number: &NumberText, scale: u32) -> Result<String, String> {
 fn to_base_256(digits: &str) -> Vec<u8> {
     let mut bytes: Vec<u8> = Vec::new();
     for d in digits.bytes() {
-        let mut carry = u32::from(char::from(d).to_digit(10).unwrap_or(0));
+        let mut carry = char::from(d).to_digit(10).unwrap_or(0);
         for byte in bytes.iter_mut().rev() {
             let v = u32::from(*byte) * 10 + carry;
             *byte = (v & 0xFF) as u8;

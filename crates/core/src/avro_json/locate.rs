@@ -17,7 +17,10 @@ pub(super) fn line_columns(text: &str, offsets: &[usize]) -> Vec<LineColumn> {
             }
             chars.next();
             if c == '\n' {
-                here = LineColumn { line: here.line + 1, column: 1 };
+                here = LineColumn {
+                    line: here.line + 1,
+                    column: 1,
+                };
             } else {
                 here.column += 1;
             }
@@ -94,7 +97,10 @@ mod tests {
     #[test]
     fn escapes_count_as_one_character() {
         let text = r#""a\u0041\n\ud83d\ude00Ā""#;
-        let range = TextRange { start: 0, end: text.len() };
+        let range = TextRange {
+            start: 0,
+            end: text.len(),
+        };
         let at = |i| char_in_string_literal(text, range, i);
         assert_eq!(at(0), TextRange { start: 1, end: 2 });
         assert_eq!(at(2), TextRange { start: 8, end: 10 });

@@ -53,7 +53,11 @@ pub struct DatumError {
 
 impl fmt::Display for DatumError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (at {}, {})", self.message, self.position, self.pointer)
+        write!(
+            f,
+            "{} (at {}, {})",
+            self.message, self.position, self.pointer
+        )
     }
 }
 
@@ -91,7 +95,11 @@ pub fn from_avro_json(schema: &Schema, text: &str) -> Result<Value, DatumError> 
 }
 
 /// Reads already parsed Avro JSON; `text` is the source its ranges refer to.
-pub fn from_avro_json_parsed(schema: &Schema, json: &Json, text: &str) -> Result<Value, DatumError> {
+pub fn from_avro_json_parsed(
+    schema: &Schema,
+    json: &Json,
+    text: &str,
+) -> Result<Value, DatumError> {
     read::read_datum(schema, json, text, read::Mode::Avro).map(|(value, _)| value)
 }
 

@@ -37,8 +37,10 @@ impl NumberText {
             Some((i, f)) => (i, f),
             None => (mantissa, ""),
         };
-        let int_ok = int_part == "0" || (int_part.starts_with(|c: char| matches!(c, '1'..='9')) && all_digits(int_part));
-        let frac_ok = (frac_part.is_empty() && !mantissa.contains('.')) || (!frac_part.is_empty() && all_digits(frac_part));
+        let int_ok = int_part == "0"
+            || (int_part.starts_with(|c: char| matches!(c, '1'..='9')) && all_digits(int_part));
+        let frac_ok = (frac_part.is_empty() && !mantissa.contains('.'))
+            || (!frac_part.is_empty() && all_digits(frac_part));
         if !int_ok || !frac_ok {
             return None;
         }
@@ -56,7 +58,11 @@ impl NumberText {
         if digits.is_empty() {
             exponent = 0;
         }
-        Some(NumberText { negative, digits, exponent })
+        Some(NumberText {
+            negative,
+            digits,
+            exponent,
+        })
     }
 
     /// Whether the value is whole and fits an `i64`.
@@ -67,7 +73,9 @@ impl NumberText {
         if self.exponent < 0 {
             return Whole::Fraction;
         }
-        let width = i64::try_from(self.digits.len()).unwrap_or(i64::MAX).saturating_add(self.exponent);
+        let width = i64::try_from(self.digits.len())
+            .unwrap_or(i64::MAX)
+            .saturating_add(self.exponent);
         if width > 19 {
             return Whole::OutOfRange;
         }
@@ -95,7 +103,11 @@ fn parse_exponent(text: &str) -> Option<i64> {
     }
     // Huge exponents saturate: they are out of every range we check anyway.
     let magnitude = digits.trim_start_matches('0');
-    let value = if magnitude.len() > 15 { 1_000_000_000_000_000 } else { magnitude.parse::<i64>().unwrap_or(0) };
+    let value = if magnitude.len() > 15 {
+        1_000_000_000_000_000
+    } else {
+        magnitude.parse::<i64>().unwrap_or(0)
+    };
     Some(if text.starts_with('-') { -value } else { value })
 }
 
@@ -109,8 +121,22 @@ mod tests {
 
     #[test]
     fn digits_and_exponent_are_normalised() {
-        assert_eq!(n("120.50"), NumberText { negative: false, digits: "1205".into(), exponent: -1 });
-        assert_eq!(n("-0.0e5"), NumberText { negative: true, digits: String::new(), exponent: 0 });
+        assert_eq!(
+            n("120.50"),
+            NumberText {
+                negative: false,
+                digits: "1205".into(),
+                exponent: -1
+            }
+        );
+        assert_eq!(
+            n("-0.0e5"),
+            NumberText {
+                negative: true,
+                digits: String::new(),
+                exponent: 0
+            }
+        );
         assert_eq!(n("1E+3").whole(), Whole::Fits(1000));
         assert_eq!(n("5.0").whole(), Whole::Fits(5));
         assert_eq!(n("1.5").whole(), Whole::Fraction);
@@ -126,7 +152,9 @@ mod tests {
 
     #[test]
     fn text_outside_the_json_grammar_is_refused() {
-        for bad in ["", "-", "01", "1.", ".5", "1e", "+1", "0x10", "1.5.2", " 1", "NaN"] {
+        for bad in [
+            "", "-", "01", "1.", ".5", "1e", "+1", "0x10", "1.5.2", " 1", "NaN",
+        ] {
             assert_eq!(NumberText::parse(bad), None, "{bad}");
         }
     }

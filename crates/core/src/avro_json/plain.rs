@@ -48,7 +48,10 @@ pub(super) fn union(
     if fits.is_empty() {
         return Err(match (wrapper_fault, faults.len()) {
             (Some(f), _) => f,
-            (None, 1) => faults.into_iter().next().unwrap_or_else(|| r.expected(id, json, at, label)),
+            (None, 1) => faults
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| r.expected(id, json, at, label)),
             (None, _) => r.expected(id, json, at, label),
         });
     }
@@ -75,8 +78,13 @@ fn wrapper(
         return Ok(None);
     };
     let here = at.push(&member.key);
-    let Trial { value, conversions, promotions } =
-        r.nested(&member.value, &here, |r| r.trial(branch, &member.value, &here, label))?;
+    let Trial {
+        value,
+        conversions,
+        promotions,
+    } = r.nested(&member.value, &here, |r| {
+        r.trial(branch, &member.value, &here, label)
+    })?;
     let value = Value::Union(index as u32, Box::new(value));
     if name_use == NameUse::Short {
         let full = r.schema.branch_name(branch);
@@ -86,7 +94,12 @@ fn wrapper(
             member.key
         );
         let avro_json = write(r.schema, Some(id), &value, Layout::Compact);
-        r.conversions.push(Converted { pointer: here, range: member.key_range, message, avro_json });
+        r.conversions.push(Converted {
+            pointer: here,
+            range: member.key_range,
+            message,
+            avro_json,
+        });
     }
     r.keep(conversions, promotions);
     Ok(Some(value))
@@ -98,7 +111,10 @@ fn shape_fits(r: &Reader<'_>, branch: SchemaId, json: &Json) -> bool {
     let decimal = matches!(node.logical, Some(LogicalType::Decimal { .. }));
     match (&node.kind, &json.value) {
         (Kind::Null, JsonValue::Null) | (Kind::Boolean, JsonValue::Bool(_)) => true,
-        (Kind::Int | Kind::Long | Kind::Float | Kind::Double, JsonValue::Number(_) | JsonValue::String(_)) => true,
+        (
+            Kind::Int | Kind::Long | Kind::Float | Kind::Double,
+            JsonValue::Number(_) | JsonValue::String(_),
+        ) => true,
         (Kind::Bytes | Kind::Fixed(_), JsonValue::String(_) | JsonValue::Array(_)) => true,
         (Kind::Bytes | Kind::Fixed(_), JsonValue::Number(_)) => decimal,
         (Kind::String | Kind::Enum(_), JsonValue::String(_)) => true,
@@ -120,7 +136,12 @@ fn choose(
 ) -> Result<Value, Fault> {
     let cost = |t: &Trial| t.conversions.len() + t.promotions;
     let best = fits.iter().map(|(_, t)| cost(t)).min().unwrap_or_default();
-    let name = |i: &usize| branches.get(*i).map(|b| r.schema.branch_name(*b)).unwrap_or_default();
+    let name = |i: &usize| {
+        branches
+            .get(*i)
+            .map(|b| r.schema.branch_name(*b))
+            .unwrap_or_default()
+    };
     let (winners, others): (Vec<_>, Vec<_>) = fits.into_iter().partition(|(_, t)| cost(t) == best);
     if winners.len() > 1 {
         let names: Vec<String> = winners.iter().map(|(i, _)| name(i)).collect();
@@ -140,9 +161,16 @@ fn choose(
     let also: Vec<String> = others.iter().map(|(i, _)| name(i)).collect();
     let mut message = format!("union value written without its branch; it fits branch `{chosen}`");
     if !also.is_empty() {
-        message.push_str(&format!(" (also {}, with more conversions)", also.join(", ")));
+        message.push_str(&format!(
+            " (also {}, with more conversions)",
+            also.join(", ")
+        ));
     }
-    let Trial { value, conversions, promotions } = trial;
+    let Trial {
+        value,
+        conversions,
+        promotions,
+    } = trial;
     let value = Value::Union(index as u32, Box::new(value));
     r.convert(id, &value, json, at, message);
     r.keep(conversions, promotions);
@@ -166,9 +194,15 @@ pub(super) fn convert(
         (Kind::Int | Kind::Long, JsonValue::String(s)) => integer_string(r, id, s, json, at, label),
         (Kind::Int | Kind::Long, JsonValue::Number(t)) => integral_number(&node.kind, t),
         (Kind::Float | Kind::Double, JsonValue::String(s)) => float_string(&node.kind, s),
-        (Kind::Bytes | Kind::Fixed(_), JsonValue::Array(items)) => byte_numbers(r, id, items, json, at, label),
-        (Kind::Bytes | Kind::Fixed(_), JsonValue::Number(t)) => decimal_number(r, id, t, json, at, label),
-        (Kind::Fixed(f), JsonValue::String(s)) if f.size == 16 && node.logical == Some(LogicalType::Uuid) => {
+        (Kind::Bytes | Kind::Fixed(_), JsonValue::Array(items)) => {
+            byte_numbers(r, id, items, json, at, label)
+        }
+        (Kind::Bytes | Kind::Fixed(_), JsonValue::Number(t)) => {
+            decimal_number(r, id, t, json, at, label)
+        }
+        (Kind::Fixed(f), JsonValue::String(s))
+            if f.size == 16 && node.logical == Some(LogicalType::Uuid) =>
+        {
             uuid_text(s, json, at, label)
         }
         _ => None,
@@ -199,18 +233,35 @@ fn integer_string(
     let kind = r.schema.kind(id);
     if let Some(Whole::Fits(v)) = NumberText::parse(s).map(|n| n.whole()) {
         let value = integer_value(kind, v)?;
-        let message = format!("{} written as a string; Avro JSON writes a number", kind.type_name());
+        let message = format!(
+            "{} written as a string; Avro JSON writes a number",
+            kind.type_name()
+        );
         return Some(Ok((value, message)));
     }
     let logical = r.schema.node(id).logical.as_ref()?;
     let result = calendar_count(logical, s).and_then(|(count, note)| {
-        let value = i64::try_from(count).ok().and_then(|v| integer_value(kind, v));
-        let value = value.ok_or_else(|| format!("it is outside the range of a {}", kind.type_name()))?;
-        Ok((value, format!("{} written as text; Avro JSON writes {note}", logical.name())))
+        let value = i64::try_from(count)
+            .ok()
+            .and_then(|v| integer_value(kind, v));
+        let value =
+            value.ok_or_else(|| format!("it is outside the range of a {}", kind.type_name()))?;
+        Ok((
+            value,
+            format!(
+                "{} written as text; Avro JSON writes {note}",
+                logical.name()
+            ),
+        ))
     });
     Some(result.map_err(|why| {
         let what = super::read::expectation(r.schema, id, r.mode);
-        fault(label, at, json.range, format!("expected {what}, found {}: {why}", found(json)))
+        fault(
+            label,
+            at,
+            json.range,
+            format!("expected {what}, found {}: {why}", found(json)),
+        )
     }))
 }
 
@@ -219,18 +270,32 @@ fn calendar_count(logical: &LogicalType, s: &str) -> Result<(i128, String), Stri
     let timestamp = |unit: Unit, local: bool| -> Result<(i128, String), String> {
         let t = parse_timestamp(s, unit)?;
         let count = t.count;
-        let epoch = if local { "1970-01-01T00:00 local time" } else { "1970-01-01T00:00Z" };
+        let epoch = if local {
+            "1970-01-01T00:00 local time"
+        } else {
+            "1970-01-01T00:00Z"
+        };
         let note = format!("{} since {epoch}", unit.name());
         match (t.zone, local) {
-            (Zone::Offset(_), true) => Err("a local timestamp has no time zone; remove the offset".into()),
-            (Zone::Absent, false) => Ok((count, format!("{note} (no zone was written: read as UTC)"))),
+            (Zone::Offset(_), true) => {
+                Err("a local timestamp has no time zone; remove the offset".into())
+            }
+            (Zone::Absent, false) => {
+                Ok((count, format!("{note} (no zone was written: read as UTC)")))
+            }
             _ => Ok((count, note)),
         }
     };
     match logical {
         LogicalType::Date => Ok((i128::from(parse_date(s)?), "days since 1970-01-01".into())),
-        LogicalType::TimeMillis => Ok((parse_time(s, Unit::Millis)?, "milliseconds after midnight".into())),
-        LogicalType::TimeMicros => Ok((parse_time(s, Unit::Micros)?, "microseconds after midnight".into())),
+        LogicalType::TimeMillis => Ok((
+            parse_time(s, Unit::Millis)?,
+            "milliseconds after midnight".into(),
+        )),
+        LogicalType::TimeMicros => Ok((
+            parse_time(s, Unit::Micros)?,
+            "microseconds after midnight".into(),
+        )),
         LogicalType::TimestampMillis => timestamp(Unit::Millis, false),
         LogicalType::TimestampMicros => timestamp(Unit::Micros, false),
         LogicalType::TimestampNanos => timestamp(Unit::Nanos, false),
@@ -250,7 +315,10 @@ fn integral_number(kind: &Kind, text: &str) -> Option<Outcome> {
         return None;
     };
     let value = integer_value(kind, v)?;
-    let message = format!("{} written as {text}; Avro JSON writes the integer {v}", kind.type_name());
+    let message = format!(
+        "{} written as {text}; Avro JSON writes the integer {v}",
+        kind.type_name()
+    );
     Some(Ok((value, message)))
 }
 
@@ -271,7 +339,10 @@ fn float_string(kind: &Kind, s: &str) -> Option<Outcome> {
         _ => Value::Double(f64_of(canonical)?),
     };
     let message = if canonical == s {
-        format!("{} written as a string; Avro JSON writes a number", kind.type_name())
+        format!(
+            "{} written as a string; Avro JSON writes a number",
+            kind.type_name()
+        )
     } else {
         format!("{s:?} written for {canonical}; Avro JSON (as Java writes it) uses \"{canonical}\"")
     };
@@ -303,13 +374,20 @@ fn byte_numbers(
     }
     let value = match r.schema.kind(id) {
         Kind::Fixed(f) if f.size != bytes.len() => {
-            let what = format!("expected fixed {} of {} bytes, found {} numbers", f.name, f.size, bytes.len());
+            let what = format!(
+                "expected fixed {} of {} bytes, found {} numbers",
+                f.name,
+                f.size,
+                bytes.len()
+            );
             return Some(Err(fault(label, at, json.range, what)));
         }
         Kind::Fixed(_) => Value::Fixed(bytes),
         _ => Value::Bytes(bytes),
     };
-    let message = "bytes written as an array of numbers; Avro JSON writes a string of code points 0-255".into();
+    let message =
+        "bytes written as an array of numbers; Avro JSON writes a string of code points 0-255"
+            .into();
     Some(Ok((value, message)))
 }
 
@@ -346,19 +424,31 @@ fn decimal_number(
 /// The 36-character text of a uuid for a `uuid` on `fixed(16)`.
 fn uuid_text(s: &str, json: &Json, at: &Pointer, label: Label<'_>) -> Option<Outcome> {
     let hex: String = s.chars().filter(|c| *c != '-').collect();
-    let dashes_ok = s.len() == 36 && [8, 13, 18, 23].iter().all(|&i| s.as_bytes().get(i) == Some(&b'-'));
+    let dashes_ok = s.len() == 36
+        && [8, 13, 18, 23]
+            .iter()
+            .all(|&i| s.as_bytes().get(i) == Some(&b'-'));
     if !dashes_ok || hex.len() != 32 {
         return None;
     }
     if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        let what = format!("{} is not a uuid (8-4-4-4-12 hexadecimal digits)", found(json));
+        let what = format!(
+            "{} is not a uuid (8-4-4-4-12 hexadecimal digits)",
+            found(json)
+        );
         return Some(Err(fault(label, at, json.range, what)));
     }
     let bytes: Vec<u8> = hex
         .as_bytes()
         .chunks(2)
-        .filter_map(|pair| std::str::from_utf8(pair).ok().and_then(|p| u8::from_str_radix(p, 16).ok()))
+        .filter_map(|pair| {
+            std::str::from_utf8(pair)
+                .ok()
+                .and_then(|p| u8::from_str_radix(p, 16).ok())
+        })
         .collect();
-    let message = "uuid written as text; Avro JSON writes its 16 bytes as a string of code points 0-255".into();
+    let message =
+        "uuid written as text; Avro JSON writes its 16 bytes as a string of code points 0-255"
+            .into();
     Some(Ok((Value::Fixed(bytes), message)))
 }

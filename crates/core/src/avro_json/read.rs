@@ -25,7 +25,7 @@ pub(super) enum Mode {
 const MAX_NESTING: usize = MAX_JSON_DEPTH + 64;
 
 /// Reading steps allowed besides eight per byte of text: bounds union trials and defaults that expand.
-const BASE_STEPS: usize = 1 << 22;
+const BASE_STEPS: usize = 1 << 21;
 
 /// An error whose line:column is not yet computed (that costs a pass over the text).
 #[derive(Clone, Debug)]
@@ -67,8 +67,18 @@ impl fmt::Display for Label<'_> {
 }
 
 /// A fault at `at` with `what` prefixed by the label.
-pub(super) fn fault(label: Label<'_>, at: &Pointer, range: TextRange, what: impl fmt::Display) -> Fault {
-    Fault { message: format!("{label}{what}"), pointer: at.clone(), range, fatal: false }
+pub(super) fn fault(
+    label: Label<'_>,
+    at: &Pointer,
+    range: TextRange,
+    what: impl fmt::Display,
+) -> Fault {
+    Fault {
+        message: format!("{label}{what}"),
+        pointer: at.clone(),
+        range,
+        fatal: false,
+    }
 }
 
 /// The result of reading a value aside, to compare union branches.
@@ -144,7 +154,13 @@ fn locate_conversions(text: &str, mut found: Vec<Converted>) -> Vec<Conversion> 
 
 impl Reader<'_> {
     /// Reads `json` as a value of the type `id`.
-    pub fn read(&mut self, id: SchemaId, json: &Json, at: &Pointer, label: Label<'_>) -> Result<Value, Fault> {
+    pub fn read(
+        &mut self,
+        id: SchemaId,
+        json: &Json,
+        at: &Pointer,
+        label: Label<'_>,
+    ) -> Result<Value, Fault> {
         self.charge(json, at)?;
         let schema = self.schema;
         let strict = match schema.kind(id) {
@@ -156,7 +172,9 @@ impl Reader<'_> {
             _ => self.scalar(id, json, at, label),
         };
         match strict {
-            Err(f) if self.mode == Mode::Plain => plain::convert(self, id, json, at, label).unwrap_or(Err(f)),
+            Err(f) if self.mode == Mode::Plain => {
+                plain::convert(self, id, json, at, label).unwrap_or(Err(f))
+            }
             other => other,
         }
     }
@@ -198,13 +216,23 @@ impl Reader<'_> {
     }
 
     /// Reads a value aside, keeping its conversions apart, to compare union branches.
-    pub fn trial(&mut self, id: SchemaId, json: &Json, at: &Pointer, label: Label<'_>) -> Result<Trial, Fault> {
+    pub fn trial(
+        &mut self,
+        id: SchemaId,
+        json: &Json,
+        at: &Pointer,
+        label: Label<'_>,
+    ) -> Result<Trial, Fault> {
         let outer_conversions = std::mem::take(&mut self.conversions);
         let outer_promotions = std::mem::replace(&mut self.promotions, 0);
         let result = self.read(id, json, at, label);
         let conversions = std::mem::replace(&mut self.conversions, outer_conversions);
         let promotions = std::mem::replace(&mut self.promotions, outer_promotions);
-        result.map(|value| Trial { value, conversions, promotions })
+        result.map(|value| Trial {
+            value,
+            conversions,
+            promotions,
+        })
     }
 
     /// Keeps the conversions and promotions of a trial whose value was taken.
@@ -214,28 +242,63 @@ impl Reader<'_> {
     }
 
     /// Records that plain JSON at `at` differed from Avro JSON, which writes `value` (of type `id`).
-    pub fn convert(&mut self, id: SchemaId, value: &Value, json: &Json, at: &Pointer, message: String) {
+    pub fn convert(
+        &mut self,
+        id: SchemaId,
+        value: &Value,
+        json: &Json,
+        at: &Pointer,
+        message: String,
+    ) {
         let avro_json = abbreviate(write(self.schema, Some(id), value, Layout::Compact));
-        self.conversions.push(Converted { pointer: at.clone(), range: json.range, message, avro_json });
+        self.conversions.push(Converted {
+            pointer: at.clone(),
+            range: json.range,
+            message,
+            avro_json,
+        });
     }
 
     /// "expected <what the schema says>, found <what the JSON holds>".
     pub fn expected(&self, id: SchemaId, json: &Json, at: &Pointer, label: Label<'_>) -> Fault {
         let what = expectation(self.schema, id, self.mode);
-        fault(label, at, json.range, format!("expected {what}, found {}", found(json)))
+        fault(
+            label,
+            at,
+            json.range,
+            format!("expected {what}, found {}", found(json)),
+        )
     }
 
-    fn scalar(&mut self, id: SchemaId, json: &Json, at: &Pointer, label: Label<'_>) -> Result<Value, Fault> {
+    fn scalar(
+        &mut self,
+        id: SchemaId,
+        json: &Json,
+        at: &Pointer,
+        label: Label<'_>,
+    ) -> Result<Value, Fault> {
         let value = match (self.schema.kind(id), &json.value) {
             (Kind::Null, JsonValue::Null) => Value::Null,
             (Kind::Boolean, JsonValue::Bool(b)) => Value::Boolean(*b),
             (Kind::String, JsonValue::String(s)) => Value::String(s.clone()),
             (Kind::Int, JsonValue::Number(t)) => {
-                let v = self.integer(t, i32::MIN.into(), i32::MAX.into(), "an int", json, at, label)?;
+                let v = self.integer(
+                    t,
+                    i32::MIN.into(),
+                    i32::MAX.into(),
+                    "an int",
+                    json,
+                    at,
+                    label,
+                )?;
                 Value::Int(i32::try_from(v).unwrap_or_default())
             }
-            (Kind::Long, JsonValue::Number(t)) => Value::Long(self.integer(t, i64::MIN, i64::MAX, "a long", json, at, label)?),
-            (Kind::Float, JsonValue::Number(_) | JsonValue::String(_)) => Value::Float(self.floating(id, json, at, label, f32_of)?),
+            (Kind::Long, JsonValue::Number(t)) => {
+                Value::Long(self.integer(t, i64::MIN, i64::MAX, "a long", json, at, label)?)
+            }
+            (Kind::Float, JsonValue::Number(_) | JsonValue::String(_)) => {
+                Value::Float(self.floating(id, json, at, label, f32_of)?)
+            }
             (Kind::Double, JsonValue::Number(_) | JsonValue::String(_)) => {
                 Value::Double(self.floating(id, json, at, label, f64_of)?)
             }
@@ -245,7 +308,12 @@ impl Reader<'_> {
                 if bytes.len() != f.size {
                     let what = expectation(self.schema, id, self.mode);
                     let found = bytes.len();
-                    return Err(fault(label, at, json.range, format!("expected {what}, found {found} code points")));
+                    return Err(fault(
+                        label,
+                        at,
+                        json.range,
+                        format!("expected {what}, found {found} code points"),
+                    ));
                 }
                 Value::Fixed(bytes)
             }
@@ -268,11 +336,21 @@ impl Reader<'_> {
     ) -> Result<i64, Fault> {
         if text.contains(['.', 'e', 'E']) {
             let why = "Avro JSON writes it as an integer, without a fraction or exponent";
-            return Err(fault(label, at, json.range, format!("expected {what}, found {text}: {why}")));
+            return Err(fault(
+                label,
+                at,
+                json.range,
+                format!("expected {what}, found {text}: {why}"),
+            ));
         }
         match text.parse::<i64>() {
             Ok(v) if (min..=max).contains(&v) => Ok(v),
-            _ => Err(fault(label, at, json.range, format!("{text} is outside the range of {what} ({min} to {max})"))),
+            _ => Err(fault(
+                label,
+                at,
+                json.range,
+                format!("{text} is outside the range of {what} ({min} to {max})"),
+            )),
         }
     }
 
@@ -292,7 +370,12 @@ impl Reader<'_> {
                 }
                 let type_name = self.schema.kind(id).type_name();
                 parse(text).ok_or_else(|| {
-                    fault(label, at, json.range, format!("{text} is too large for a {type_name}"))
+                    fault(
+                        label,
+                        at,
+                        json.range,
+                        format!("{text} is too large for a {type_name}"),
+                    )
                 })
             }
             JsonValue::String(s) if JAVA_NON_FINITE.contains(&s.as_str()) => {
@@ -303,7 +386,13 @@ impl Reader<'_> {
     }
 
     /// The bytes of a string whose code points are 0–255.
-    fn latin1(&self, s: &str, json: &Json, at: &Pointer, label: Label<'_>) -> Result<Vec<u8>, Fault> {
+    fn latin1(
+        &self,
+        s: &str,
+        json: &Json,
+        at: &Pointer,
+        label: Label<'_>,
+    ) -> Result<Vec<u8>, Fault> {
         let mut bytes = Vec::with_capacity(s.len());
         for (i, c) in s.chars().enumerate() {
             match u8::try_from(u32::from(c)) {
@@ -323,32 +412,59 @@ impl Reader<'_> {
         Ok(bytes)
     }
 
-    fn symbol(&self, e: &Enum, id: SchemaId, json: &Json, at: &Pointer, label: Label<'_>) -> Result<Value, Fault> {
+    fn symbol(
+        &self,
+        e: &Enum,
+        id: SchemaId,
+        json: &Json,
+        at: &Pointer,
+        label: Label<'_>,
+    ) -> Result<Value, Fault> {
         let JsonValue::String(s) = &json.value else {
             return Err(self.expected(id, json, at, label));
         };
         match e.symbols.iter().position(|symbol| symbol == s) {
             Some(i) => Ok(Value::Enum(i as u32, s.clone())),
             None => {
-                let what = format!("{s:?} is not a symbol of enum {} ({})", e.name, list(&e.symbols, 12));
+                let what = format!(
+                    "{s:?} is not a symbol of enum {} ({})",
+                    e.name,
+                    list(&e.symbols, 12)
+                );
                 Err(fault(label, at, json.range, what))
             }
         }
     }
 
-    fn array(&mut self, items: SchemaId, id: SchemaId, json: &Json, at: &Pointer, label: Label<'_>) -> Result<Value, Fault> {
+    fn array(
+        &mut self,
+        items: SchemaId,
+        id: SchemaId,
+        json: &Json,
+        at: &Pointer,
+        label: Label<'_>,
+    ) -> Result<Value, Fault> {
         let JsonValue::Array(elements) = &json.value else {
             return Err(self.expected(id, json, at, label));
         };
         let mut values = Vec::with_capacity(elements.len());
         for (i, element) in elements.iter().enumerate() {
             let here = at.push(i);
-            values.push(self.nested(element, &here, |r| r.read(items, element, &here, Label::Item(i)))?);
+            values.push(self.nested(element, &here, |r| {
+                r.read(items, element, &here, Label::Item(i))
+            })?);
         }
         Ok(Value::Array(values))
     }
 
-    fn map(&mut self, values: SchemaId, id: SchemaId, json: &Json, at: &Pointer, label: Label<'_>) -> Result<Value, Fault> {
+    fn map(
+        &mut self,
+        values: SchemaId,
+        id: SchemaId,
+        json: &Json,
+        at: &Pointer,
+        label: Label<'_>,
+    ) -> Result<Value, Fault> {
         let JsonValue::Object(members) = &json.value else {
             return Err(self.expected(id, json, at, label));
         };
@@ -360,20 +476,34 @@ impl Reader<'_> {
                 let what = format!("key {:?} appears twice; a map holds each key once", m.key);
                 return Err(fault(label, &here, m.key_range, what));
             }
-            let value = self.nested(&m.value, &here, |r| r.read(values, &m.value, &here, Label::MapValue(&m.key)))?;
+            let value = self.nested(&m.value, &here, |r| {
+                r.read(values, &m.value, &here, Label::MapValue(&m.key))
+            })?;
             entries.push((m.key.clone(), value));
         }
         Ok(Value::Map(entries))
     }
 
-    fn record(&mut self, record: &Record, id: SchemaId, json: &Json, at: &Pointer, label: Label<'_>) -> Result<Value, Fault> {
+    fn record(
+        &mut self,
+        record: &Record,
+        id: SchemaId,
+        json: &Json,
+        at: &Pointer,
+        label: Label<'_>,
+    ) -> Result<Value, Fault> {
         let JsonValue::Object(members) = &json.value else {
             return Err(self.expected(id, json, at, label));
         };
         let mut slots: Vec<Option<Value>> = vec![None; record.fields.len()];
         for m in members {
             let here = at.push(&m.key);
-            let Some((index, field)) = record.fields.iter().enumerate().find(|(_, f)| f.name == m.key) else {
+            let Some((index, field)) = record
+                .fields
+                .iter()
+                .enumerate()
+                .find(|(_, f)| f.name == m.key)
+            else {
                 return Err(unknown_field(record, m, &here, label));
             };
             let Some(slot) = slots.get_mut(index).filter(|s| s.is_none()) else {
@@ -381,7 +511,9 @@ impl Reader<'_> {
                 return Err(fault(label, &here, m.key_range, what));
             };
             let name = field.name.as_str();
-            *slot = Some(self.nested(&m.value, &here, |r| r.read(field.schema, &m.value, &here, Label::Field(name)))?);
+            *slot = Some(self.nested(&m.value, &here, |r| {
+                r.read(field.schema, &m.value, &here, Label::Field(name))
+            })?);
         }
         let mut fields = Vec::with_capacity(record.fields.len());
         for (field, slot) in record.fields.iter().zip(slots) {
@@ -404,7 +536,10 @@ impl Reader<'_> {
         label: Label<'_>,
     ) -> Result<Value, Fault> {
         let Some(default) = &field.default else {
-            let what = format!("missing field `{}` of record {}, which has no default", field.name, record.name);
+            let what = format!(
+                "missing field `{}` of record {}, which has no default",
+                field.name, record.name
+            );
             return Err(fault(label, at, json.range, what));
         };
         let outer_mode = std::mem::replace(&mut self.mode, Mode::Default);
@@ -419,15 +554,26 @@ impl Reader<'_> {
                 );
                 Err(fault(label, at, json.range, what))
             }
-            Err(inner) => Err(Fault { pointer: at.clone(), range: json.range, ..inner }),
+            Err(inner) => Err(Fault {
+                pointer: at.clone(),
+                range: json.range,
+                ..inner
+            }),
             ok => ok,
         }
     }
 
     /// A default: a union default matches the branch the schema parser found (any branch since 1.12).
-    fn read_default(&mut self, field: &Field, default: &Json, at: &Pointer) -> Result<Value, Fault> {
+    fn read_default(
+        &mut self,
+        field: &Field,
+        default: &Json,
+        at: &Pointer,
+    ) -> Result<Value, Fault> {
         let label = Label::Field(&field.name);
-        if let (Kind::Union(branches), Some(index)) = (self.schema.kind(field.schema), field.default_branch) {
+        if let (Kind::Union(branches), Some(index)) =
+            (self.schema.kind(field.schema), field.default_branch)
+        {
             if let Some(&branch) = branches.get(index) {
                 let value = self.read(branch, default, at, label)?;
                 return Ok(Value::Union(index as u32, Box::new(value)));
@@ -436,7 +582,14 @@ impl Reader<'_> {
         self.read(field.schema, default, at, label)
     }
 
-    fn union(&mut self, branches: &[SchemaId], id: SchemaId, json: &Json, at: &Pointer, label: Label<'_>) -> Result<Value, Fault> {
+    fn union(
+        &mut self,
+        branches: &[SchemaId],
+        id: SchemaId,
+        json: &Json,
+        at: &Pointer,
+        label: Label<'_>,
+    ) -> Result<Value, Fault> {
         match self.mode {
             Mode::Avro => self.wrapped_union(branches, id, json, at, label),
             Mode::Plain => plain::union(self, branches, id, json, at, label),
@@ -454,7 +607,10 @@ impl Reader<'_> {
         label: Label<'_>,
     ) -> Result<Value, Fault> {
         match &json.value {
-            JsonValue::Null => match branches.iter().position(|b| matches!(self.schema.kind(*b), Kind::Null)) {
+            JsonValue::Null => match branches
+                .iter()
+                .position(|b| matches!(self.schema.kind(*b), Kind::Null))
+            {
                 Some(index) => Ok(Value::Union(index as u32, Box::new(Value::Null))),
                 None => Err(self.expected(id, json, at, label)),
             },
@@ -466,7 +622,9 @@ impl Reader<'_> {
                     .branch_by_key(branches, &member.key)
                     .map_err(|what| fault(label, at, member.key_range, what))?;
                 let here = at.push(&member.key);
-                let value = self.nested(&member.value, &here, |r| r.read(branch, &member.value, &here, label))?;
+                let value = self.nested(&member.value, &here, |r| {
+                    r.read(branch, &member.value, &here, label)
+                })?;
                 Ok(Value::Union(index as u32, Box::new(value)))
             }
             _ => Err(self.expected(id, json, at, label)),
@@ -474,8 +632,15 @@ impl Reader<'_> {
     }
 
     /// The branch a wrapper key names: its full name (or type name) first, else a unique short name.
-    pub fn branch_by_key(&self, branches: &[SchemaId], key: &str) -> Result<(usize, SchemaId, NameUse), String> {
-        let names: Vec<String> = branches.iter().map(|b| self.schema.branch_name(*b)).collect();
+    pub fn branch_by_key(
+        &self,
+        branches: &[SchemaId],
+        key: &str,
+    ) -> Result<(usize, SchemaId, NameUse), String> {
+        let names: Vec<String> = branches
+            .iter()
+            .map(|b| self.schema.branch_name(*b))
+            .collect();
         if let Some(index) = names.iter().position(|n| n == key) {
             if let Some(&branch) = branches.get(index) {
                 return Ok((index, branch, NameUse::Full));
@@ -490,7 +655,10 @@ impl Reader<'_> {
         match short.as_slice() {
             [index] => match branches.get(*index) {
                 Some(&branch) => Ok((*index, branch, NameUse::Short)),
-                None => Err(format!("`{key}` is not a branch of union [{}]", names.join(", "))),
+                None => Err(format!(
+                    "`{key}` is not a branch of union [{}]",
+                    names.join(", ")
+                )),
             },
             [] => Err(format!(
                 "`{key}` is not a branch of union [{}]; Avro JSON writes a union value as null or \
@@ -498,7 +666,11 @@ impl Reader<'_> {
                 names.join(", ")
             )),
             several => {
-                let full: Vec<&str> = several.iter().filter_map(|i| names.get(*i)).map(String::as_str).collect();
+                let full: Vec<&str> = several
+                    .iter()
+                    .filter_map(|i| names.get(*i))
+                    .map(String::as_str)
+                    .collect();
                 Err(format!(
                     "`{key}` is ambiguous in union [{}]: it is the short name of {}; write the full name",
                     names.join(", "),
@@ -530,8 +702,15 @@ impl Reader<'_> {
 
 fn unknown_field(record: &Record, member: &Member, at: &Pointer, label: Label<'_>) -> Fault {
     let names: Vec<String> = record.fields.iter().map(|f| f.name.clone()).collect();
-    let fields = if names.is_empty() { "no fields".to_string() } else { format!("the fields {}", list(&names, 12)) };
-    let what = format!("unknown field `{}`: record {} has {fields}", member.key, record.name);
+    let fields = if names.is_empty() {
+        "no fields".to_string()
+    } else {
+        format!("the fields {}", list(&names, 12))
+    };
+    let what = format!(
+        "unknown field `{}`: record {} has {fields}",
+        member.key, record.name
+    );
     fault(label, at, member.key_range, what)
 }
 
@@ -571,7 +750,10 @@ pub(super) fn expectation(schema: &Schema, id: SchemaId, mode: Mode) -> String {
         Kind::Double => "a double".into(),
         Kind::String => "a string".into(),
         Kind::Bytes => "bytes (a string of code points 0-255)".into(),
-        Kind::Fixed(f) => format!("fixed {} (a string of {} code points 0-255)", f.name, f.size),
+        Kind::Fixed(f) => format!(
+            "fixed {} (a string of {} code points 0-255)",
+            f.name, f.size
+        ),
         Kind::Enum(e) => format!("a symbol of enum {} ({})", e.name, list(&e.symbols, 12)),
         Kind::Array(items) => format!("an array of {}", schema.branch_name(*items)),
         Kind::Map(values) => format!("an object (a map of {})", schema.branch_name(*values)),
@@ -579,7 +761,9 @@ pub(super) fn expectation(schema: &Schema, id: SchemaId, mode: Mode) -> String {
         Kind::Union(branches) => {
             let names: Vec<String> = branches.iter().map(|b| schema.branch_name(*b)).collect();
             match mode {
-                Mode::Plain | Mode::Default => format!("a value of a branch of union [{}]", names.join(", ")),
+                Mode::Plain | Mode::Default => {
+                    format!("a value of a branch of union [{}]", names.join(", "))
+                }
                 Mode::Avro => format!(
                     "a value of union [{}]: null or {{\"<branch name>\": value}}",
                     names.join(", ")

@@ -20,12 +20,19 @@ enum Task<'v> {
 }
 
 /// Writes `value` as Avro JSON, guided by the type `id` of `schema` where the value follows it.
-pub(super) fn write(schema: &Schema, id: Option<SchemaId>, value: &Value, layout: Layout) -> String {
+pub(super) fn write(
+    schema: &Schema,
+    id: Option<SchemaId>,
+    value: &Value,
+    layout: Layout,
+) -> String {
     let mut out = String::new();
     let mut stack = vec![Task::Value(id, value, 0)];
     while let Some(task) = stack.pop() {
         match task {
-            Task::Value(id, value, depth) => write_value(schema, id, value, depth, &mut out, &mut stack),
+            Task::Value(id, value, depth) => {
+                write_value(schema, id, value, depth, &mut out, &mut stack)
+            }
             Task::Lead { first, depth } => {
                 if !first {
                     out.push(',');
@@ -87,7 +94,10 @@ fn write_value<'v>(
             open(out, stack, '[', ']', depth, items.is_empty());
             for (i, item) in items.iter().enumerate().rev() {
                 stack.push(Task::Value(item_id, item, depth + 1));
-                stack.push(Task::Lead { first: i == 0, depth: depth + 1 });
+                stack.push(Task::Lead {
+                    first: i == 0,
+                    depth: depth + 1,
+                });
             }
         }
         Value::Map(entries) => {
@@ -95,7 +105,9 @@ fn write_value<'v>(
                 Some(Kind::Map(values)) => Some(*values),
                 _ => None,
             };
-            let members = entries.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), value_id, v));
+            let members = entries
+                .iter()
+                .map(|(k, v)| (Cow::Borrowed(k.as_str()), value_id, v));
             write_members(out, stack, depth, members.collect());
         }
         Value::Record(fields) => {
@@ -115,7 +127,11 @@ fn field_schema(kind: Option<&Kind>, position: usize, name: &str) -> Option<Sche
     };
     match record.fields.get(position) {
         Some(field) if field.name == name => Some(field.schema),
-        _ => record.fields.iter().find(|f| f.name == name).map(|f| f.schema),
+        _ => record
+            .fields
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.schema),
     }
 }
 
@@ -158,17 +174,30 @@ fn write_members<'v>(
     for (i, (key, id, value)) in members.into_iter().enumerate().rev() {
         stack.push(Task::Value(id, value, depth + 1));
         stack.push(Task::Key(key));
-        stack.push(Task::Lead { first: i == 0, depth: depth + 1 });
+        stack.push(Task::Lead {
+            first: i == 0,
+            depth: depth + 1,
+        });
     }
 }
 
 /// Writes the opening bracket and schedules the closing one; an empty container closes on the same line.
-fn open(out: &mut String, stack: &mut Vec<Task<'_>>, open: char, close: char, depth: usize, empty: bool) {
+fn open(
+    out: &mut String,
+    stack: &mut Vec<Task<'_>>,
+    open: char,
+    close: char,
+    depth: usize,
+    empty: bool,
+) {
     out.push(open);
     if empty {
         out.push(close);
     } else {
-        stack.push(Task::Close { bracket: close, depth });
+        stack.push(Task::Close {
+            bracket: close,
+            depth,
+        });
     }
 }
 
