@@ -52,7 +52,8 @@ pub(super) fn union(
                 .into_iter()
                 .next()
                 .unwrap_or_else(|| r.expected(id, json, at, label)),
-            (None, _) => r.expected(id, json, at, label),
+            (None, _) => not_a_wrapper(r, branches, json, at, label)
+                .unwrap_or_else(|| r.expected(id, json, at, label)),
         });
     }
     choose(r, branches, id, fits, json, at, label)
@@ -60,6 +61,7 @@ pub(super) fn union(
 
 /// Reads `{"<branch>": value}` when the key names a branch and the value fits it; `Ok(None)` when the JSON
 /// is not such a wrapper.
+#[inline(never)]
 fn wrapper(
     r: &mut Reader<'_>,
     branches: &[SchemaId],
@@ -105,6 +107,25 @@ fn wrapper(
     Ok(Some(value))
 }
 
+/// For a one-member object that fits no branch, the reason its key names no branch.
+#[inline(never)]
+fn not_a_wrapper(
+    r: &Reader<'_>,
+    branches: &[SchemaId],
+    json: &Json,
+    at: &Pointer,
+    label: Label<'_>,
+) -> Option<Fault> {
+    let JsonValue::Object(members) = &json.value else {
+        return None;
+    };
+    let [member] = members.as_slice() else {
+        return None;
+    };
+    let why = r.branch_by_key(branches, &member.key).err()?;
+    Some(fault(label, at, member.key_range, why))
+}
+
 /// Whether the JSON's kind could be a value of the branch at all (before trying it).
 fn shape_fits(r: &Reader<'_>, branch: SchemaId, json: &Json) -> bool {
     let node = r.schema.node(branch);
@@ -125,6 +146,7 @@ fn shape_fits(r: &Reader<'_>, branch: SchemaId, json: &Json) -> bool {
 }
 
 /// Picks the branch an unwrapped value fits with the fewest conversions; a tie is an error.
+#[inline(never)]
 fn choose(
     r: &mut Reader<'_>,
     branches: &[SchemaId],
@@ -182,6 +204,7 @@ type Outcome = Result<(Value, String), Fault>;
 
 /// A scalar in a form Avro JSON writes differently; `None` when no conversion applies (the strict error
 /// stands).
+#[inline(never)]
 pub(super) fn convert(
     r: &mut Reader<'_>,
     id: SchemaId,

@@ -27,6 +27,22 @@ const MAX_NESTING: usize = MAX_JSON_DEPTH + 64;
 /// Reading steps allowed besides eight per byte of text: bounds union trials and defaults that expand.
 const BASE_STEPS: usize = 1 << 21;
 
+const STEPS_EXHAUSTED: &str =
+    "reading stopped: the datum takes too many steps (union values that fit several \
+    branches deeply, or defaults that expand without end)";
+
+/// A fault that stops reading: no other union branch may be tried after it.
+#[cold]
+#[inline(never)]
+fn stopped(message: String, json: &Json, at: &Pointer) -> Fault {
+    Fault {
+        message,
+        pointer: at.clone(),
+        range: json.range,
+        fatal: true,
+    }
+}
+
 /// An error whose line:column is not yet computed (that costs a pass over the text).
 #[derive(Clone, Debug)]
 pub(super) struct Fault {
@@ -67,6 +83,7 @@ impl fmt::Display for Label<'_> {
 }
 
 /// A fault at `at` with `what` prefixed by the label.
+#[inline(never)]
 pub(super) fn fault(
     label: Label<'_>,
     at: &Pointer,
@@ -181,14 +198,7 @@ impl Reader<'_> {
 
     fn charge(&mut self, json: &Json, at: &Pointer) -> Result<(), Fault> {
         if self.steps_left == 0 {
-            return Err(Fault {
-                message: "reading stopped: the datum takes too many steps (union values that fit several \
-                          branches deeply, or defaults that expand without end)"
-                    .into(),
-                pointer: at.clone(),
-                range: json.range,
-                fatal: true,
-            });
+            return Err(stopped(STEPS_EXHAUSTED.to_string(), json, at));
         }
         self.steps_left -= 1;
         Ok(())
@@ -202,12 +212,8 @@ impl Reader<'_> {
         read: impl FnOnce(&mut Self) -> Result<T, Fault>,
     ) -> Result<T, Fault> {
         if self.nesting >= MAX_NESTING {
-            return Err(Fault {
-                message: format!("reading stopped: values nest deeper than {MAX_NESTING} levels"),
-                pointer: at.clone(),
-                range: json.range,
-                fatal: true,
-            });
+            let why = format!("reading stopped: values nest deeper than {MAX_NESTING} levels");
+            return Err(stopped(why, json, at));
         }
         self.nesting += 1;
         let result = read(self);
@@ -242,6 +248,7 @@ impl Reader<'_> {
     }
 
     /// Records that plain JSON at `at` differed from Avro JSON, which writes `value` (of type `id`).
+    #[inline(never)]
     pub fn convert(
         &mut self,
         id: SchemaId,
@@ -260,6 +267,7 @@ impl Reader<'_> {
     }
 
     /// "expected <what the schema says>, found <what the JSON holds>".
+    #[inline(never)]
     pub fn expected(&self, id: SchemaId, json: &Json, at: &Pointer, label: Label<'_>) -> Fault {
         let what = expectation(self.schema, id, self.mode);
         fault(
@@ -270,6 +278,7 @@ impl Reader<'_> {
         )
     }
 
+    #[inline(never)]
     fn scalar(
         &mut self,
         id: SchemaId,
@@ -312,7 +321,7 @@ impl Reader<'_> {
                         label,
                         at,
                         json.range,
-                        format!("expected {what}, found {found} code points"),
+                        format!("expected {what}, found a string of {found} code points"),
                     ));
                 }
                 Value::Fixed(bytes)
@@ -412,6 +421,7 @@ impl Reader<'_> {
         Ok(bytes)
     }
 
+    #[inline(never)]
     fn symbol(
         &self,
         e: &Enum,
@@ -527,6 +537,7 @@ impl Reader<'_> {
     }
 
     /// The value of a field missing from the JSON: its default, converted with the field's type.
+    #[inline(never)]
     fn default_of(
         &mut self,
         record: &Record,
@@ -632,6 +643,7 @@ impl Reader<'_> {
     }
 
     /// The branch a wrapper key names: its full name (or type name) first, else a unique short name.
+    #[inline(never)]
     pub fn branch_by_key(
         &self,
         branches: &[SchemaId],
@@ -681,6 +693,7 @@ impl Reader<'_> {
     }
 
     /// A union value in a default: unwrapped, the first branch it fits (specification 1.12, Unions).
+    #[inline(never)]
     fn first_fitting_branch(
         &mut self,
         branches: &[SchemaId],
@@ -700,6 +713,7 @@ impl Reader<'_> {
     }
 }
 
+#[inline(never)]
 fn unknown_field(record: &Record, member: &Member, at: &Pointer, label: Label<'_>) -> Fault {
     let names: Vec<String> = record.fields.iter().map(|f| f.name.clone()).collect();
     let fields = if names.is_empty() {
