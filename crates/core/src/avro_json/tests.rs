@@ -262,7 +262,8 @@ fn fixed_length_is_checked() {
     let s = r#"{"type": "fixed", "name": "F4", "size": 4}"#;
     let err = read(s, r#""abc""#).unwrap_err();
     assert!(
-        err.message.contains("4 code points") && err.message.contains("found a string of 3 code points"),
+        err.message.contains("4 code points")
+            && err.message.contains("found a string of 3 code points"),
         "{err}"
     );
     assert_eq!(
