@@ -8,9 +8,7 @@
 use super::calendar::{parse_date, parse_time, parse_timestamp, Unit, Zone};
 use super::decimal::{sign_extend, unscaled_bytes};
 use super::number_text::{NumberText, Whole};
-use super::read::{f32_of, f64_of, fault, found, Converted, Fault, Label, NameUse, Reader, Trial};
-use super::write::write;
-use super::Layout;
+use super::read::{f32_of, f64_of, fault, found, Fault, Label, Reader, Trial};
 use crate::schema::{Kind, LogicalType, SchemaId};
 use crate::source::{Json, JsonValue, Pointer};
 use crate::value::Value;
@@ -27,7 +25,7 @@ pub(super) fn union(
     if matches!(json.value, JsonValue::Null) {
         return r.wrapped_union(branches, id, json, at, label);
     }
-    let wrapper_fault = match wrapper(r, branches, id, json, at, label) {
+    let wrapper_fault = match wrapper(r, branches, json, at, label) {
         Ok(Some(value)) => return Ok(value),
         Ok(None) => None,
         Err(f) if f.fatal => return Err(f),
@@ -65,7 +63,6 @@ pub(super) fn union(
 fn wrapper(
     r: &mut Reader<'_>,
     branches: &[SchemaId],
-    id: SchemaId,
     json: &Json,
     at: &Pointer,
     label: Label<'_>,
@@ -76,7 +73,7 @@ fn wrapper(
     let [member] = members.as_slice() else {
         return Ok(None);
     };
-    let Ok((index, branch, name_use)) = r.branch_by_key(branches, &member.key) else {
+    let Ok((index, branch)) = r.branch_by_key(branches, &member.key) else {
         return Ok(None);
     };
     let here = at.push(&member.key);
@@ -88,21 +85,6 @@ fn wrapper(
         r.trial(branch, &member.value, &here, label)
     })?;
     let value = Value::Union(index as u32, Box::new(value));
-    if name_use == NameUse::Short {
-        let full = r.schema.branch_name(branch);
-        let message = format!(
-            "branch named by its short name `{}`; Avro JSON names it by its full name `{full}` (Java's decoder \
-             accepts only that)",
-            member.key
-        );
-        let avro_json = write(r.schema, Some(id), &value, Layout::Compact);
-        r.conversions.push(Converted {
-            pointer: here,
-            range: member.key_range,
-            message,
-            avro_json,
-        });
-    }
     r.keep(conversions, promotions);
     Ok(Some(value))
 }

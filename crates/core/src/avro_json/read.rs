@@ -105,13 +105,6 @@ pub(super) struct Trial {
     pub promotions: usize,
 }
 
-/// Whether a union key named the branch by its full name or by its short name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum NameUse {
-    Full,
-    Short,
-}
-
 /// The reading state.
 pub(super) struct Reader<'s> {
     pub schema: &'s Schema,
@@ -629,7 +622,7 @@ impl Reader<'_> {
                 let Some(member) = members.first() else {
                     return Err(self.expected(id, json, at, label));
                 };
-                let (index, branch, _) = self
+                let (index, branch) = self
                     .branch_by_key(branches, &member.key)
                     .map_err(|what| fault(label, at, member.key_range, what))?;
                 let here = at.push(&member.key);
@@ -648,14 +641,14 @@ impl Reader<'_> {
         &self,
         branches: &[SchemaId],
         key: &str,
-    ) -> Result<(usize, SchemaId, NameUse), String> {
+    ) -> Result<(usize, SchemaId), String> {
         let names: Vec<String> = branches
             .iter()
             .map(|b| self.schema.branch_name(*b))
             .collect();
         if let Some(index) = names.iter().position(|n| n == key) {
             if let Some(&branch) = branches.get(index) {
-                return Ok((index, branch, NameUse::Full));
+                return Ok((index, branch));
             }
         }
         let short: Vec<usize> = branches
@@ -666,7 +659,7 @@ impl Reader<'_> {
             .collect();
         match short.as_slice() {
             [index] => match branches.get(*index) {
-                Some(&branch) => Ok((*index, branch, NameUse::Short)),
+                Some(&branch) => Ok((*index, branch)),
                 None => Err(format!(
                     "`{key}` is not a branch of union [{}]",
                     names.join(", ")
