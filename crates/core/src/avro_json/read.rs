@@ -27,6 +27,7 @@ const MAX_NESTING: usize = MAX_JSON_DEPTH + 64;
 /// Reading steps allowed besides eight per byte of text: bounds union trials and defaults that expand.
 const BASE_STEPS: usize = 1 << 21;
 
+/// Why reading stopped when the steps ran out.
 const STEPS_EXHAUSTED: &str =
     "reading stopped: the datum takes too many steps (union values that fit several \
     branches deeply, or defaults that expand without end)";
@@ -46,8 +47,11 @@ fn stopped(message: String, json: &Json, at: &Pointer) -> Fault {
 /// An error whose line:column is not yet computed (that costs a pass over the text).
 #[derive(Clone, Debug)]
 pub(super) struct Fault {
+    /// What was expected and found, prefixed by the label.
     pub message: String,
+    /// Where in the datum.
     pub pointer: Pointer,
+    /// The offending JSON's bytes in the datum text.
     pub range: TextRange,
     /// Reading must stop (step budget or nesting exhausted): no other union branch may be tried.
     pub fatal: bool,
@@ -56,18 +60,26 @@ pub(super) struct Fault {
 /// A conversion whose line:column is not yet computed.
 #[derive(Clone, Debug)]
 pub(super) struct Converted {
+    /// Where in the datum.
     pub pointer: Pointer,
+    /// The converted JSON's bytes in the datum text.
     pub range: TextRange,
+    /// What differed from Avro JSON.
     pub message: String,
+    /// How Avro JSON writes it (shortened).
     pub avro_json: String,
 }
 
 /// Where a value sits, named for messages: "`field b`: expected an int…".
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Label<'a> {
+    /// The whole datum: no prefix.
     Root,
+    /// A record field's value.
     Field(&'a str),
+    /// An array item.
     Item(usize),
+    /// A map value.
     MapValue(&'a str),
 }
 
@@ -100,20 +112,29 @@ pub(super) fn fault(
 
 /// The result of reading a value aside, to compare union branches.
 pub(super) struct Trial {
+    /// The value read.
     pub value: Value,
+    /// The conversions it needed.
     pub conversions: Vec<Converted>,
+    /// The integers it read as float or double.
     pub promotions: usize,
 }
 
 /// The reading state.
 pub(super) struct Reader<'s> {
+    /// The schema guiding the reading.
     pub schema: &'s Schema,
+    /// The datum text the JSON ranges refer to.
     pub text: &'s str,
+    /// How strictly to read (switched to `Default` while a default is read).
     pub mode: Mode,
+    /// Conversions so far (plain JSON only).
     pub conversions: Vec<Converted>,
     /// Integers read as float or double: a union branch of an integer type fits such a value better.
     pub promotions: usize,
+    /// Reading steps left before reading stops.
     steps_left: usize,
+    /// How deep reading is now.
     nesting: usize,
 }
 
