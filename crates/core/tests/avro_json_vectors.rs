@@ -3,7 +3,9 @@
 
 mod common;
 
-use avro_playground_core::avro_json::{from_avro_json, to_avro_json, to_avro_json_pretty};
+use avro_playground_core::avro_json::{
+    from_avro_json, from_plain_json, to_avro_json, to_avro_json_pretty,
+};
 use avro_playground_core::schema::parse_schema;
 use avro_playground_core::source::{parse_json, Json, JsonValue};
 use common::{cases, corpus_dir, id, schema_text, Report};
@@ -102,6 +104,30 @@ fn every_encode_case_reads_as_avro_json_and_writes_back_the_same() {
         report.check(&id(case), round_trip(case, text));
     }
     report.finish("encode.json (Avro JSON round trip)");
+}
+
+fn plain_reads_the_same(case: &serde_json::Value, datum_text: &str) -> Result<(), String> {
+    let schema = parse_schema(&schema_text(&case["schema"])).map_err(|e| format!("schema: {e}"))?;
+    let strict = from_avro_json(&schema, datum_text).map_err(|e| format!("read: {e}"))?;
+    let (plain, conversions) =
+        from_plain_json(&schema, datum_text).map_err(|e| format!("plain read: {e}"))?;
+    if !conversions.is_empty() {
+        return Err(format!("conversions for valid Avro JSON: {conversions:?}"));
+    }
+    if plain != strict {
+        return Err(format!("plain read {plain:?}, Avro JSON read {strict:?}"));
+    }
+    Ok(())
+}
+
+#[test]
+fn every_encode_case_reads_as_plain_json_without_conversions() {
+    let mut report = Report::default();
+    let texts = datum_texts("encode.json");
+    for (case, text) in cases("encode.json").iter().zip(&texts) {
+        report.check(&id(case), plain_reads_the_same(case, text));
+    }
+    report.finish("encode.json (plain JSON reader on Avro JSON)");
 }
 
 /// Where each case's `note` points: the unknown key of `record_extra_field`, the whole datum for the others.

@@ -21,7 +21,7 @@
 //!
 //! **Plain JSON** ([`from_plain_json`]) also accepts what Avro JSON would write differently, and lists each
 //! difference as a [`Conversion`]: union values without their wrapper (the branch the value fits; ambiguous
-//! values are errors naming the candidates), short branch names, bytes and fixed as arrays of numbers 0–255,
+//! values are errors naming the candidates), bytes and fixed as arrays of numbers 0–255,
 //! integers written as strings or as `5.0`, floating-point numbers written as strings, decimals as JSON numbers,
 //! dates, times and timestamps as ISO 8601 strings, and a `uuid` on `fixed(16)` as its 36-character text.
 
@@ -105,8 +105,7 @@ pub fn from_avro_json_parsed(
 
 /// Reads plain JSON as a datum of `schema`, listing every place where it differed from Avro JSON.
 ///
-/// Text that is already Avro JSON yields no conversions, except that a union branch named by its short
-/// name is reported (Java's decoder accepts only the full name).
+/// Text that [`from_avro_json`] accepts yields no conversions (a branch named by its short name included).
 pub fn from_plain_json(
     schema: &Schema,
     text: &str,

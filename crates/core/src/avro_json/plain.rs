@@ -8,9 +8,7 @@
 use super::calendar::{parse_date, parse_time, parse_timestamp, Unit, Zone};
 use super::decimal::{sign_extend, unscaled_bytes};
 use super::number_text::{NumberText, Whole};
-use super::read::{f32_of, f64_of, fault, found, Converted, Fault, Label, NameUse, Reader, Trial};
-use super::write::write;
-use super::Layout;
+use super::read::{f32_of, f64_of, fault, found, Fault, Label, Reader, Trial};
 use crate::schema::{Kind, LogicalType, SchemaId};
 use crate::source::{Json, JsonValue, Pointer};
 use crate::value::Value;
@@ -27,7 +25,7 @@ pub(super) fn union(
     if matches!(json.value, JsonValue::Null) {
         return r.wrapped_union(branches, id, json, at, label);
     }
-    let wrapper_fault = match wrapper(r, branches, id, json, at, label) {
+    let wrapper_fault = match wrapper(r, branches, json, at, label) {
         Ok(Some(value)) => return Ok(value),
         Ok(None) => None,
         Err(f) if f.fatal => return Err(f),
@@ -52,7 +50,8 @@ pub(super) fn union(
                 .into_iter()
                 .next()
                 .unwrap_or_else(|| r.expected(id, json, at, label)),
-            (None, _) => r.expected(id, json, at, label),
+            (None, _) => not_a_wrapper(r, branches, json, at, label)
+                .unwrap_or_else(|| r.expected(id, json, at, label)),
         });
     }
     choose(r, branches, id, fits, json, at, label)
@@ -60,10 +59,10 @@ pub(super) fn union(
 
 /// Reads `{"<branch>": value}` when the key names a branch and the value fits it; `Ok(None)` when the JSON
 /// is not such a wrapper.
+#[inline(never)]
 fn wrapper(
     r: &mut Reader<'_>,
     branches: &[SchemaId],
-    id: SchemaId,
     json: &Json,
     at: &Pointer,
     label: Label<'_>,
@@ -74,7 +73,7 @@ fn wrapper(
     let [member] = members.as_slice() else {
         return Ok(None);
     };
-    let Ok((index, branch, name_use)) = r.branch_by_key(branches, &member.key) else {
+    let Ok((index, branch)) = r.branch_by_key(branches, &member.key) else {
         return Ok(None);
     };
     let here = at.push(&member.key);
@@ -86,23 +85,27 @@ fn wrapper(
         r.trial(branch, &member.value, &here, label)
     })?;
     let value = Value::Union(index as u32, Box::new(value));
-    if name_use == NameUse::Short {
-        let full = r.schema.branch_name(branch);
-        let message = format!(
-            "branch named by its short name `{}`; Avro JSON names it by its full name `{full}` (Java's decoder \
-             accepts only that)",
-            member.key
-        );
-        let avro_json = write(r.schema, Some(id), &value, Layout::Compact);
-        r.conversions.push(Converted {
-            pointer: here,
-            range: member.key_range,
-            message,
-            avro_json,
-        });
-    }
     r.keep(conversions, promotions);
     Ok(Some(value))
+}
+
+/// For a one-member object that fits no branch, the reason its key names no branch.
+#[inline(never)]
+fn not_a_wrapper(
+    r: &Reader<'_>,
+    branches: &[SchemaId],
+    json: &Json,
+    at: &Pointer,
+    label: Label<'_>,
+) -> Option<Fault> {
+    let JsonValue::Object(members) = &json.value else {
+        return None;
+    };
+    let [member] = members.as_slice() else {
+        return None;
+    };
+    let why = r.branch_by_key(branches, &member.key).err()?;
+    Some(fault(label, at, member.key_range, why))
 }
 
 /// Whether the JSON's kind could be a value of the branch at all (before trying it).
@@ -125,6 +128,7 @@ fn shape_fits(r: &Reader<'_>, branch: SchemaId, json: &Json) -> bool {
 }
 
 /// Picks the branch an unwrapped value fits with the fewest conversions; a tie is an error.
+#[inline(never)]
 fn choose(
     r: &mut Reader<'_>,
     branches: &[SchemaId],
@@ -182,6 +186,7 @@ type Outcome = Result<(Value, String), Fault>;
 
 /// A scalar in a form Avro JSON writes differently; `None` when no conversion applies (the strict error
 /// stands).
+#[inline(never)]
 pub(super) fn convert(
     r: &mut Reader<'_>,
     id: SchemaId,

@@ -25,13 +25,33 @@ pub(super) enum Mode {
 const MAX_NESTING: usize = MAX_JSON_DEPTH + 64;
 
 /// Reading steps allowed besides eight per byte of text: bounds union trials and defaults that expand.
-const BASE_STEPS: usize = 1 << 22;
+const BASE_STEPS: usize = 1 << 21;
+
+/// Why reading stopped when the steps ran out.
+const STEPS_EXHAUSTED: &str =
+    "reading stopped: the datum takes too many steps (union values that fit several \
+    branches deeply, or defaults that expand without end)";
+
+/// A fault that stops reading: no other union branch may be tried after it.
+#[cold]
+#[inline(never)]
+fn stopped(message: String, json: &Json, at: &Pointer) -> Fault {
+    Fault {
+        message,
+        pointer: at.clone(),
+        range: json.range,
+        fatal: true,
+    }
+}
 
 /// An error whose line:column is not yet computed (that costs a pass over the text).
 #[derive(Clone, Debug)]
 pub(super) struct Fault {
+    /// What was expected and found, prefixed by the label.
     pub message: String,
+    /// Where in the datum.
     pub pointer: Pointer,
+    /// The offending JSON's bytes in the datum text.
     pub range: TextRange,
     /// Reading must stop (step budget or nesting exhausted): no other union branch may be tried.
     pub fatal: bool,
@@ -40,18 +60,26 @@ pub(super) struct Fault {
 /// A conversion whose line:column is not yet computed.
 #[derive(Clone, Debug)]
 pub(super) struct Converted {
+    /// Where in the datum.
     pub pointer: Pointer,
+    /// The converted JSON's bytes in the datum text.
     pub range: TextRange,
+    /// What differed from Avro JSON.
     pub message: String,
+    /// How Avro JSON writes it (shortened).
     pub avro_json: String,
 }
 
 /// Where a value sits, named for messages: "`field b`: expected an int…".
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Label<'a> {
+    /// The whole datum: no prefix.
     Root,
+    /// A record field's value.
     Field(&'a str),
+    /// An array item.
     Item(usize),
+    /// A map value.
     MapValue(&'a str),
 }
 
@@ -67,6 +95,7 @@ impl fmt::Display for Label<'_> {
 }
 
 /// A fault at `at` with `what` prefixed by the label.
+#[inline(never)]
 pub(super) fn fault(
     label: Label<'_>,
     at: &Pointer,
@@ -83,27 +112,29 @@ pub(super) fn fault(
 
 /// The result of reading a value aside, to compare union branches.
 pub(super) struct Trial {
+    /// The value read.
     pub value: Value,
+    /// The conversions it needed.
     pub conversions: Vec<Converted>,
+    /// The integers it read as float or double.
     pub promotions: usize,
-}
-
-/// Whether a union key named the branch by its full name or by its short name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum NameUse {
-    Full,
-    Short,
 }
 
 /// The reading state.
 pub(super) struct Reader<'s> {
+    /// The schema guiding the reading.
     pub schema: &'s Schema,
+    /// The datum text the JSON ranges refer to.
     pub text: &'s str,
+    /// How strictly to read (switched to `Default` while a default is read).
     pub mode: Mode,
+    /// Conversions so far (plain JSON only).
     pub conversions: Vec<Converted>,
     /// Integers read as float or double: a union branch of an integer type fits such a value better.
     pub promotions: usize,
+    /// Reading steps left before reading stops.
     steps_left: usize,
+    /// How deep reading is now.
     nesting: usize,
 }
 
@@ -197,14 +228,7 @@ impl Reader<'_> {
 
     fn charge(&mut self, json: &Json, at: &Pointer) -> Result<(), Fault> {
         if self.steps_left == 0 {
-            return Err(Fault {
-                message: "reading stopped: the datum takes too many steps (union values that fit several \
-                          branches deeply, or defaults that expand without end)"
-                    .into(),
-                pointer: at.clone(),
-                range: json.range,
-                fatal: true,
-            });
+            return Err(stopped(STEPS_EXHAUSTED.to_string(), json, at));
         }
         self.steps_left -= 1;
         Ok(())
@@ -218,12 +242,8 @@ impl Reader<'_> {
         read: impl FnOnce(&mut Self) -> Result<T, Fault>,
     ) -> Result<T, Fault> {
         if self.nesting >= MAX_NESTING {
-            return Err(Fault {
-                message: format!("reading stopped: values nest deeper than {MAX_NESTING} levels"),
-                pointer: at.clone(),
-                range: json.range,
-                fatal: true,
-            });
+            let why = format!("reading stopped: values nest deeper than {MAX_NESTING} levels");
+            return Err(stopped(why, json, at));
         }
         self.nesting += 1;
         let result = read(self);
@@ -258,6 +278,7 @@ impl Reader<'_> {
     }
 
     /// Records that plain JSON at `at` differed from Avro JSON, which writes `value` (of type `id`).
+    #[inline(never)]
     pub fn convert(
         &mut self,
         id: SchemaId,
@@ -276,6 +297,7 @@ impl Reader<'_> {
     }
 
     /// "expected <what the schema says>, found <what the JSON holds>".
+    #[inline(never)]
     pub fn expected(&self, id: SchemaId, json: &Json, at: &Pointer, label: Label<'_>) -> Fault {
         let what = expectation(self.schema, id, self.mode);
         fault(
@@ -286,6 +308,7 @@ impl Reader<'_> {
         )
     }
 
+    #[inline(never)]
     fn scalar(
         &mut self,
         id: SchemaId,
@@ -328,7 +351,7 @@ impl Reader<'_> {
                         label,
                         at,
                         json.range,
-                        format!("expected {what}, found {found} code points"),
+                        format!("expected {what}, found a string of {found} code points"),
                     ));
                 }
                 Value::Fixed(bytes)
@@ -428,6 +451,7 @@ impl Reader<'_> {
         Ok(bytes)
     }
 
+    #[inline(never)]
     fn symbol(
         &self,
         e: &Enum,
@@ -543,6 +567,7 @@ impl Reader<'_> {
     }
 
     /// The value of a field missing from the JSON: its default, converted with the field's type.
+    #[inline(never)]
     fn default_of(
         &mut self,
         record: &Record,
@@ -634,7 +659,7 @@ impl Reader<'_> {
                 let Some(member) = members.first() else {
                     return Err(self.expected(id, json, at, label));
                 };
-                let (index, branch, _) = self
+                let (index, branch) = self
                     .branch_by_key(branches, &member.key)
                     .map_err(|what| fault(label, at, member.key_range, what))?;
                 let here = at.push(&member.key);
@@ -648,18 +673,19 @@ impl Reader<'_> {
     }
 
     /// The branch a wrapper key names: its full name (or type name) first, else a unique short name.
+    #[inline(never)]
     pub fn branch_by_key(
         &self,
         branches: &[SchemaId],
         key: &str,
-    ) -> Result<(usize, SchemaId, NameUse), String> {
+    ) -> Result<(usize, SchemaId), String> {
         let names: Vec<String> = branches
             .iter()
             .map(|b| self.schema.branch_name(*b))
             .collect();
         if let Some(index) = names.iter().position(|n| n == key) {
             if let Some(&branch) = branches.get(index) {
-                return Ok((index, branch, NameUse::Full));
+                return Ok((index, branch));
             }
         }
         let short: Vec<usize> = branches
@@ -670,7 +696,7 @@ impl Reader<'_> {
             .collect();
         match short.as_slice() {
             [index] => match branches.get(*index) {
-                Some(&branch) => Ok((*index, branch, NameUse::Short)),
+                Some(&branch) => Ok((*index, branch)),
                 None => Err(format!(
                     "`{key}` is not a branch of union [{}]",
                     names.join(", ")
@@ -697,6 +723,7 @@ impl Reader<'_> {
     }
 
     /// A union value in a default: unwrapped, the first branch it fits (specification 1.12, Unions).
+    #[inline(never)]
     fn first_fitting_branch(
         &mut self,
         branches: &[SchemaId],
@@ -716,6 +743,7 @@ impl Reader<'_> {
     }
 }
 
+#[inline(never)]
 fn unknown_field(record: &Record, member: &Member, at: &Pointer, label: Label<'_>) -> Fault {
     let names: Vec<String> = record.fields.iter().map(|f| f.name.clone()).collect();
     let fields = if names.is_empty() {
