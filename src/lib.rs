@@ -9,10 +9,14 @@ pub mod decode_panel;
 pub mod decoding;
 pub mod editor;
 pub mod hex_view;
+pub mod history;
+pub mod matrix;
+pub mod modes_panel;
 pub mod schema_panel;
 pub mod span_details;
 pub mod span_tree;
 pub mod state;
+pub mod version_bar;
 pub mod virtual_rows;
 
 use leptos::prelude::*;
@@ -22,6 +26,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let ws = state::Workspace::new();
     ws.autosave();
+    let history = history::history(ws);
     view! {
         <header class="top">
             <h1>"Avro Playground"</h1>
@@ -60,6 +65,11 @@ pub fn App() -> impl IntoView {
                     <span_details::SpanDetails ws=ws />
                 </div>
                 <span_tree::SpanTree ws=ws />
+            </section>
+            <section class="panel evolution" aria-labelledby="evolution-title">
+                <h2 id="evolution-title">"Evolution " <small>"every version against every other"</small></h2>
+                <matrix::Matrix history=history />
+                <modes_panel::ModesPanel history=history />
             </section>
         </main>
     }

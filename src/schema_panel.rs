@@ -83,6 +83,7 @@ pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="schema-title">
             <h2 id="schema-title">"Schema " <small>".avsc"</small></h2>
+            <crate::version_bar::VersionBar ws=ws />
             <CodeEditor
                 editor_id="schema-editor"
                 input_id="schema-input"

@@ -84,8 +84,12 @@ pub enum Mode {
 /// Everything the page shows, as signals and memos.
 #[derive(Clone, Copy)]
 pub struct Workspace {
-    /// The schema editor's text.
+    /// The schema editor's text: the current version's.
     pub schema_text: RwSignal<String>,
+    /// The schema's versions, oldest first.
+    pub versions: RwSignal<Vec<Version>>,
+    /// The index of the version the editor shows.
+    pub current: RwSignal<usize>,
     /// The datum editor's text (Avro JSON).
     pub datum_text: RwSignal<String>,
     /// The selected span (hovered byte or tree row) and which view selected it.
@@ -116,7 +120,7 @@ pub struct Workspace {
     pub shown: Memo<Option<Shared<Shown>>>,
 }
 
-const STORAGE_KEY: &str = "avro-playground/workspace/v1";
+const STORAGE_KEY: &str = "avro-playground/workspace/v2";
 
 const EXAMPLE_SCHEMA: &str = r#"{
   "type": "record",
@@ -145,35 +149,104 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// The texts saved by the last session, if any and if readable.
-fn restore() -> Option<(String, String)> {
-    let saved = storage()?.get_item(STORAGE_KEY).ok()??;
-    let json: serde_json::Value = serde_json::from_str(&saved).ok()?;
-    Some((
-        json.get("schema")?.as_str()?.to_string(),
-        json.get("datum")?.as_str()?.to_string(),
-    ))
+/// What the last session saved: the schema versions, the one being edited, and the datum.
+struct Saved {
+    versions: Vec<Version>,
+    current: usize,
+    datum: String,
 }
 
-fn save(schema: &str, datum: &str) {
+/// The workspace saved by the last session, if any and if readable; anything malformed is ignored.
+fn restore() -> Option<Saved> {
+    let saved = storage()?.get_item(STORAGE_KEY).ok()??;
+    let json: serde_json::Value = serde_json::from_str(&saved).ok()?;
+    let versions: Vec<Version> = json
+        .get("versions")?
+        .as_array()?
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            Some(Version {
+                id: i as u32,
+                name: v.get("name")?.as_str()?.to_string(),
+                text: v.get("text")?.as_str()?.to_string(),
+            })
+        })
+        .collect();
+    if versions.is_empty() {
+        return None;
+    }
+    let current = json.get("current").and_then(|c| c.as_u64()).unwrap_or(0) as usize;
+    Some(Saved {
+        current: current.min(versions.len() - 1),
+        versions,
+        datum: json.get("datum")?.as_str()?.to_string(),
+    })
+}
+
+fn save(versions: &[Version], current: usize, datum: &str) {
     if let Some(s) = storage() {
-        let json = serde_json::json!({ "schema": schema, "datum": datum });
+        let versions: Vec<serde_json::Value> = versions
+            .iter()
+            .map(|v| serde_json::json!({ "name": v.name, "text": v.text }))
+            .collect();
+        let json = serde_json::json!({ "versions": versions, "current": current, "datum": datum });
         // A full or disabled storage only loses the autosave, never the page.
         let _ = s.set_item(STORAGE_KEY, &json.to_string());
     }
 }
 
+/// One version of the schema in the workspace's history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Version {
+    /// A stable key for lists (survives reordering).
+    pub id: u32,
+    /// The name shown, e.g. `v2`.
+    pub name: String,
+    /// The schema text.
+    pub text: String,
+}
+
 impl Workspace {
     /// Creates the workspace from the autosaved texts (or the example) and wires the memos.
     pub fn new() -> Self {
-        let (schema0, datum0) =
-            restore().unwrap_or_else(|| (EXAMPLE_SCHEMA.to_string(), EXAMPLE_DATUM.to_string()));
-        Self::with_texts(schema0, datum0)
+        match restore() {
+            Some(saved) => Self::with_versions(saved.versions, saved.current, saved.datum),
+            None => Self::with_texts(EXAMPLE_SCHEMA.to_string(), EXAMPLE_DATUM.to_string()),
+        }
     }
 
     /// Creates a workspace holding these texts (no autosave read).
     pub fn with_texts(schema0: String, datum0: String) -> Self {
+        let v1 = Version {
+            id: 0,
+            name: "v1".into(),
+            text: schema0,
+        };
+        Self::with_versions(vec![v1], 0, datum0)
+    }
+
+    /// Creates a workspace holding these versions, editing version `current`.
+    pub fn with_versions(versions0: Vec<Version>, current0: usize, datum0: String) -> Self {
+        let schema0 = versions0
+            .get(current0)
+            .map(|v| v.text.clone())
+            .unwrap_or_default();
+        let versions = RwSignal::new(versions0);
+        let current = RwSignal::new(current0);
         let schema_text = RwSignal::new(schema0);
+        // The editor writes through to the version it shows.
+        Effect::new(move |_| {
+            let text = schema_text.get();
+            let at = current.get_untracked();
+            versions.maybe_update(|vs| match vs.get_mut(at) {
+                Some(v) if v.text != text => {
+                    v.text = text;
+                    true
+                }
+                _ => false,
+            });
+        });
         let datum_text = RwSignal::new(datum0);
         let schema = Memo::new(move |_| {
             Shared(Arc::new(schema_text.with(|t| parse_schema(t)).map(
@@ -260,6 +333,8 @@ impl Workspace {
         });
         Workspace {
             schema_text,
+            versions,
+            current,
             datum_text,
             selected,
             schema,
@@ -280,8 +355,9 @@ impl Workspace {
     /// Saves the texts to local storage whenever they change.
     pub fn autosave(self) {
         Effect::new(move |_| {
-            let (s, d) = (self.schema_text.get(), self.datum_text.get());
-            save(&s, &d);
+            let datum = self.datum_text.get();
+            let current = self.current.get();
+            self.versions.with(|vs| save(vs, current, &datum));
         });
     }
 }
@@ -289,5 +365,101 @@ impl Workspace {
 impl Default for Workspace {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+impl Workspace {
+    /// Shows version `index` in the editor.
+    pub fn select_version(self, index: usize) {
+        if let Some(text) = self
+            .versions
+            .with_untracked(|vs| vs.get(index).map(|v| v.text.clone()))
+        {
+            self.current.set(index);
+            self.schema_text.set(text);
+        }
+    }
+
+    /// Adds a copy of the current version after the last one, named after it, and selects it.
+    pub fn duplicate_version(self) {
+        let text = self.schema_text.get_untracked();
+        let mut index = 0;
+        self.versions.update(|vs| {
+            let id = vs.iter().map(|v| v.id).max().map_or(0, |m| m + 1);
+            let mut n = vs.len() + 1;
+            while vs.iter().any(|v| v.name == format!("v{n}")) {
+                n += 1;
+            }
+            vs.push(Version {
+                id,
+                name: format!("v{n}"),
+                text,
+            });
+            index = vs.len() - 1;
+        });
+        self.select_version(index);
+    }
+
+    /// Deletes version `index` (never the last one left).
+    pub fn delete_version(self, index: usize) {
+        let mut remaining = 0;
+        self.versions.update(|vs| {
+            if vs.len() > 1 && index < vs.len() {
+                vs.remove(index);
+            }
+            remaining = vs.len();
+        });
+        let current = self.current.get_untracked();
+        self.select_version(if current >= remaining {
+            remaining - 1
+        } else if current > index {
+            current - 1
+        } else {
+            current
+        });
+    }
+
+    /// Swaps version `index` with the one after it.
+    pub fn move_version_later(self, index: usize) {
+        let mut moved = false;
+        self.versions.update(|vs| {
+            if index + 1 < vs.len() {
+                vs.swap(index, index + 1);
+                moved = true;
+            }
+        });
+        if moved {
+            let current = self.current.get_untracked();
+            if current == index {
+                self.current.set(index + 1);
+            } else if current == index + 1 {
+                self.current.set(index);
+            }
+        }
+    }
+
+    /// Renames version `index`.
+    pub fn rename_version(self, index: usize, name: String) {
+        self.versions.update(|vs| {
+            if let Some(v) = vs.get_mut(index) {
+                v.name = name;
+            }
+        });
+    }
+
+    /// Replaces every version (a loaded scenario) and selects the newest.
+    pub fn load_versions(self, texts: Vec<(String, String)>) {
+        let versions: Vec<Version> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, text))| Version {
+                id: i as u32,
+                name,
+                text,
+            })
+            .collect();
+        let last = versions.len().saturating_sub(1);
+        self.versions.set(versions);
+        self.select_version(last);
     }
 }
