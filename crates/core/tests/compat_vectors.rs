@@ -19,7 +19,11 @@ use std::collections::BTreeSet;
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -37,7 +41,8 @@ fn python_spelling(incompatibility: &Incompatibility) -> String {
     let restart = (0..tokens.len()).rev().find(|&k| {
         let numeric = tokens[k].chars().all(|c| c.is_ascii_digit());
         let field_position = k > 0 && tokens[k - 1] == "fields";
-        let branch_named = k == last && incompatibility.kind == IncompatibilityType::MissingUnionBranch;
+        let branch_named =
+            k == last && incompatibility.kind == IncompatibilityType::MissingUnionBranch;
         numeric && !field_position && !branch_named
     });
     match restart {
@@ -65,10 +70,7 @@ fn java_message(python: &str) -> String {
         return format!("reader union lacking writer type: {}", t.to_uppercase());
     }
     if let Some(inner) = python.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-        let symbols: BTreeSet<&str> = inner
-            .split(", ")
-            .map(|s| s.trim_matches('\''))
-            .collect();
+        let symbols: BTreeSet<&str> = inner.split(", ").map(|s| s.trim_matches('\'')).collect();
         return format!("[{}]", symbols.into_iter().collect::<Vec<_>>().join(", "));
     }
     python.to_string()
@@ -82,13 +84,20 @@ fn compare(case: &Value) -> Result<(), String> {
 
     let want = case["compatible"].as_bool().unwrap_or(false);
     if result.compatible != want {
-        diffs.push(format!("compatible: got {}, want {want}", result.compatible));
+        diffs.push(format!(
+            "compatible: got {}, want {want}",
+            result.compatible
+        ));
     }
     if check(&reader, &writer).compatible != result.compatible {
         diffs.push("the explain pass changed the verdict".into());
     }
 
-    let mut types: Vec<&str> = result.incompatibilities.iter().map(|i| i.kind.as_str()).collect();
+    let mut types: Vec<&str> = result
+        .incompatibilities
+        .iter()
+        .map(|i| i.kind.as_str())
+        .collect();
     types.sort_unstable();
     let want_types = strings(&case["incompatibility_types"]);
     if types != want_types {
@@ -103,20 +112,34 @@ fn compare(case: &Value) -> Result<(), String> {
         .collect();
     for (java, python) in &ours {
         if !want_locations.contains(java) && !want_locations.contains(python) {
-            diffs.push(format!("location {java} (Python would say {python}) not expected"));
+            diffs.push(format!(
+                "location {java} (Python would say {python}) not expected"
+            ));
         }
     }
     for want in &want_locations {
-        let known = want == "/" || ours.iter().any(|(java, python)| java == want || python == want);
+        let known = want == "/"
+            || ours
+                .iter()
+                .any(|(java, python)| java == want || python == want);
         if !known {
             diffs.push(format!("expected location {want} not found in {ours:?}"));
         }
     }
 
-    let messages: BTreeSet<String> = result.incompatibilities.iter().map(|i| i.message.clone()).collect();
-    let want_messages: BTreeSet<String> = strings(&case["messages"]).iter().map(|m| java_message(m)).collect();
+    let messages: BTreeSet<String> = result
+        .incompatibilities
+        .iter()
+        .map(|i| i.message.clone())
+        .collect();
+    let want_messages: BTreeSet<String> = strings(&case["messages"])
+        .iter()
+        .map(|m| java_message(m))
+        .collect();
     if messages != want_messages {
-        diffs.push(format!("messages: got {messages:?}, want {want_messages:?}"));
+        diffs.push(format!(
+            "messages: got {messages:?}, want {want_messages:?}"
+        ));
     }
 
     if diffs.is_empty() {
@@ -155,10 +178,13 @@ fn every_compat_case_gets_javas_verdict_types_locations_and_messages() {
 
 fn against_java(case: &Value, rule: &str, java: &str) -> Result<(), String> {
     if compare(case).is_ok() {
-        return Err(format!("matches the oracle, which was marked wrong ({rule})"));
+        return Err(format!(
+            "matches the oracle, which was marked wrong ({rule})"
+        ));
     }
     let mut corrected = case.clone();
-    let java: Value = serde_json::from_str(java).map_err(|e| format!("bad Java expectation: {e}"))?;
+    let java: Value =
+        serde_json::from_str(java).map_err(|e| format!("bad Java expectation: {e}"))?;
     if let (Some(target), Some(fields)) = (corrected.as_object_mut(), java.as_object()) {
         for (key, value) in fields {
             target.insert(key.clone(), value.clone());
@@ -174,7 +200,9 @@ fn python_spellings_of_java_locations() {
         let pointer = location
             .split('/')
             .filter(|t| !t.is_empty())
-            .fold(avro_playground_core::source::Pointer::root(), |p, t| p.push(t));
+            .fold(avro_playground_core::source::Pointer::root(), |p, t| {
+                p.push(t)
+            });
         Incompatibility {
             kind,
             location: pointer,
@@ -186,9 +214,15 @@ fn python_spellings_of_java_locations() {
     let tm = IncompatibilityType::TypeMismatch;
     let mub = IncompatibilityType::MissingUnionBranch;
     assert_eq!(python_spelling(&at(tm, "/fields/1/type/0")), "/");
-    assert_eq!(python_spelling(&at(tm, "/1/fields/0/type")), "/fields/0/type");
+    assert_eq!(
+        python_spelling(&at(tm, "/1/fields/0/type")),
+        "/fields/0/type"
+    );
     assert_eq!(python_spelling(&at(tm, "/fields/1/type")), "/fields/1/type");
-    assert_eq!(python_spelling(&at(mub, "/fields/1/type/2")), "/fields/1/type/2");
+    assert_eq!(
+        python_spelling(&at(mub, "/fields/1/type/2")),
+        "/fields/1/type/2"
+    );
     assert_eq!(java_message("{'D', 'B'}"), "[B, D]");
     assert_eq!(
         java_message("reader union lacking writer type long"),

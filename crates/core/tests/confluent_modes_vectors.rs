@@ -54,19 +54,30 @@ fn compare(case: &Value) -> Result<(), String> {
     let mut diffs = Vec::new();
     for mode in Mode::ALL {
         let expect = &case["expect"][mode.as_str()];
-        let want_compatible = expect["compatible"].as_bool().ok_or(format!("{mode}: no expectation"))?;
+        let want_compatible = expect["compatible"]
+            .as_bool()
+            .ok_or(format!("{mode}: no expectation"))?;
         let want_failing: Vec<usize> = expect["failing_versions"]
             .as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_u64().map(|v| v as usize)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_u64().map(|v| v as usize))
+                    .collect()
+            })
             .unwrap_or_default();
 
         let registration = register(mode, &versions, &candidate);
         if registration.compatible != want_compatible {
-            diffs.push(format!("{mode}: compatible {} want {want_compatible}", registration.compatible));
+            diffs.push(format!(
+                "{mode}: compatible {} want {want_compatible}",
+                registration.compatible
+            ));
         }
         let failing = failing_from_matrix(&matrix, mode, n);
         if failing != want_failing {
-            diffs.push(format!("{mode}: failing versions {failing:?} want {want_failing:?}"));
+            diffs.push(format!(
+                "{mode}: failing versions {failing:?} want {want_failing:?}"
+            ));
         }
         let newest_failing = want_failing.iter().max().copied();
         if registration.failing_version != newest_failing {
@@ -91,7 +102,9 @@ fn compare(case: &Value) -> Result<(), String> {
             diffs.push(format!("{mode}: verdict and incompatibilities disagree"));
         }
         if matrix.registration(mode, n).as_ref() != Some(&registration) {
-            diffs.push(format!("{mode}: the matrix decides differently from register"));
+            diffs.push(format!(
+                "{mode}: the matrix decides differently from register"
+            ));
         }
     }
     if diffs.is_empty() {

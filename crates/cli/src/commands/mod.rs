@@ -3,6 +3,8 @@
 use crate::args::{Failure, Output};
 
 mod canonical;
+mod check;
+mod compat;
 
 /// A command: its help text and what it does.
 pub struct Command {
@@ -14,11 +16,23 @@ pub struct Command {
     pub run: fn(&[String]) -> Result<Output, Failure>,
 }
 
-const COMMANDS: &[Command] = &[Command {
-    name: "canonical",
-    help: canonical::HELP,
-    run: canonical::run,
-}];
+const COMMANDS: &[Command] = &[
+    Command {
+        name: "canonical",
+        help: canonical::HELP,
+        run: canonical::run,
+    },
+    Command {
+        name: "compat",
+        help: compat::HELP,
+        run: compat::run,
+    },
+    Command {
+        name: "check",
+        help: check::HELP,
+        run: check::run,
+    },
+];
 
 /// The command called `name`.
 pub fn find(name: &str) -> Option<&'static Command> {

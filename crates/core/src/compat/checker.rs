@@ -101,7 +101,9 @@ impl<'s> Checker<'s> {
         let (rk, wk) = (reader.kind(r), writer.kind(w));
         if rk.type_name() == wk.type_name() {
             return match (rk, wk) {
-                (Kind::Array(ri), Kind::Array(wi)) => self.compatibility(Some(Token::Items), *ri, *wi),
+                (Kind::Array(ri), Kind::Array(wi)) => {
+                    self.compatibility(Some(Token::Items), *ri, *wi)
+                }
                 (Kind::Map(rv), Kind::Map(wv)) => self.compatibility(Some(Token::Values), *rv, *wv),
                 (Kind::Fixed(rf), Kind::Fixed(wf)) => {
                     Found::all(vec![self.names(r, w), self.fixed_size(rf, wf, r, w)])
@@ -137,13 +139,26 @@ impl<'s> Checker<'s> {
     }
 
     /// Both unions: every writer branch must be readable by the reader union.
-    fn writer_union_branches(&mut self, r: SchemaId, w: SchemaId, writer_branches: &[SchemaId]) -> Found {
+    fn writer_union_branches(
+        &mut self,
+        r: SchemaId,
+        w: SchemaId,
+        writer_branches: &[SchemaId],
+    ) -> Found {
         let mut parts = Vec::new();
         for (i, wb) in writer_branches.iter().enumerate() {
             self.location.push(Token::Index(i));
             if !self.fresh(r, *wb).is_empty() {
-                let message = format!("reader union lacking writer type: {}", java_type(self.writer.kind(*wb)));
-                parts.push(self.incompatible(IncompatibilityType::MissingUnionBranch, r, w, message));
+                let message = format!(
+                    "reader union lacking writer type: {}",
+                    java_type(self.writer.kind(*wb))
+                );
+                parts.push(self.incompatible(
+                    IncompatibilityType::MissingUnionBranch,
+                    r,
+                    w,
+                    message,
+                ));
             }
             self.location.pop();
         }
@@ -157,7 +172,10 @@ impl<'s> Checker<'s> {
                 return Found::Nothing;
             }
         }
-        let message = format!("reader union lacking writer type: {}", java_type(self.writer.kind(w)));
+        let message = format!(
+            "reader union lacking writer type: {}",
+            java_type(self.writer.kind(w))
+        );
         self.incompatible(IncompatibilityType::MissingUnionBranch, r, w, message)
     }
 
@@ -168,7 +186,12 @@ impl<'s> Checker<'s> {
         }
         let expected = wk.name().map(|n| n.full()).unwrap_or_default();
         self.location.push(Token::Name);
-        let found = self.incompatible(IncompatibilityType::NameMismatch, r, w, format!("expected: {expected}"));
+        let found = self.incompatible(
+            IncompatibilityType::NameMismatch,
+            r,
+            w,
+            format!("expected: {expected}"),
+        );
         self.location.pop();
         found
     }
@@ -206,7 +229,13 @@ impl<'s> Checker<'s> {
         found
     }
 
-    fn record_fields(&mut self, reader: &Record, writer: &Record, r: SchemaId, w: SchemaId) -> Found {
+    fn record_fields(
+        &mut self,
+        reader: &Record,
+        writer: &Record,
+        r: SchemaId,
+        w: SchemaId,
+    ) -> Found {
         let mut parts = Vec::with_capacity(reader.fields.len());
         self.location.push(Token::Fields);
         for (pos, field) in reader.fields.iter().enumerate() {
@@ -258,7 +287,13 @@ impl<'s> Checker<'s> {
         self.incompatible(IncompatibilityType::TypeMismatch, r, w, message)
     }
 
-    fn incompatible(&self, kind: IncompatibilityType, r: SchemaId, w: SchemaId, message: String) -> Found {
+    fn incompatible(
+        &self,
+        kind: IncompatibilityType,
+        r: SchemaId,
+        w: SchemaId,
+        message: String,
+    ) -> Found {
         Found::one(Incompatibility {
             kind,
             location: pointer(&self.location),

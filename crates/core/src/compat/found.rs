@@ -91,7 +91,11 @@ mod tests {
 
     #[test]
     fn parts_keep_their_order_and_empty_parts_vanish() {
-        let found = Found::all(vec![leaf("a"), Found::Nothing, Found::all(vec![leaf("b"), leaf("c")])]);
+        let found = Found::all(vec![
+            leaf("a"),
+            Found::Nothing,
+            Found::all(vec![leaf("b"), leaf("c")]),
+        ]);
         let (list, omitted) = found.to_vec(10);
         let messages: Vec<&str> = list.iter().map(|i| i.message.as_str()).collect();
         assert_eq!(messages, ["a", "b", "c"]);

@@ -13,7 +13,10 @@ pub(crate) fn schema_name_equals(reader: &Kind, writer: &Kind) -> bool {
         return true;
     }
     let writer_full = writer_name.full();
-    reader.aliases().iter().any(|alias| alias.full() == writer_full)
+    reader
+        .aliases()
+        .iter()
+        .any(|alias| alias.full() == writer_full)
 }
 
 /// The writer field that a reader field reads, found as Java's `lookupWriterField` finds it.
@@ -67,13 +70,17 @@ mod tests {
 
     #[test]
     fn names_match_unqualified_and_by_reader_alias_against_the_writer_full_name() {
-        let reader = parse_schema(r#"{"type":"fixed","name":"n1.F","aliases":["G"],"size":1}"#).unwrap();
+        let reader =
+            parse_schema(r#"{"type":"fixed","name":"n1.F","aliases":["G"],"size":1}"#).unwrap();
         let same_short = parse_schema(r#"{"type":"fixed","name":"n2.F","size":1}"#).unwrap();
         let alias_target = parse_schema(r#"{"type":"fixed","name":"n1.G","size":1}"#).unwrap();
         let other_ns = parse_schema(r#"{"type":"fixed","name":"n2.G","size":1}"#).unwrap();
         let r = reader.kind(reader.root());
         assert!(schema_name_equals(r, same_short.kind(same_short.root())));
-        assert!(schema_name_equals(r, alias_target.kind(alias_target.root())));
+        assert!(schema_name_equals(
+            r,
+            alias_target.kind(alias_target.root())
+        ));
         assert!(!schema_name_equals(r, other_ns.kind(other_ns.root())));
     }
 
@@ -84,17 +91,22 @@ mod tests {
         )
         .unwrap();
         let by_alias =
-            parse_schema(r#"{"type":"record","name":"R","fields":[{"name":"b","type":"int"}]}"#).unwrap();
+            parse_schema(r#"{"type":"record","name":"R","fields":[{"name":"b","type":"int"}]}"#)
+                .unwrap();
         let both = parse_schema(
             r#"{"type":"record","name":"R","fields":[{"name":"b","type":"int"},{"name":"a","type":"int"}]}"#,
         )
         .unwrap();
         let field = &record(&reader).fields[0];
-        assert!(matches!(lookup_writer_field(record(&by_alias), field), WriterField::Found(f) if f.name == "b"));
+        assert!(
+            matches!(lookup_writer_field(record(&by_alias), field), WriterField::Found(f) if f.name == "b")
+        );
         assert!(matches!(
             lookup_writer_field(record(&both), field),
             WriterField::Ambiguous(f, rest) if f.name == "a" && rest.len() == 1
         ));
-        assert!(matches!(lookup_writer_field(record(&reader), field), WriterField::Found(f) if f.name == "a"));
+        assert!(
+            matches!(lookup_writer_field(record(&reader), field), WriterField::Found(f) if f.name == "a")
+        );
     }
 }

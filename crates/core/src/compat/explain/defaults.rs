@@ -27,7 +27,11 @@ pub(super) fn enum_default_for_missing_field(reader: &Schema, field: &Field) -> 
 
 /// Writer symbols the reader's enum lacks: read as the enum default (compatible for Java, values change), or,
 /// with no enum default, an error that a field default does not prevent.
-pub(super) fn enum_symbols(reader: &Enum, writer: &Enum, field: Option<&Field>) -> Option<(NoteKind, String)> {
+pub(super) fn enum_symbols(
+    reader: &Enum,
+    writer: &Enum,
+    field: Option<&Field>,
+) -> Option<(NoteKind, String)> {
     let missing: Vec<&str> = writer
         .symbols
         .iter()
@@ -97,9 +101,10 @@ fn same_value(a: &Json, b: &Json, depth: usize) -> bool {
         }
         (JsonValue::Object(xs), JsonValue::Object(ys)) => {
             xs.len() == ys.len()
-                && xs
-                    .iter()
-                    .all(|m| b.get(&m.key).is_some_and(|n| same_value(&m.value, &n.value, depth + 1)))
+                && xs.iter().all(|m| {
+                    b.get(&m.key)
+                        .is_some_and(|n| same_value(&m.value, &n.value, depth + 1))
+                })
         }
         _ => false,
     }

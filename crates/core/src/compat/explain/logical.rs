@@ -20,7 +20,9 @@ fn time_scale(logical: &LogicalType) -> Option<TimeScale> {
         LogicalType::TimestampMillis => ("an instant (UTC)", 1_000_000, "milliseconds"),
         LogicalType::TimestampMicros => ("an instant (UTC)", 1_000, "microseconds"),
         LogicalType::TimestampNanos => ("an instant (UTC)", 1, "nanoseconds"),
-        LogicalType::LocalTimestampMillis => ("a local date-time (no zone)", 1_000_000, "milliseconds"),
+        LogicalType::LocalTimestampMillis => {
+            ("a local date-time (no zone)", 1_000_000, "milliseconds")
+        }
         LogicalType::LocalTimestampMicros => ("a local date-time (no zone)", 1_000, "microseconds"),
         LogicalType::LocalTimestampNanos => ("a local date-time (no zone)", 1, "nanoseconds"),
         _ => return None,
@@ -38,7 +40,8 @@ pub(super) fn change(reader: &Node, writer: &Node) -> Option<(NoteKind, String)>
     let (Some(rl), Some(wl)) = (&reader.logical, &writer.logical) else {
         return None;
     };
-    let same_base = reader.kind.type_name() == writer.kind.type_name() || promotes(&reader.kind, &writer.kind);
+    let same_base =
+        reader.kind.type_name() == writer.kind.type_name() || promotes(&reader.kind, &writer.kind);
     if rl == wl || !same_base {
         return None;
     }

@@ -108,7 +108,9 @@ impl<'s> Explainer<'s> {
             self.path.push(Token::Index(pos));
             match lookup_writer_field(writer, field) {
                 WriterField::Missing => {
-                    if let Some(message) = defaults::enum_default_for_missing_field(self.reader, field) {
+                    if let Some(message) =
+                        defaults::enum_default_for_missing_field(self.reader, field)
+                    {
                         self.note(NoteKind::EnumDefaultConfusion, message);
                     }
                 }
@@ -116,7 +118,9 @@ impl<'s> Explainer<'s> {
                     if let Some(message) = defaults::changed(field, wf) {
                         self.note(NoteKind::DefaultChanged, message);
                     }
-                    self.at(Token::Type, |e| e.walk(field.schema, wf.schema, Some(field)));
+                    self.at(Token::Type, |e| {
+                        e.walk(field.schema, wf.schema, Some(field))
+                    });
                 }
             }
             self.path.pop();
@@ -131,7 +135,10 @@ impl<'s> Explainer<'s> {
             return;
         };
         let writer_full = wn.full();
-        if rn.name != wn.name || rn.full() == writer_full || rk.aliases().iter().any(|a| a.full() == writer_full) {
+        if rn.name != wn.name
+            || rn.full() == writer_full
+            || rk.aliases().iter().any(|a| a.full() == writer_full)
+        {
             return;
         }
         let message = format!(
@@ -140,6 +147,8 @@ impl<'s> Explainer<'s> {
              a union branch, the Avro JSON union key, generated classes. Add \"aliases\": [\"{writer_full}\"] to \
              the reader's type to say they are the same"
         );
-        self.at(Token::Name, |e| e.note(NoteKind::NamespaceOnlyRename, message));
+        self.at(Token::Name, |e| {
+            e.note(NoteKind::NamespaceOnlyRename, message)
+        });
     }
 }

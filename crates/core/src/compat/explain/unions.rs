@@ -10,7 +10,12 @@ use crate::schema::SchemaId;
 
 impl Explainer<'_> {
     /// The reader union `branches` reading writer type `w` (branch `writer_index` of a writer union, if so).
-    pub(super) fn reader_branch(&mut self, branches: &[SchemaId], w: SchemaId, writer_index: Option<usize>) {
+    pub(super) fn reader_branch(
+        &mut self,
+        branches: &[SchemaId],
+        w: SchemaId,
+        writer_index: Option<usize>,
+    ) {
         match self.chosen_branch(branches, w) {
             Some((j, rb)) => self.at(Token::Index(j), |e| e.walk(rb, w, None)),
             None => self.hidden_cause(branches, w, writer_index),
@@ -30,7 +35,8 @@ impl Explainer<'_> {
             .collect();
         let same_type = |rb: SchemaId| reader.kind(rb).type_name() == wk.type_name();
         let exact = readable.iter().find(|(_, rb)| {
-            same_type(*rb) && reader.kind(*rb).name().map(|n| n.full()) == wk.name().map(|n| n.full())
+            same_type(*rb)
+                && reader.kind(*rb).name().map(|n| n.full()) == wk.name().map(|n| n.full())
         });
         let by_name = || {
             readable
