@@ -30,7 +30,7 @@ pub const MAX_INCOMPATIBILITIES: usize = 1000;
 
 /// The deepest nesting of reader/writer pairs the checker and the explain pass follow. Recursive schemas
 /// stop earlier, at the first repeated pair; only pathological pairs of cycles come near this.
-pub const MAX_DEPTH: usize = 400;
+pub const MAX_DEPTH: usize = 256;
 
 /// Java's `SchemaIncompatibilityType`: why a reader cannot read what a writer wrote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

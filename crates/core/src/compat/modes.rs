@@ -131,9 +131,7 @@ pub struct Registration {
 /// checks that level needs.
 pub fn register(mode: Mode, versions: &[Schema], candidate: &Schema) -> Registration {
     decide(mode, versions.len(), |direction, v| {
-        let Some(version) = versions.get(v) else {
-            return None;
-        };
+        let version = versions.get(v)?;
         Some(match direction {
             Direction::Backward => check_reader_writer_compatibility(candidate, version),
             Direction::Forward => check_reader_writer_compatibility(version, candidate),
