@@ -73,3 +73,75 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
     ]);
     Ok(out.into())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, text: &str) -> String {
+        let dir =
+            std::env::temp_dir().join(format!("avro-playground-check-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temporary folder");
+        let path = dir.join(name);
+        std::fs::write(&path, text).expect("temporary file");
+        path.to_string_lossy().into_owned()
+    }
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn prints_the_decision_in_the_documented_order() {
+        let v1 = file("v1.avsc", r#""string""#);
+        let v2 = file("v2.avsc", r#""int""#);
+        let candidate = file("v3.avsc", r#""long""#);
+        let out = run(&args(&[
+            "--mode",
+            "BACKWARD_TRANSITIVE",
+            &v1,
+            &v2,
+            &candidate,
+        ]))
+        .expect("runs");
+        assert_eq!(
+            out.stdout,
+            r#"{"mode":"BACKWARD_TRANSITIVE","compatible":false,"checked_versions":[2,1],"failing_version":1,"incompatibilities":[{"type":"TYPE_MISMATCH","location":"/","message":"reader type: LONG not compatible with writer type: STRING","direction":"backward"}]}"#
+        );
+    }
+
+    #[test]
+    fn a_compatible_candidate_has_a_null_failing_version() {
+        let v1 = file("ok1.avsc", r#""int""#);
+        let candidate = file("ok2.avsc", r#""long""#);
+        let out = run(&args(&["--mode=backward", &v1, &candidate])).expect("runs");
+        assert_eq!(
+            out.stdout,
+            r#"{"mode":"BACKWARD","compatible":true,"checked_versions":[1],"failing_version":null,"incompatibilities":[]}"#
+        );
+    }
+
+    #[test]
+    fn an_unknown_mode_or_no_files_is_a_usage_error() {
+        let v1 = file("u1.avsc", r#""int""#);
+        assert!(matches!(
+            run(&args(&["--mode", "SIDEWAYS", &v1])),
+            Err(Failure::Usage(_))
+        ));
+        assert!(matches!(
+            run(&args(&["--mode", "FULL"])),
+            Err(Failure::Usage(_))
+        ));
+        assert!(matches!(run(&args(&[&v1])), Err(Failure::Usage(_))));
+    }
+
+    #[test]
+    fn an_invalid_version_is_invalid_input() {
+        let bad = file("bad_version.avsc", r#"{"type":"fixed","name":"F"}"#);
+        let candidate = file("fine.avsc", r#""int""#);
+        assert!(matches!(
+            run(&args(&["--mode", "FULL", &bad, &candidate])),
+            Err(Failure::Invalid(m)) if m.contains("bad_version.avsc:1:1")
+        ));
+    }
+}

@@ -83,3 +83,80 @@ pub(crate) fn object(members: &[(&str, String)]) -> String {
 pub(crate) fn array(items: impl Iterator<Item = String>) -> String {
     format!("[{}]", items.collect::<Vec<_>>().join(","))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes `text` to a file of its own in the temporary folder and returns its path.
+    fn file(name: &str, text: &str) -> String {
+        let dir =
+            std::env::temp_dir().join(format!("avro-playground-compat-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temporary folder");
+        let path = dir.join(name);
+        std::fs::write(&path, text).expect("temporary file");
+        path.to_string_lossy().into_owned()
+    }
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn prints_the_verdict_incompatibilities_and_notes_in_order() {
+        let reader = file("r_int.avsc", r#""int""#);
+        let writer = file("w_union.avsc", r#"["int","string"]"#);
+        let out = run(&args(&["--reader", &reader, "--writer", &writer])).expect("runs");
+        assert_eq!(
+            out.stdout,
+            r#"{"compatible":false,"incompatibilities":[{"type":"TYPE_MISMATCH","location":"/1","message":"reader type: INT not compatible with writer type: STRING"}],"notes":[]}"#
+        );
+    }
+
+    #[test]
+    fn notes_carry_kind_location_and_message() {
+        let reader = file(
+            "r_micros.avsc",
+            r#"{"type":"long","logicalType":"timestamp-micros"}"#,
+        );
+        let writer = file(
+            "w_millis.avsc",
+            r#"{"type":"long","logicalType":"timestamp-millis"}"#,
+        );
+        let out = run(&args(&["--reader", &reader, "--writer", &writer])).expect("runs");
+        let value: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+        assert_eq!(value["compatible"], true);
+        assert_eq!(value["notes"][0]["kind"], "time_unit_change");
+        assert_eq!(value["notes"][0]["location"], "/");
+    }
+
+    #[test]
+    fn an_invalid_schema_names_the_file_position_and_pointer() {
+        let good = file("good.avsc", r#""int""#);
+        let bad = file("bad.avsc", "{\"type\": \"record\",\n \"name\": 3}");
+        match run(&args(&["--reader", &good, "--writer", &bad])) {
+            Err(Failure::Invalid(message)) => {
+                assert!(message.contains("bad.avsc:2:10"), "{message}");
+                assert!(message.contains("/name"), "{message}");
+            }
+            other => panic!("expected an invalid-input failure, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_missing_flag_or_an_extra_argument_is_a_usage_error() {
+        let good = file("usage.avsc", r#""int""#);
+        assert!(matches!(
+            run(&args(&["--reader", &good])),
+            Err(Failure::Usage(_))
+        ));
+        assert!(matches!(
+            run(&args(&["--reader", &good, "--writer", &good, "extra"])),
+            Err(Failure::Usage(_))
+        ));
+        assert!(matches!(
+            run(&args(&["--schema", &good])),
+            Err(Failure::Usage(_))
+        ));
+    }
+}
