@@ -76,20 +76,8 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::compat::tests::{args, file};
     use super::*;
-
-    fn file(name: &str, text: &str) -> String {
-        let dir =
-            std::env::temp_dir().join(format!("avro-playground-check-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temporary folder");
-        let path = dir.join(name);
-        std::fs::write(&path, text).expect("temporary file");
-        path.to_string_lossy().into_owned()
-    }
-
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
 
     #[test]
     fn prints_the_decision_in_the_documented_order() {

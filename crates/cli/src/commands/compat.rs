@@ -85,20 +85,19 @@ pub(crate) fn array(items: impl Iterator<Item = String>) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Writes `text` to a file of its own in the temporary folder and returns its path.
-    fn file(name: &str, text: &str) -> String {
-        let dir =
-            std::env::temp_dir().join(format!("avro-playground-compat-{}", std::process::id()));
+    pub(crate) fn file(name: &str, text: &str) -> String {
+        let dir = std::env::temp_dir().join(format!("avro-playground-cli-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temporary folder");
         let path = dir.join(name);
         std::fs::write(&path, text).expect("temporary file");
         path.to_string_lossy().into_owned()
     }
 
-    fn args(list: &[&str]) -> Vec<String> {
+    pub(crate) fn args(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
     }
 

@@ -39,6 +39,17 @@ fn record(name: &str, fields: &[(&str, &str)]) -> String {
     )
 }
 
+/// A record whose only field is an enum with an enum default, and no field default.
+fn enum_field_with_only_an_enum_default() -> String {
+    record(
+        "R",
+        &[(
+            "e",
+            r#"{"type":"enum","name":"E","symbols":["A"],"default":"A"}"#,
+        )],
+    )
+}
+
 // ---- Java's checker ----
 
 #[test]
@@ -229,13 +240,7 @@ fn an_enum_default_covers_writer_symbols_the_reader_lacks() {
 
 #[test]
 fn an_enum_field_with_only_an_enum_default_is_checked_against_the_writer_record() {
-    let reader = record(
-        "R",
-        &[(
-            "e",
-            r#"{"type":"enum","name":"E","symbols":["A"],"default":"A"}"#,
-        )],
-    );
+    let reader = enum_field_with_only_an_enum_default();
     let result = java(&reader, &record("R", &[]));
     assert_eq!(
         listed(&result),
@@ -585,13 +590,7 @@ fn the_same_default_written_differently_has_no_note() {
 
 #[test]
 fn an_enum_default_mistaken_for_a_field_default_is_explained() {
-    let reader = record(
-        "R",
-        &[(
-            "e",
-            r#"{"type":"enum","name":"E","symbols":["A"],"default":"A"}"#,
-        )],
-    );
+    let reader = enum_field_with_only_an_enum_default();
     let notes = notes_of(&reader, &record("R", &[]), NoteKind::EnumDefaultConfusion);
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].location.as_str(), "/fields/0");
