@@ -148,7 +148,8 @@ pub struct Note {
     /// What kind of note.
     pub kind: NoteKind,
     /// Where: a JSON pointer into the reader schema; a number after a union addresses the reader's branch
-    /// (unlike Java's incompatibility locations, which address the writer's).
+    /// (unlike Java's incompatibility locations, which address the writer's). Below the reader branch of a
+    /// [`NoteKind::UnionBranchCause`] the path is that branch's own check, in Java's convention again.
     pub location: Pointer,
     /// The explanation.
     pub message: String,

@@ -579,6 +579,21 @@ fn a_changed_field_default_is_noted() {
 }
 
 #[test]
+fn a_default_that_changes_with_its_type_has_no_note() {
+    let with = |t: &str, d: &str| {
+        format!(
+            r#"{{"type":"record","name":"R","fields":[{{"name":"n","type":"{t}","default":{d}}}]}}"#
+        )
+    };
+    assert!(notes_of(
+        &with("string", "\"a\""),
+        &with("int", "1"),
+        NoteKind::DefaultChanged
+    )
+    .is_empty());
+}
+
+#[test]
 fn the_same_default_written_differently_has_no_note() {
     let with = |d: &str| {
         format!(
