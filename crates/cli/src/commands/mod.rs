@@ -4,6 +4,8 @@ use crate::args::{Failure, Output};
 
 mod annotate;
 mod canonical;
+mod check;
+mod compat;
 mod decode;
 mod encode;
 mod inspect;
@@ -43,6 +45,16 @@ const COMMANDS: &[Command] = &[
         name: "annotate",
         help: annotate::HELP,
         run: annotate::run,
+    },
+    Command {
+        name: "compat",
+        help: compat::HELP,
+        run: compat::run,
+    },
+    Command {
+        name: "check",
+        help: check::HELP,
+        run: check::run,
     },
 ];
 

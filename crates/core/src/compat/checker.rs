@@ -5,10 +5,10 @@
 
 use super::found::Found;
 use super::location::{pointer, Token};
-use super::matching::{lookup_writer_field, schema_name_equals, WriterField};
+use super::matching::{lookup_writer_field, missing_symbols, schema_name_equals, WriterField};
 use super::{Incompatibility, IncompatibilityType, Note, NoteKind, MAX_DEPTH};
 use crate::schema::{Enum, Field, Fixed, Kind, Record, Schema, SchemaId};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// A reader/writer pair: Java keys its memo on the identity of the two schema objects; named types are
 /// shared ids here as they are shared objects there.
@@ -208,12 +208,7 @@ impl<'s> Checker<'s> {
     }
 
     fn enum_symbols(&mut self, reader: &Enum, writer: &Enum, r: SchemaId, w: SchemaId) -> Found {
-        let missing: BTreeSet<&str> = writer
-            .symbols
-            .iter()
-            .filter(|s| !reader.symbols.contains(s))
-            .map(String::as_str)
-            .collect();
+        let missing = missing_symbols(reader, writer);
         let covered_by_default = reader
             .default
             .as_ref()

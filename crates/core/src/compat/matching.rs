@@ -1,7 +1,8 @@
 //! How Java pairs reader and writer names: named types by unqualified name or a reader alias, fields by
 //! name or a reader field alias.
 
-use crate::schema::{Field, Kind, Record};
+use crate::schema::{Enum, Field, Kind, Record};
+use std::collections::BTreeSet;
 
 /// Java's `schemaNameEquals`: the unqualified names are equal, or one of the reader's aliases (qualified with
 /// the reader's namespace when written short, as Java's `Schema.addAlias` does) is the writer's full name.
@@ -17,6 +18,16 @@ pub(crate) fn schema_name_equals(reader: &Kind, writer: &Kind) -> bool {
         .aliases()
         .iter()
         .any(|alias| alias.full() == writer_full)
+}
+
+/// The writer's enum symbols the reader's enum lacks, sorted (Java collects them in a `TreeSet`).
+pub(crate) fn missing_symbols<'w>(reader: &Enum, writer: &'w Enum) -> BTreeSet<&'w str> {
+    writer
+        .symbols
+        .iter()
+        .filter(|s| !reader.symbols.contains(s))
+        .map(String::as_str)
+        .collect()
 }
 
 /// The writer field that a reader field reads, found as Java's `lookupWriterField` finds it.

@@ -30,7 +30,7 @@ pub const MAX_INCOMPATIBILITIES: usize = 1000;
 
 /// The deepest nesting of reader/writer pairs the checker and the explain pass follow. Recursive schemas
 /// stop earlier, at the first repeated pair; only pathological pairs of cycles come near this.
-pub const MAX_DEPTH: usize = 400;
+pub const MAX_DEPTH: usize = 256;
 
 /// Java's `SchemaIncompatibilityType`: why a reader cannot read what a writer wrote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -148,7 +148,8 @@ pub struct Note {
     /// What kind of note.
     pub kind: NoteKind,
     /// Where: a JSON pointer into the reader schema; a number after a union addresses the reader's branch
-    /// (unlike Java's incompatibility locations, which address the writer's).
+    /// (unlike Java's incompatibility locations, which address the writer's). Below the reader branch of a
+    /// [`NoteKind::UnionBranchCause`] the path is that branch's own check, in Java's convention again.
     pub location: Pointer,
     /// The explanation.
     pub message: String,

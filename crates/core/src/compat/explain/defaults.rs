@@ -2,6 +2,7 @@
 //! not have; an enum's `default` (specification 1.9+) stands in for a symbol the reader does not have. They
 //! are easily mistaken for each other.
 
+use crate::compat::matching::missing_symbols;
 use crate::compat::NoteKind;
 use crate::schema::{Enum, Field, Kind, Schema};
 use crate::source::{Json, JsonValue};
@@ -32,16 +33,11 @@ pub(super) fn enum_symbols(
     writer: &Enum,
     field: Option<&Field>,
 ) -> Option<(NoteKind, String)> {
-    let missing: Vec<&str> = writer
-        .symbols
-        .iter()
-        .filter(|s| !reader.symbols.contains(s))
-        .map(String::as_str)
-        .collect();
+    let missing = missing_symbols(reader, writer);
     if missing.is_empty() {
         return None;
     }
-    let missing = missing.join(", ");
+    let missing = missing.into_iter().collect::<Vec<_>>().join(", ");
     match (&reader.default, field.and_then(|f| f.default.as_ref())) {
         (Some(symbol), _) => Some((
             NoteKind::EnumDefaultSubstitution,

@@ -115,7 +115,9 @@ impl<'s> Explainer<'s> {
                     }
                 }
                 WriterField::Found(wf) | WriterField::Ambiguous(wf, _) => {
-                    if let Some(message) = defaults::changed(field, wf) {
+                    // A default of a changed type necessarily changes; only a compatible pair says more.
+                    let same_field = self.checker.compatible(field.schema, wf.schema);
+                    if let Some(message) = defaults::changed(field, wf).filter(|_| same_field) {
                         self.note(NoteKind::DefaultChanged, message);
                     }
                     self.at(Token::Type, |e| {
