@@ -6,6 +6,7 @@ use avro_playground_core::avro_json::{from_avro_json, DatumError};
 use avro_playground_core::canonical::{fingerprints, Fingerprints};
 use avro_playground_core::framing::{write_framed, FrameOut};
 use avro_playground_core::schema::{parse_schema, Schema, SchemaError};
+use avro_playground_core::source::{parse_json, write_json_string, JsonValue};
 use avro_playground_core::walker::Walk;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -159,40 +160,54 @@ struct Saved {
 /// The workspace saved by the last session, if any and if readable; anything malformed is ignored.
 fn restore() -> Option<Saved> {
     let saved = storage()?.get_item(STORAGE_KEY).ok()??;
-    let json: serde_json::Value = serde_json::from_str(&saved).ok()?;
-    let versions: Vec<Version> = json
-        .get("versions")?
-        .as_array()?
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| {
-            Some(Version {
-                id: i as u32,
-                name: v.get("name")?.as_str()?.to_string(),
-                text: v.get("text")?.as_str()?.to_string(),
+    // The core's JSON reader, so the page carries one JSON parser, not two.
+    let json = parse_json(&saved).ok()?;
+    let versions: Vec<Version> = match &json.get("versions")?.value.value {
+        JsonValue::Array(items) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                Some(Version {
+                    id: i as u32,
+                    name: v.get("name")?.value.as_str()?.to_string(),
+                    text: v.get("text")?.value.as_str()?.to_string(),
+                })
             })
-        })
-        .collect();
+            .collect(),
+        _ => return None,
+    };
     if versions.is_empty() {
         return None;
     }
-    let current = json.get("current").and_then(|c| c.as_u64()).unwrap_or(0) as usize;
+    let current = match json.get("current").map(|c| &c.value.value) {
+        Some(JsonValue::Number(n)) => n.parse::<usize>().unwrap_or(0),
+        _ => 0,
+    };
     Some(Saved {
         current: current.min(versions.len() - 1),
         versions,
-        datum: json.get("datum")?.as_str()?.to_string(),
+        datum: json.get("datum")?.value.as_str()?.to_string(),
     })
 }
 
 fn save(versions: &[Version], current: usize, datum: &str) {
     if let Some(s) = storage() {
-        let versions: Vec<serde_json::Value> = versions
-            .iter()
-            .map(|v| serde_json::json!({ "name": v.name, "text": v.text }))
-            .collect();
-        let json = serde_json::json!({ "versions": versions, "current": current, "datum": datum });
+        let mut json = String::from("{\"versions\":[");
+        for (i, v) in versions.iter().enumerate() {
+            if i > 0 {
+                json.push(',');
+            }
+            json.push_str("{\"name\":");
+            write_json_string(&mut json, &v.name);
+            json.push_str(",\"text\":");
+            write_json_string(&mut json, &v.text);
+            json.push('}');
+        }
+        json.push_str(&format!("],\"current\":{current},\"datum\":"));
+        write_json_string(&mut json, datum);
+        json.push('}');
         // A full or disabled storage only loses the autosave, never the page.
-        let _ = s.set_item(STORAGE_KEY, &json.to_string());
+        let _ = s.set_item(STORAGE_KEY, &json);
     }
 }
 

@@ -317,7 +317,15 @@ fn exit_codes_follow_the_contract() {
 
 #[test]
 fn every_command_has_help() {
-    for cmd in ["encode", "decode", "inspect", "canonical", "annotate", "compat", "check"] {
+    for cmd in [
+        "encode",
+        "decode",
+        "inspect",
+        "canonical",
+        "annotate",
+        "compat",
+        "check",
+    ] {
         let o = run(&[cmd, "--help"], "");
         assert_eq!(o.status.code(), Some(0), "{cmd} --help");
         assert!(

@@ -18,7 +18,9 @@ pub fn canonical_form(schema: &Schema) -> String {
 }
 
 fn quoted(s: &str) -> String {
-    serde_json::Value::String(s.to_string()).to_string()
+    let mut out = String::new();
+    crate::source::write_json_string(&mut out, s);
+    out
 }
 
 fn write(schema: &Schema, id: SchemaId, seen: &mut HashSet<SchemaId>, out: &mut String) {

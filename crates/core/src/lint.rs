@@ -3,7 +3,8 @@
 
 use crate::schema::{Kind, Schema};
 use crate::source::{
-    line_column, parse_json, Json, JsonValue, LineColumn, Member, Pointer, TextRange,
+    line_column, parse_json, write_json_string, Json, JsonValue, LineColumn, Member, Pointer,
+    TextRange,
 };
 
 /// Which rule a lint applies.
@@ -86,10 +87,10 @@ pub fn lint(schema: &Schema, text: &str) -> Vec<Lint> {
             Rule::LogicalTypeOnField,
             format!(
                 "\"logicalType\": {} is on the field, so it is ignored: the field is a plain {}",
-                member.value.to_serde(),
+                member.value,
                 field
                     .get("type")
-                    .map(|t| t.value.to_serde().to_string())
+                    .map(|t| t.value.to_string())
                     .unwrap_or_default()
             ),
             pointer.push("logicalType"),
@@ -125,7 +126,7 @@ pub fn lint(schema: &Schema, text: &str) -> Vec<Lint> {
                     Rule::UnionDefaultNotFirst,
                     format!(
                         "the default {} of `{}` matches branch {b} ({}), not the first ({}): only Avro 1.12 readers accept it",
-                        default.to_serde(),
+                        default,
                         field.name,
                         schema.branch_name(branches[b]),
                         schema.branch_name(branches[0])
@@ -218,26 +219,39 @@ fn move_logical_into_type(text: &str, field: &Json) -> Option<String> {
     let JsonValue::Object(members) = &field.value else {
         return None;
     };
-    let ty = field.get("type")?;
-    let base = ty.value.as_str()?;
-    let mut type_object = serde_json::Map::new();
-    type_object.insert("type".into(), serde_json::Value::String(base.to_string()));
-    let mut rest = serde_json::Map::new();
-    for m in members {
-        if LOGICAL_KEYS.contains(&m.key.as_str()) {
-            type_object.insert(m.key.clone(), m.value.to_serde());
-        } else if m.key == "type" {
-            rest.insert("type".into(), serde_json::Value::Null);
+    let base = field.get("type")?.value.as_str()?;
+    let member = |out: &mut String, m: &Member| {
+        write_json_string(out, &m.key);
+        out.push(':');
+        out.push_str(&m.value.to_string());
+    };
+    let mut type_object = String::from("{\"type\":");
+    write_json_string(&mut type_object, base);
+    for m in members
+        .iter()
+        .filter(|m| LOGICAL_KEYS.contains(&m.key.as_str()))
+    {
+        type_object.push(',');
+        member(&mut type_object, m);
+    }
+    type_object.push('}');
+    let mut out = String::from("{");
+    for m in members
+        .iter()
+        .filter(|m| !LOGICAL_KEYS.contains(&m.key.as_str()))
+    {
+        if out.len() > 1 {
+            out.push(',');
+        }
+        if m.key == "type" {
+            out.push_str("\"type\":");
+            out.push_str(&type_object);
         } else {
-            rest.insert(m.key.clone(), m.value.to_serde());
+            member(&mut out, m);
         }
     }
-    rest.insert("type".into(), serde_json::Value::Object(type_object));
-    splice(
-        text,
-        field.range,
-        &serde_json::Value::Object(rest).to_string(),
-    )
+    out.push('}');
+    splice(text, field.range, &out)
 }
 
 /// The text with the two branches of the union at `pointer` swapped (null first).

@@ -189,7 +189,7 @@ impl Resolver<'_> {
                         None => match &rf.default {
                             Some(d) => match field_default(self.reader, rf) {
                                 Some(v) => {
-                                    self.step(format!("field `{}` is not in the writer's schema: its default {} is used", rf.name, d.to_serde()));
+                                    self.step(format!("field `{}` is not in the writer's schema: its default {} is used", rf.name, d));
                                     Ok(v)
                                 }
                                 None => self.fail(format!("the default of field `{}` does not fit its type", rf.name)),

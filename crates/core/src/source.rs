@@ -104,39 +104,71 @@ impl Json {
             _ => None,
         }
     }
+}
 
-    /// Converts to a `serde_json::Value` (numbers exact where they are integers that fit 64 bits).
-    pub fn to_serde(&self) -> serde_json::Value {
-        match &self.value {
-            JsonValue::Null => serde_json::Value::Null,
-            JsonValue::Bool(b) => serde_json::Value::Bool(*b),
-            JsonValue::Number(text) => number_to_serde(text),
-            JsonValue::String(s) => serde_json::Value::String(s.clone()),
-            JsonValue::Array(items) => {
-                serde_json::Value::Array(items.iter().map(Json::to_serde).collect())
+impl fmt::Display for Json {
+    /// Compact JSON text: numbers as written, strings escaped, members in source order.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        write_json(&mut out, self);
+        f.write_str(&out)
+    }
+}
+
+fn write_json(out: &mut String, json: &Json) {
+    match &json.value {
+        JsonValue::Null => out.push_str("null"),
+        JsonValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        JsonValue::Number(text) => out.push_str(text),
+        JsonValue::String(s) => write_json_string(out, s),
+        JsonValue::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(out, item);
             }
-            JsonValue::Object(members) => serde_json::Value::Object(
-                members
-                    .iter()
-                    .map(|m| (m.key.clone(), m.value.to_serde()))
-                    .collect(),
-            ),
+            out.push(']');
+        }
+        JsonValue::Object(members) => {
+            out.push('{');
+            for (i, m) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json_string(out, &m.key);
+                out.push(':');
+                write_json(out, &m.value);
+            }
+            out.push('}');
         }
     }
 }
 
-fn number_to_serde(text: &str) -> serde_json::Value {
-    if let Ok(i) = text.parse::<i64>() {
-        return serde_json::Value::from(i);
+/// Appends `s` as a JSON string literal: quotes, backslash and control characters escaped, everything
+/// else kept as UTF-8.
+pub fn write_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        write_json_char(out, c);
     }
-    if let Ok(u) = text.parse::<u64>() {
-        return serde_json::Value::from(u);
+    out.push('"');
+}
+
+/// Appends one character as JSON string content, escaped where JSON requires it.
+pub fn write_json_char(out: &mut String, c: char) {
+    match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        '\u{8}' => out.push_str("\\b"),
+        '\u{c}' => out.push_str("\\f"),
+        c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+        c => out.push(c),
     }
-    text.parse::<f64>()
-        .ok()
-        .and_then(serde_json::Number::from_f64)
-        .map(serde_json::Value::Number)
-        .unwrap_or(serde_json::Value::Null)
 }
 
 /// Parses strict JSON (RFC 8259: no comments, no trailing commas) keeping source ranges.

@@ -827,7 +827,7 @@ pub(super) fn found(json: &Json) -> String {
         JsonValue::Number(text) => format!("the number {}", shorten(text, 40)),
         JsonValue::String(s) => {
             let mut quoted = String::new();
-            super::write::write_string(&mut quoted, &shorten(s, 40));
+            crate::source::write_json_string(&mut quoted, &shorten(s, 40));
             format!("the string {quoted}")
         }
         JsonValue::Bool(b) => format!("{b}"),

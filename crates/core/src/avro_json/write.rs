@@ -3,6 +3,7 @@
 
 use super::Layout;
 use crate::schema::{Kind, Schema, SchemaId};
+use crate::source::{write_json_char, write_json_string};
 use crate::value::Value;
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -40,7 +41,7 @@ pub(super) fn write(
                 line_break(&mut out, layout, depth);
             }
             Task::Key(key) => {
-                write_string(&mut out, &key);
+                write_json_string(&mut out, &key);
                 out.push(':');
                 if layout == Layout::Pretty {
                     out.push(' ');
@@ -85,7 +86,7 @@ fn write_value<'v>(
         Value::Float(f) => write_float(out, *f),
         Value::Double(d) => write_double(out, *d),
         Value::Bytes(b) | Value::Fixed(b) => write_latin1(out, b),
-        Value::String(s) | Value::Enum(_, s) => write_string(out, s),
+        Value::String(s) | Value::Enum(_, s) => write_json_string(out, s),
         Value::Array(items) => {
             let item_id = match kind {
                 Some(Kind::Array(items)) => Some(*items),
@@ -233,32 +234,7 @@ pub(super) fn write_double(out: &mut String, d: f64) {
 pub(super) fn write_latin1(out: &mut String, bytes: &[u8]) {
     out.push('"');
     for &b in bytes {
-        escape_char(out, char::from(b));
+        write_json_char(out, char::from(b));
     }
     out.push('"');
-}
-
-/// A JSON string: quotes, backslash and control characters escaped; everything else kept as UTF-8.
-pub(super) fn write_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        escape_char(out, c);
-    }
-    out.push('"');
-}
-
-fn escape_char(out: &mut String, c: char) {
-    match c {
-        '"' => out.push_str("\\\""),
-        '\\' => out.push_str("\\\\"),
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        '\u{8}' => out.push_str("\\b"),
-        '\u{c}' => out.push_str("\\f"),
-        c if (c as u32) < 0x20 => {
-            let _ = write!(out, "\\u{:04x}", c as u32);
-        }
-        c => out.push(c),
-    }
 }

@@ -56,7 +56,7 @@ pub fn check_default(
 }
 
 fn short(json: &Json) -> String {
-    let text = json.to_serde().to_string();
+    let text = json.to_string();
     if text.chars().count() > 40 {
         format!("{}…", text.chars().take(40).collect::<String>())
     } else {

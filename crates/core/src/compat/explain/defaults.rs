@@ -53,7 +53,7 @@ pub(super) fn enum_symbols(
                 "the field's \"default\": {} does not stand in for the writer's symbols [{missing}], which the \
                  reader's enum {} lacks: reading one fails. Only the enum's own \"default\" (a symbol, on the enum \
                  type) does that",
-                field_default.to_serde(),
+                field_default,
                 reader.name
             ),
         )),
@@ -75,10 +75,10 @@ pub(super) fn changed(reader_field: &Field, writer_field: &Field) -> Option<Stri
          never uses it, but records from versions without the field now read as {} where readers with the \
          writer's schema saw {}",
         reader_field.name,
-        old.to_serde(),
-        new.to_serde(),
-        new.to_serde(),
-        old.to_serde()
+        old,
+        new,
+        new,
+        old
     ))
 }
 
