@@ -128,3 +128,14 @@ async fn back_to_raw_framing_drops_the_header() {
     panel.choose("#out-frame", "raw").await;
     assert_eq!(panel.value("#bytes-output"), DATUM_HEX);
 }
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn copy_as_buttons_change_the_form_of_the_bytes() {
+    let panel = datum_panel(DATUM).await;
+    panel.click_button("base64").await;
+    assert_eq!(panel.value("#bytes-output"), "AgRoaQ==");
+    panel.click_button("hex (spaced)").await;
+    assert_eq!(panel.value("#bytes-output"), "02 04 68 69");
+    panel.click_button("Rust").await;
+    assert_eq!(panel.value("#bytes-output"), "[0x02, 0x04, 0x68, 0x69]");
+}

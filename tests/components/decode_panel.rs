@@ -2,6 +2,7 @@
 //! outlined in the hex view.
 
 use crate::harness::{offset_of, text_of, Mounted};
+use avro_playground_core::container::{write_container, Codec};
 use avro_playground_web::decode_panel::DecodePanel;
 use avro_playground_web::hex_view::HexView;
 use avro_playground_web::state::Mode;
@@ -145,4 +146,69 @@ async fn wrong_confluent_magic_is_a_framing_error() {
     panel.choose("#frame-choice", "confluent").await;
     let error = panel.text("#decode-error");
     assert!(error.contains("byte 0"), "{error}");
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn container_file_lists_its_records() {
+    // Two records in one block: {"at": -2, "label": "hi"} and {"at": 1, "label": ""}.
+    let file = write_container(
+        SCHEMA,
+        Codec::Null,
+        &[(2, vec![0x03, 0x04, 0x68, 0x69, 0x02, 0x00])],
+        [7; 16],
+        &[],
+    )
+    .expect("write the test file");
+    let hex: Vec<String> = file.iter().map(|b| format!("{b:02x}")).collect();
+    let panel = decode_panel(&hex.join(" ")).await;
+    let status = panel.text("#decode-status");
+    assert!(
+        status.contains("Object Container File: codec null, 1 block, 2 records"),
+        "{status}"
+    );
+    let records: Vec<serde_json::Value> = panel
+        .texts("#decoded-records li code")
+        .iter()
+        .map(|r| serde_json::from_str(r).expect("a record is JSON"))
+        .collect();
+    assert_eq!(
+        records,
+        [
+            serde_json::json!({"at": -2, "label": "hi"}),
+            serde_json::json!({"at": 1, "label": ""})
+        ]
+    );
+    assert_eq!(panel.count("#hex-view .hex-byte"), file.len().min(34 * 16));
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn chosen_file_is_decoded_as_raw_bytes() {
+    let panel = decode_panel("03 04 68 69").await;
+    let frame = [0x00, 0x00, 0x00, 0x00, 0x07, 0x03, 0x04, 0x68, 0x69];
+    panel
+        .choose_file("#bytes-file", "reading.bin", &frame, ".file-name")
+        .await;
+    assert_eq!(panel.text(".file-name"), "reading.bin (9 bytes)");
+    let status = panel.text("#decode-status");
+    assert!(status.starts_with("file reading.bin, 9 bytes"), "{status}");
+    assert!(status.contains("schema id 7"), "{status}");
+    assert_eq!(panel.count("#hex-view .hex-byte"), 9);
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn pasted_text_takes_over_from_a_chosen_file_again() {
+    let panel = decode_panel("03 04 68 69").await;
+    panel
+        .choose_file(
+            "#bytes-file",
+            "reading.bin",
+            &[0x00, 0, 0, 0, 7, 3, 4, 0x68, 0x69],
+            ".file-name",
+        )
+        .await;
+    panel.click_button("use the pasted text").await;
+    assert!(panel.find(".file-name").is_none(), "{}", panel.html());
+    let status = panel.text("#decode-status");
+    assert!(status.contains("raw datum"), "{status}");
+    assert_eq!(panel.count("#hex-view .hex-byte"), 4);
 }

@@ -14,6 +14,18 @@ pub async fn tick() {
     leptos::task::tick().await;
 }
 
+/// Waits `ms` milliseconds of real time (a `setTimeout`), for work the page does off the reactive graph.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("setTimeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("the timer fires");
+}
+
 /// Puts the app's stylesheet on the test page once, so that the virtualized lists scroll as in the page.
 fn install_stylesheet() {
     const ID: &str = "app-stylesheet";
@@ -180,6 +192,49 @@ impl Mounted {
         let element: web_sys::HtmlElement = self.get(selector).unchecked_into();
         element.click();
         tick().await;
+    }
+
+    /// Clicks the `<button>` whose text is `text` and waits a tick.
+    pub async fn click_button(&self, text: &str) {
+        let Some(button) = self
+            .find_all("button")
+            .into_iter()
+            .find(|b| text_of(b) == text)
+        else {
+            panic!("no button {text:?} in:\n{}", self.html());
+        };
+        button.unchecked_into::<web_sys::HtmlElement>().click();
+        tick().await;
+    }
+
+    /// Chooses a file named `name` holding `bytes` in the `<input type="file">` matching `selector` (fires
+    /// `change`), then waits until an element matches `ready`: the page reads the file asynchronously.
+    pub async fn choose_file(&self, selector: &str, name: &str, bytes: &[u8], ready: &str) {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+        let file = web_sys::File::new_with_u8_array_sequence(&parts, name).expect("make a File");
+        // A FileList can only be made by a DataTransfer; `items.add` is called through JavaScript because
+        // the DataTransferItemList binding is not among web-sys's enabled features.
+        let transfer = web_sys::DataTransfer::new().expect("make a DataTransfer");
+        let items = js_sys::Reflect::get(&transfer, &JsValue::from_str("items")).expect("items");
+        js_sys::Reflect::get(&items, &JsValue::from_str("add"))
+            .expect("items.add")
+            .unchecked_into::<js_sys::Function>()
+            .call1(&items, &file)
+            .expect("add the file");
+        let input: web_sys::HtmlInputElement = self.get(selector).unchecked_into();
+        input.set_files(transfer.files().as_ref());
+        dispatch(&input, "change", true);
+        for _ in 0..200 {
+            if self.find(ready).is_some() {
+                tick().await;
+                return;
+            }
+            sleep(10).await;
+        }
+        panic!(
+            "{ready:?} did not appear after choosing {name:?}:\n{}",
+            self.html()
+        );
     }
 
     /// Moves the pointer onto `element` (fires `mouseenter`, which does not bubble) and waits a tick.
