@@ -1,0 +1,214 @@
+//! The decode panel: pasted bytes, their framing, several messages one per line, and broken datums
+//! outlined in the hex view.
+
+use crate::harness::{offset_of, text_of, Mounted};
+use avro_playground_core::container::{write_container, Codec};
+use avro_playground_web::decode_panel::DecodePanel;
+use avro_playground_web::hex_view::HexView;
+use avro_playground_web::state::Mode;
+use leptos::prelude::*;
+
+const SCHEMA: &str = r#"{"type": "record", "name": "Reading", "namespace": "lab",
+ "fields": [{"name": "at", "type": "long"}, {"name": "label", "type": "string"}]}"#;
+
+/// `{"at": -2, "label": "hi"}` in a Confluent frame: magic `00`, schema id 7 big-endian, the datum.
+const CONFLUENT: &str = "00 00 00 00 07 03 04 68 69";
+
+/// The decode panel over the hex view, in decode mode, with `bytes` pasted.
+async fn decode_panel(bytes: &str) -> Mounted {
+    let (panel, ws) = Mounted::panels(SCHEMA, "{}", |ws| {
+        view! {
+            <DecodePanel ws=ws />
+            <HexView ws=ws />
+        }
+    })
+    .await;
+    ws.mode.set(Mode::Decode);
+    crate::harness::tick().await;
+    panel.type_into("#bytes-input", bytes).await;
+    panel
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn confluent_frame_shows_its_schema_id() {
+    let panel = decode_panel(CONFLUENT).await;
+    let status = panel.text("#decode-status");
+    assert!(
+        status.contains("Confluent wire format, schema id 7"),
+        "{status}"
+    );
+    assert!(status.ends_with("9 bytes"), "{status}");
+    assert!(panel.find("#decode-error").is_none(), "{}", panel.html());
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn decoded_datum_is_shown_as_avro_json() {
+    let panel = decode_panel(CONFLUENT).await;
+    let json: serde_json::Value =
+        serde_json::from_str(&panel.text("#decoded-json")).expect("the datum is JSON");
+    assert_eq!(json, serde_json::json!({"at": -2, "label": "hi"}));
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn decoded_bytes_fill_the_hex_view_header_included() {
+    let panel = decode_panel(CONFLUENT).await;
+    assert_eq!(
+        panel.texts("#hex-view .hex-byte"),
+        ["00", "00", "00", "00", "07", "03", "04", "68", "69"]
+    );
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn one_message_per_line_lists_each_with_tombstones() {
+    let panel = decode_panel("00 00 00 00 07 03 04 68 69\n\n00 00 00 00 07 02 04 68 69").await;
+    let items = panel.texts("#message-list li");
+    assert_eq!(items.len(), 3, "{}", panel.html());
+    assert!(items[0].starts_with("line 1"), "{items:?}");
+    assert!(items[1].starts_with("line 2"), "{items:?}");
+    assert!(items[1].contains("tombstone"), "{items:?}");
+    assert!(items[2].contains("schema id 7"), "{items:?}");
+    // The first message is the one shown.
+    assert!(panel
+        .find("#message-list li.current")
+        .is_some_and(|li| text_of(&li) == items[0]));
+    assert!(panel.text("#decode-status").contains("schema id 7"));
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn clicking_a_message_shows_that_message() {
+    let panel = decode_panel("00 00 00 00 07 03 04 68 69\n\n00 00 00 00 09 02 04 68 69").await;
+    panel.click("#message-list li:nth-child(2)").await;
+    assert!(
+        panel.text("#decode-status").contains("tombstone"),
+        "{}",
+        panel.html()
+    );
+    assert!(panel
+        .get("#message-list li:nth-child(2)")
+        .class_list()
+        .contains("current"));
+    assert_eq!(
+        panel.count("#hex-view .hex-byte"),
+        0,
+        "a tombstone has no bytes"
+    );
+    panel.click("#message-list li:nth-child(3)").await;
+    assert!(panel.text("#decode-status").contains("schema id 9"));
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn message_that_fails_is_marked_bad_in_the_list() {
+    let panel = decode_panel("00 00 00 00 07 03 04 68 69\n03 04 68").await;
+    let bad = panel.find_all("#message-list li.bad");
+    assert_eq!(bad.len(), 1, "{}", panel.html());
+    assert!(text_of(&bad[0]).starts_with("line 2"));
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn truncated_datum_names_the_failing_byte_and_outlines_it() {
+    // The string's length prefix (byte 1) says 2 bytes; only one follows.
+    let panel = decode_panel("03 04 68").await;
+    let error = panel.text("#decode-error");
+    assert!(error.contains("/label"), "{error}");
+    assert!(error.contains("length 2 exceeds"), "{error}");
+    assert_eq!(panel.text("#decode-error .where"), "byte 1");
+    let outlined = panel.find_all("#hex-view .hex-byte.error-byte");
+    assert_eq!(outlined.len(), 1, "{}", panel.html());
+    assert_eq!(offset_of(&outlined[0]), 1);
+    // What was read before the failure is still shown.
+    assert_eq!(panel.texts("#hex-view .hex-byte"), ["03", "04", "68"]);
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn trailing_bytes_after_the_datum_are_reported() {
+    let panel = decode_panel("03 04 68 69 ff ff").await;
+    assert!(
+        panel
+            .text("#decode-trailing")
+            .starts_with("2 trailing bytes"),
+        "{}",
+        panel.html()
+    );
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn text_that_is_not_in_the_chosen_form_is_an_input_error() {
+    let panel = decode_panel("not hex at all").await;
+    panel.choose("#input-format", "hex").await;
+    assert!(panel.find("#decode-error").is_some(), "{}", panel.html());
+    assert!(panel.find("#decode-status").is_none());
+    assert_eq!(panel.count("#hex-view .hex-byte"), 0);
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn wrong_confluent_magic_is_a_framing_error() {
+    let panel = decode_panel("01 00 00 00 07 03 04 68 69").await;
+    panel.choose("#frame-choice", "confluent").await;
+    let error = panel.text("#decode-error");
+    assert!(error.contains("byte 0"), "{error}");
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn container_file_lists_its_records() {
+    // Two records in one block: {"at": -2, "label": "hi"} and {"at": 1, "label": ""}.
+    let file = write_container(
+        SCHEMA,
+        Codec::Null,
+        &[(2, vec![0x03, 0x04, 0x68, 0x69, 0x02, 0x00])],
+        [7; 16],
+        &[],
+    )
+    .expect("write the test file");
+    let hex: Vec<String> = file.iter().map(|b| format!("{b:02x}")).collect();
+    let panel = decode_panel(&hex.join(" ")).await;
+    let status = panel.text("#decode-status");
+    assert!(
+        status.contains("Object Container File: codec null, 1 block, 2 records"),
+        "{status}"
+    );
+    let records: Vec<serde_json::Value> = panel
+        .texts("#decoded-records li code")
+        .iter()
+        .map(|r| serde_json::from_str(r).expect("a record is JSON"))
+        .collect();
+    assert_eq!(
+        records,
+        [
+            serde_json::json!({"at": -2, "label": "hi"}),
+            serde_json::json!({"at": 1, "label": ""})
+        ]
+    );
+    assert_eq!(panel.count("#hex-view .hex-byte"), file.len().min(34 * 16));
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn chosen_file_is_decoded_as_raw_bytes() {
+    let panel = decode_panel("03 04 68 69").await;
+    let frame = [0x00, 0x00, 0x00, 0x00, 0x07, 0x03, 0x04, 0x68, 0x69];
+    panel
+        .choose_file("#bytes-file", "reading.bin", &frame, ".file-name")
+        .await;
+    assert_eq!(panel.text(".file-name"), "reading.bin (9 bytes)");
+    let status = panel.text("#decode-status");
+    assert!(status.starts_with("file reading.bin, 9 bytes"), "{status}");
+    assert!(status.contains("schema id 7"), "{status}");
+    assert_eq!(panel.count("#hex-view .hex-byte"), 9);
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn pasted_text_takes_over_from_a_chosen_file_again() {
+    let panel = decode_panel("03 04 68 69").await;
+    panel
+        .choose_file(
+            "#bytes-file",
+            "reading.bin",
+            &[0x00, 0, 0, 0, 7, 3, 4, 0x68, 0x69],
+            ".file-name",
+        )
+        .await;
+    panel.click_button("use the pasted text").await;
+    assert!(panel.find(".file-name").is_none(), "{}", panel.html());
+    let status = panel.text("#decode-status");
+    assert!(status.contains("raw datum"), "{status}");
+    assert_eq!(panel.count("#hex-view .hex-byte"), 4);
+}
