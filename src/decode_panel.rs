@@ -104,6 +104,7 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
         Decoding::Read { input_note, framing, alternatives, shown, json } => {
             let walk = &shown.walk;
             let error = walk.error.clone();
+            let at_end = error.as_ref().is_some_and(|e| e.offset >= walk.bytes.len());
             let trailing = walk.trailing();
             view! {
                 <p id="decode-status" class="ok">
@@ -115,7 +116,11 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
                         <span class="where">{format!("byte {}", e.offset)}</span>
                         {format!(" {}: {}", if e.path.is_empty() { "/".to_string() } else { e.path.clone() }, e.message)}
                     </p>
-                    <p class="muted">"Everything before the failing byte is decoded below; the failing byte is outlined in red."</p>
+                    <p class="muted">{if at_end {
+                        "The input ends where more bytes were expected: everything before is decoded below, and the end is marked ⟂."
+                    } else {
+                        "Everything before the failing byte is decoded below; the failing byte is outlined in red."
+                    }}</p>
                 })}
                 {(trailing > 0).then(|| view! {
                     <p class="warning" id="decode-trailing">

@@ -87,6 +87,14 @@ pub fn HexView(ws: Workspace) -> impl IntoView {
                 }
             })
             .collect_view();
+        let end = walk.bytes.len();
+        let end_marker = (error_at.is_some_and(|e| e >= end) && (start..start + ROW).contains(&end)).then(|| {
+            view! {
+                <span class="hex-end error-byte" data-offset=end title="The input ends here, where more bytes were expected">
+                    "⟂"
+                </span>
+            }
+        });
         let ascii: String = chunk
             .iter()
             .map(|&b| {
@@ -100,7 +108,7 @@ pub fn HexView(ws: Workspace) -> impl IntoView {
         view! {
             <div class="hex-row">
                 <span class="hex-offset">{format!("{start:08x}")}</span>
-                <span class="hex-cells">{cells}</span>
+                <span class="hex-cells">{cells}{end_marker}</span>
                 <span class="hex-ascii">{ascii}</span>
             </div>
         }

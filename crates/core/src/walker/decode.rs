@@ -114,6 +114,11 @@ struct Decoder<'a> {
 
 type Read<T> = Result<T, DecodeError>;
 
+/// `n` bytes in words: "1 byte", "7 bytes".
+fn bytes(n: u64) -> String {
+    format!("{n} byte{}", if n == 1 { "" } else { "s" })
+}
+
 impl Decoder<'_> {
     fn left(&self) -> usize {
         self.bytes.len().saturating_sub(self.pos)
@@ -218,7 +223,11 @@ impl Decoder<'_> {
         if n > self.left() {
             return self.fail(
                 self.pos,
-                format!("{what} needs {n} bytes but only {} are left", self.left()),
+                format!(
+                    "{what} needs {} but only {} left",
+                    bytes(n as u64),
+                    bytes(self.left() as u64)
+                ),
             );
         }
         let start = self.pos;
@@ -237,7 +246,10 @@ impl Decoder<'_> {
         if len > self.left() {
             return self.fail(
                 len_start,
-                format!("{what} length {len} exceeds the {} bytes left", self.left()),
+                format!(
+                    "{what} length {len} exceeds the {} left",
+                    bytes(self.left() as u64)
+                ),
             );
         }
         let content = self.open(Part::Content, schema, parent, 0)?;
@@ -435,7 +447,10 @@ impl Decoder<'_> {
                 if size < 0 || size as u64 > self.left() as u64 {
                     return self.fail(
                         size_at,
-                        format!("block size {size} exceeds the {} bytes left", self.left()),
+                        format!(
+                            "block size {size} exceeds the {} left",
+                            bytes(self.left() as u64)
+                        ),
                     );
                 }
                 count.unsigned_abs()
@@ -446,9 +461,9 @@ impl Decoder<'_> {
                 return self.fail(
                     count_at,
                     format!(
-                        "block count {count} needs at least {} bytes but only {} are left",
-                        count.saturating_mul(min),
-                        self.left()
+                        "block count {count} needs at least {} but only {} left",
+                        bytes(count.saturating_mul(min)),
+                        bytes(self.left() as u64)
                     ),
                 );
             }
