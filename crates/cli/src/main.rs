@@ -44,7 +44,9 @@ fn main() -> ExitCode {
             for note in &output.notes {
                 eprintln!("{note}");
             }
-            println!("{}", output.stdout);
+            if !output.stdout.is_empty() {
+                println!("{}", output.stdout);
+            }
             ExitCode::SUCCESS
         }
         Err(Failure::Usage(m)) => {

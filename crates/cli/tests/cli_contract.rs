@@ -335,3 +335,83 @@ fn every_command_has_help() {
     }
     assert_eq!(run(&["--help"], "").status.code(), Some(0));
 }
+
+#[test]
+fn encode_writes_a_container_file_with_every_codec_that_decode_reads_back() {
+    let schema = scratch(
+        "ocf.avsc",
+        r#"{"type":"record","name":"R","fields":[{"name":"id","type":"long"},{"name":"s","type":"string"}]}"#,
+    );
+    let schema = schema.to_str().unwrap_or_default();
+    let lines = "{\"id\": 1, \"s\": \"a\"}\n{\"id\": -2, \"s\": \"bc\"}\n";
+    for codec in ["null", "deflate", "snappy", "bzip2", "xz", "zstandard"] {
+        let out = std::env::temp_dir().join(format!(
+            "avro-playground-cli-{}-{codec}.avro",
+            std::process::id()
+        ));
+        let o = run(
+            &[
+                "encode",
+                "--schema",
+                schema,
+                "--frame",
+                &format!("ocf:{codec}"),
+                "--output",
+                out.to_str().unwrap_or_default(),
+            ],
+            lines,
+        );
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{codec}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let o = run(
+            &[
+                "decode",
+                "--input",
+                out.to_str().unwrap_or_default(),
+                "--input-format",
+                "binary",
+            ],
+            "",
+        );
+        assert_eq!(
+            stdout(&o),
+            "{\"id\":1,\"s\":\"a\"}\n{\"id\":-2,\"s\":\"bc\"}",
+            "{codec}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let o = run(
+            &["inspect", "--input", out.to_str().unwrap_or_default()],
+            "",
+        );
+        let got: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+        assert_eq!(
+            (
+                got["framing"].as_str(),
+                got["codec"].as_str(),
+                got["records"].as_u64()
+            ),
+            (Some("ocf"), Some(codec), Some(2))
+        );
+    }
+    let o = run(
+        &[
+            "encode",
+            "--schema",
+            schema,
+            "--frame",
+            "ocf:lz4",
+            "--output",
+            "/tmp/x.avro",
+        ],
+        lines,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "an unknown codec is a usage error"
+    );
+}
