@@ -36,7 +36,7 @@ fn download(bytes: &[u8], name: &str) -> Option<()> {
 pub fn BytesOut(ws: Workspace) -> impl IntoView {
     let literal = RwSignal::new(Literal::Hex);
     let bytes = move || match ws.encoding.get().0.as_ref() {
-        Encoding::Bytes(shown) => Some(shown.walk.bytes.clone()),
+        Encoding::Bytes(shown, _) => Some(shown.walk.bytes.clone()),
         _ => None,
     };
     let text = move || {

@@ -2,6 +2,7 @@
 
 use crate::editor::{CodeEditor, ErrorMark};
 use crate::state::{Encoding, Workspace};
+use avro_playground_core::avro_json::to_avro_json;
 use leptos::prelude::*;
 
 /// The datum panel.
@@ -32,13 +33,54 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
         Encoding::Failed(e) => {
             view! { <p id="datum-error" class="error" role="alert">{e.clone()}</p> }.into_any()
         }
-        Encoding::Bytes(shown) => {
+        Encoding::Bytes(shown, plain) => {
             let walk = &shown.walk;
-            let json_len = ws.datum_text.with(|t| t.len());
+            let typed = ws.datum_text.with(|t| t.len());
+            let compact = walk
+                .value
+                .as_ref()
+                .map_or(0, |v| to_avro_json(&shown.schema, v).len());
+            let names = walk.value.as_ref().map_or(0, |v| v.field_name_bytes());
+            let roles = walk.byte_roles();
+            let apply = plain.avro_json.clone();
             view! {
-                <p class="ok">
-                    {format!("{} bytes of Avro binary ({} characters of JSON as typed)", walk.bytes.len(), json_len)}
+                <p class="ok" id="datum-size">
+                    {format!("{} bytes of Avro binary", walk.bytes.len())}
+                    <span class="muted">
+                        {format!(" vs {compact} bytes of compact Avro JSON ({typed} as typed); the binary writes no field names ({names} bytes of JSON)")}
+                    </span>
                 </p>
+                <p class="muted size-roles">
+                    {format!(
+                        "Where the bytes go: {} values, {} length prefixes, {} union indexes, {} block counts{}.",
+                        roles.values,
+                        roles.lengths,
+                        roles.union_indexes,
+                        roles.block_counts,
+                        if roles.header > 0 { format!(", {} header", roles.header) } else { String::new() }
+                    )}
+                </p>
+                {(!plain.conversions.is_empty()).then(|| view! {
+                    <div id="conversions" class="conversions">
+                        <p class="warning">
+                            {format!("Not Avro JSON: read as plain JSON with {} conversion{}.", plain.conversions.len(), if plain.conversions.len() == 1 { "" } else { "s" })}
+                            " "
+                            {apply.map(|text| view! {
+                                <button class="copy fix" id="apply-conversions" on:click=move |_| ws.datum_text.set(text.clone())>"apply: rewrite as Avro JSON"</button>
+                            })}
+                        </p>
+                        <ul>
+                            {plain.conversions.iter().map(|c| view! {
+                                <li>
+                                    <span class="where">{c.position.to_string()}</span>
+                                    " " {c.message.clone()} " "
+                                    <code class="pointer">{format!("(at {})", c.pointer)}</code>
+                                    " → " <code>{c.avro_json.clone()}</code>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })}
             }
             .into_any()
         }

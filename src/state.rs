@@ -2,11 +2,14 @@
 //! from it (memos).
 
 use crate::decoding::{decode_file, decode_text, DecodeView, Decoding};
-use avro_playground_core::avro_json::{from_avro_json, DatumError};
+use avro_playground_core::avro_json::{
+    from_avro_json, from_plain_json, to_avro_json_pretty, Conversion, DatumError,
+};
 use avro_playground_core::canonical::{fingerprints, Fingerprints};
 use avro_playground_core::framing::{write_framed, FrameOut};
 use avro_playground_core::schema::{parse_schema, Schema, SchemaError};
 use avro_playground_core::source::{parse_json, write_json_string, JsonValue};
+use avro_playground_core::value::Value;
 use avro_playground_core::walker::Walk;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -43,6 +46,23 @@ pub struct Shown {
     pub walk: Walk,
 }
 
+/// Where a datum typed as plain JSON differs from Avro JSON, and its Avro JSON.
+pub struct Plain {
+    /// Each difference (empty when the text is Avro JSON).
+    pub conversions: Vec<Conversion>,
+    /// The datum as Avro JSON, when it differed.
+    pub avro_json: Option<String>,
+}
+
+/// Reads the datum editor's text: Avro JSON, or else the plain JSON producers log, with each difference.
+/// When neither reads it, the Avro JSON error is the one shown.
+fn read_datum(schema: &Schema, text: &str) -> Result<(Value, Vec<Conversion>), DatumError> {
+    match from_avro_json(schema, text) {
+        Ok(v) => Ok((v, Vec::new())),
+        Err(strict) => from_plain_json(schema, text).map_err(|_| strict),
+    }
+}
+
 /// The datum encoded, or why it could not be.
 pub enum Encoding {
     /// The schema does not parse, so there is nothing to encode with.
@@ -51,8 +71,8 @@ pub enum Encoding {
     Datum(DatumError),
     /// The core could not encode the value.
     Failed(String),
-    /// The bytes, with a span for each.
-    Bytes(Arc<Shown>),
+    /// The bytes, with a span for each, and how the datum text differed from Avro JSON.
+    Bytes(Arc<Shown>, Arc<Plain>),
 }
 
 /// A selected span and the view it was selected in (the other views scroll to it).
@@ -292,14 +312,24 @@ impl Workspace {
                 };
             let encoding = match parsed.0.as_ref() {
                 Err(_) => Encoding::NoSchema,
-                Ok(p) => match datum_text.with(|t| from_avro_json(&p.schema, t)) {
+                Ok(p) => match datum_text.with(|t| read_datum(&p.schema, t)) {
                     Err(e) => Encoding::Datum(e),
-                    Ok(value) => match write_framed(&p.schema, &value, frame) {
+                    Ok((value, conversions)) => match write_framed(&p.schema, &value, frame) {
                         Err(e) => Encoding::Failed(e.to_string()),
-                        Ok(walk) => Encoding::Bytes(Arc::new(Shown {
-                            schema: p.schema.clone(),
-                            walk,
-                        })),
+                        Ok(walk) => {
+                            let avro_json = (!conversions.is_empty())
+                                .then(|| to_avro_json_pretty(&p.schema, &value));
+                            Encoding::Bytes(
+                                Arc::new(Shown {
+                                    schema: p.schema.clone(),
+                                    walk,
+                                }),
+                                Arc::new(Plain {
+                                    conversions,
+                                    avro_json,
+                                }),
+                            )
+                        }
                     },
                 },
             };
@@ -335,7 +365,7 @@ impl Workspace {
         });
         let shown = Memo::new(move |_| match mode.get() {
             Mode::Encode => match encoding.get().0.as_ref() {
-                Encoding::Bytes(a) => Some(Shared(a.clone())),
+                Encoding::Bytes(a, _) => Some(Shared(a.clone())),
                 _ => None,
             },
             Mode::Decode => decoding.get().0.decoding.shown().map(Shared),

@@ -173,97 +173,352 @@ pub fn write_json_char(out: &mut String, c: char) {
 
 /// Parses strict JSON (RFC 8259: no comments, no trailing commas) keeping source ranges.
 pub fn parse_json(text: &str) -> Result<Json, SyntaxError> {
-    use jsonc_parser::{CollectOptions, ParseOptions};
-    let options = ParseOptions {
-        allow_comments: false,
-        allow_loose_object_property_names: false,
-        allow_trailing_commas: false,
-        allow_missing_commas: false,
-        allow_single_quoted_strings: false,
-        allow_hexadecimal_numbers: false,
-        allow_unary_plus_numbers: false,
-        allow_bare_decimal_point_numbers: false,
-        allow_non_finite_numbers: false,
-        allow_extended_string_escapes: false,
-    };
     if text.trim().is_empty() {
         return Err(SyntaxError {
             range: TextRange { start: 0, end: 0 },
             message: "the text is empty: expected a JSON value".into(),
         });
     }
-    let parsed =
-        jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options).map_err(|e| {
-            let r = e.range();
-            SyntaxError {
-                range: TextRange {
-                    start: r.start,
-                    end: r.end,
-                },
-                message: format!("JSON syntax: {}", e.kind()),
-            }
-        })?;
-    let value = parsed.value.ok_or_else(|| SyntaxError {
-        range: TextRange { start: 0, end: 0 },
-        message: "the text holds no JSON value".into(),
-    })?;
-    convert(&value, 0)
-}
-
-fn range_of(r: jsonc_parser::common::Range) -> TextRange {
-    TextRange {
-        start: r.start,
-        end: r.end,
-    }
-}
-
-fn convert(v: &jsonc_parser::ast::Value<'_>, depth: usize) -> Result<Json, SyntaxError> {
-    use jsonc_parser::ast::Value as V;
-    let (range, value) = match v {
-        V::NullKeyword(n) => (n.range, JsonValue::Null),
-        V::BooleanLit(b) => (b.range, JsonValue::Bool(b.value)),
-        V::NumberLit(n) => (n.range, JsonValue::Number(n.value.to_string())),
-        V::StringLit(s) => (s.range, JsonValue::String(s.value.to_string())),
-        V::Array(a) => {
-            check_depth(a.range, depth)?;
-            let items = a
-                .elements
-                .iter()
-                .map(|e| convert(e, depth + 1))
-                .collect::<Result<_, _>>()?;
-            (a.range, JsonValue::Array(items))
-        }
-        V::Object(o) => {
-            check_depth(o.range, depth)?;
-            let mut members = Vec::with_capacity(o.properties.len());
-            for p in &o.properties {
-                let key_range = match &p.name {
-                    jsonc_parser::ast::ObjectPropName::String(s) => s.range,
-                    jsonc_parser::ast::ObjectPropName::Word(w) => w.range,
-                };
-                members.push(Member {
-                    key: p.name.as_str().to_string(),
-                    key_range: range_of(key_range),
-                    value: convert(&p.value, depth + 1)?,
-                });
-            }
-            (o.range, JsonValue::Object(members))
-        }
+    let mut p = JsonParser {
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+        depth: 0,
     };
-    Ok(Json {
-        range: range_of(range),
-        value,
-    })
+    let value = p.value()?;
+    p.skip_whitespace();
+    if p.pos < p.bytes.len() {
+        return Err(p.error(p.pos, "unexpected text after the JSON value".into()));
+    }
+    Ok(value)
 }
 
-fn check_depth(range: jsonc_parser::common::Range, depth: usize) -> Result<(), SyntaxError> {
-    if depth >= MAX_JSON_DEPTH {
-        return Err(SyntaxError {
-            range: range_of(range),
-            message: format!("JSON nested deeper than {MAX_JSON_DEPTH} levels"),
-        });
+/// A recursive-descent reader of RFC 8259 JSON that records where each value stands.
+struct JsonParser<'t> {
+    text: &'t str,
+    bytes: &'t [u8],
+    pos: usize,
+    depth: usize,
+}
+
+impl JsonParser<'_> {
+    fn error(&self, at: usize, what: String) -> SyntaxError {
+        let end = (at + 1).min(self.bytes.len()).max(at);
+        SyntaxError {
+            range: TextRange { start: at, end },
+            message: format!("JSON syntax: {what}"),
+        }
     }
-    Ok(())
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    /// What stands at `at`, for messages.
+    fn found(&self, at: usize) -> String {
+        match self.text.get(at..).and_then(|rest| rest.chars().next()) {
+            Some(c) => format!("`{c}`"),
+            None => "the end of the text".into(),
+        }
+    }
+
+    fn value(&mut self) -> Result<Json, SyntaxError> {
+        self.skip_whitespace();
+        let start = self.pos;
+        let value = match self.peek() {
+            Some(b'{') => self.object()?,
+            Some(b'[') => self.array()?,
+            Some(b'"') => JsonValue::String(self.string()?),
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            Some(b't') => self.literal("true", JsonValue::Bool(true))?,
+            Some(b'f') => self.literal("false", JsonValue::Bool(false))?,
+            Some(b'n') => self.literal("null", JsonValue::Null)?,
+            _ => {
+                return Err(self.error(
+                    start,
+                    format!("expected a value, found {}", self.found(start)),
+                ))
+            }
+        };
+        Ok(Json {
+            range: TextRange {
+                start,
+                end: self.pos,
+            },
+            value,
+        })
+    }
+
+    fn literal(&mut self, word: &str, value: JsonValue) -> Result<JsonValue, SyntaxError> {
+        if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.error(
+                self.pos,
+                format!("expected `{word}`, found {}", self.found(self.pos)),
+            ))
+        }
+    }
+
+    fn nest(&mut self) -> Result<(), SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_JSON_DEPTH {
+            return Err(self.error(
+                self.pos,
+                format!("JSON nested deeper than {MAX_JSON_DEPTH} levels"),
+            ));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// After an item: `,` (not before the closing bracket) or the closing bracket. A missing comma is
+    /// reported right after the item, where it belongs.
+    fn separator(&mut self, close: u8) -> Result<bool, SyntaxError> {
+        let after_item = self.pos;
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b',') => {
+                let comma = self.pos;
+                self.pos += 1;
+                self.skip_whitespace();
+                if self.peek() == Some(close) {
+                    return Err(self.error(
+                        comma,
+                        format!(
+                            "Trailing comma before `{}` (JSON allows none)",
+                            close as char
+                        ),
+                    ));
+                }
+                Ok(true)
+            }
+            Some(c) if c == close => {
+                self.pos += 1;
+                Ok(false)
+            }
+            _ => Err(self.error(
+                after_item,
+                format!(
+                    "expected `,` or `{}` here, found {}",
+                    close as char,
+                    self.found(self.pos)
+                ),
+            )),
+        }
+    }
+
+    fn array(&mut self) -> Result<JsonValue, SyntaxError> {
+        self.nest()?;
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+        } else {
+            loop {
+                items.push(self.value()?);
+                if !self.separator(b']')? {
+                    break;
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(JsonValue::Array(items))
+    }
+
+    fn object(&mut self) -> Result<JsonValue, SyntaxError> {
+        self.nest()?;
+        let mut members = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+        } else {
+            loop {
+                self.skip_whitespace();
+                let key_start = self.pos;
+                if self.peek() != Some(b'"') {
+                    return Err(self.error(
+                        key_start,
+                        format!(
+                            "expected a member name in quotes, found {}",
+                            self.found(key_start)
+                        ),
+                    ));
+                }
+                let key = self.string()?;
+                let key_range = TextRange {
+                    start: key_start,
+                    end: self.pos,
+                };
+                self.skip_whitespace();
+                if self.peek() != Some(b':') {
+                    return Err(self.error(
+                        self.pos,
+                        format!(
+                            "expected `:` after the member name, found {}",
+                            self.found(self.pos)
+                        ),
+                    ));
+                }
+                self.pos += 1;
+                let value = self.value()?;
+                members.push(Member {
+                    key,
+                    key_range,
+                    value,
+                });
+                if !self.separator(b'}')? {
+                    break;
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(JsonValue::Object(members))
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let digits = self
+            .text
+            .get(self.pos..self.pos + 4)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
+        let value = digits
+            .and_then(|d| u32::from_str_radix(d, 16).ok())
+            .ok_or_else(|| self.error(self.pos, "`\\u` needs four hex digits".into()))?;
+        self.pos += 4;
+        Ok(value)
+    }
+
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        let open = self.pos;
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let run_start = self.pos;
+            while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
+                self.pos += 1;
+            }
+            out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    let escape = self.pos;
+                    self.pos += 1;
+                    let c = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.pos += 1;
+                            let high = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&high)
+                                && self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u")
+                            {
+                                self.pos += 2;
+                                let low = self.hex4()?;
+                                0x10000
+                                    + ((high - 0xD800) << 10)
+                                    + (low.wrapping_sub(0xDC00) & 0x3FF)
+                            } else {
+                                high
+                            };
+                            out.push(char::from_u32(code).ok_or_else(|| {
+                                self.error(
+                                    escape,
+                                    "an unpaired surrogate is not a character".into(),
+                                )
+                            })?);
+                            continue;
+                        }
+                        _ => {
+                            return Err(self.error(
+                                escape,
+                                format!(
+                                    "unknown escape `\\{}`",
+                                    self.found(self.pos).trim_matches('`')
+                                ),
+                            ))
+                        }
+                    };
+                    self.pos += 1;
+                    out.push(c);
+                }
+                Some(_) => {
+                    return Err(self.error(
+                        self.pos,
+                        "a control character must be escaped in a string".into(),
+                    ))
+                }
+                None => return Err(self.error(open, "this string is never closed".into())),
+            }
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<JsonValue, SyntaxError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        let int_start = self.pos;
+        match self.digits() {
+            0 => {
+                return Err(self.error(
+                    self.pos,
+                    format!("expected a digit, found {}", self.found(self.pos)),
+                ))
+            }
+            n if n > 1 && self.bytes.get(int_start) == Some(&b'0') => {
+                return Err(self.error(
+                    int_start,
+                    "a number may not start with 0 (leading zeros)".into(),
+                ))
+            }
+            _ => {}
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if self.digits() == 0 {
+                return Err(self.error(self.pos, "expected digits after `.`".into()));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.error(self.pos, "expected digits in the exponent".into()));
+            }
+        }
+        Ok(JsonValue::Number(
+            self.text
+                .get(start..self.pos)
+                .unwrap_or_default()
+                .to_string(),
+        ))
+    }
 }
 
 /// The 1-based line and character column of byte `offset` in `text`.
@@ -343,6 +598,79 @@ mod tests {
     fn pointer_escapes_slash_and_tilde() {
         assert_eq!(Pointer::root().push("a/b~c").as_str(), "/a~1b~0c");
         assert_eq!(Pointer::root().as_str(), "/");
+    }
+
+    fn syntax(text: &str) -> (usize, String) {
+        let e = parse_json(text).expect_err("rejected");
+        (e.range.start, e.message)
+    }
+
+    #[test]
+    fn strict_json_rejects_what_rfc_8259_rejects() {
+        for bad in [
+            "01",
+            "1.",
+            ".5",
+            "+1",
+            "1e",
+            "'a'",
+            "{a:1}",
+            "[1 2]",
+            "{\"a\":1,}",
+            "nul",
+            "\"a",
+            "\"\\x\"",
+            "[1] x",
+            "NaN",
+            "//c\n1",
+        ] {
+            assert!(parse_json(bad).is_err(), "{bad} must be rejected");
+        }
+        for good in [
+            "0",
+            "-0.5e+10",
+            "1E3",
+            "[]",
+            "{}",
+            "\"\\u00e9\\n\"",
+            " [ 1 , {\"a\" : null} ] ",
+        ] {
+            assert!(parse_json(good).is_ok(), "{good} must be accepted");
+        }
+    }
+
+    #[test]
+    fn escapes_and_surrogate_pairs_decode() {
+        let j = parse_json(r#""a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00""#).unwrap();
+        assert_eq!(j.as_str(), Some("a\"\\/\u{8}\u{c}\n\r\té😀"));
+        assert!(parse_json(r#""\ud800""#).is_err(), "an unpaired surrogate");
+    }
+
+    #[test]
+    fn a_missing_comma_is_reported_after_the_item() {
+        let (at, message) = syntax("[1 2]");
+        assert_eq!(at, 2);
+        assert!(message.contains("expected `,` or `]`"), "{message}");
+    }
+
+    #[test]
+    fn control_characters_in_strings_are_rejected_where_they_stand() {
+        assert_eq!(syntax("\"a\u{1}\"").0, 2);
+    }
+
+    #[test]
+    fn ranges_cover_each_value() {
+        let j = parse_json(r#"{"k": [true, -1.5]}"#).unwrap();
+        let m = j.get("k").unwrap();
+        assert_eq!(
+            (
+                m.key_range.start,
+                m.key_range.end,
+                m.value.range.start,
+                m.value.range.end
+            ),
+            (1, 4, 6, 18)
+        );
     }
 
     #[test]

@@ -54,3 +54,35 @@ impl Value {
         }
     }
 }
+
+impl Value {
+    /// The bytes that record field names take in Avro JSON (`"name":` per field, nested records
+    /// included): what the binary encoding saves by writing no names.
+    pub fn field_name_bytes(&self) -> usize {
+        match self {
+            Value::Record(fields) => fields
+                .iter()
+                .map(|(name, v)| name.len() + 3 + v.field_name_bytes())
+                .sum(),
+            Value::Array(items) => items.iter().map(Value::field_name_bytes).sum(),
+            Value::Map(entries) => entries.iter().map(|(_, v)| v.field_name_bytes()).sum(),
+            Value::Union(_, v) => v.field_name_bytes(),
+            _ => 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_names_are_counted_with_quotes_and_colon() {
+        let inner = Value::Record(vec![("b".into(), Value::Int(1))]);
+        let v = Value::Record(vec![
+            ("id".into(), Value::Long(1)),
+            ("r".into(), Value::Union(1, Box::new(inner))),
+        ]);
+        assert_eq!(v.field_name_bytes(), 5 + 4 + 4);
+    }
+}

@@ -104,6 +104,23 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// Where the bytes of an encoding go (see [`Walk::byte_roles`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ByteRoles {
+    /// Framing header bytes (magic, schema id, fingerprint).
+    pub header: usize,
+    /// Length prefixes of bytes, strings and map keys.
+    pub lengths: usize,
+    /// Union branch indexes.
+    pub union_indexes: usize,
+    /// Array and map block counts, sizes and ends.
+    pub block_counts: usize,
+    /// The values: numbers, booleans, string and bytes content, fixed, enum indexes.
+    pub values: usize,
+    /// Anything else (trailing bytes).
+    pub other: usize,
+}
+
 /// The result of walking an encoding: spans in pre-order (a parent before its children).
 #[derive(Clone, Debug, Default)]
 pub struct Walk {
@@ -139,6 +156,30 @@ impl Walk {
             at = s.parent;
         }
         None
+    }
+
+    /// How many bytes play each role: framing headers, length prefixes, union indexes, array/map block
+    /// counts, and the values themselves; trailing bytes count as `other`.
+    pub fn byte_roles(&self) -> ByteRoles {
+        let mut roles = ByteRoles::default();
+        for offset in 0..self.bytes.len() {
+            let part = self
+                .innermost_at(offset)
+                .and_then(|s| self.spans.get(s as usize))
+                .map(|s| s.part);
+            let slot = match part {
+                Some(Part::Magic | Part::SchemaRef | Part::Fingerprint) => &mut roles.header,
+                Some(Part::Length) => &mut roles.lengths,
+                Some(Part::BranchIndex) => &mut roles.union_indexes,
+                Some(Part::BlockCount | Part::BlockSize | Part::BlockEnd) => {
+                    &mut roles.block_counts
+                }
+                Some(Part::Value | Part::Content) => &mut roles.values,
+                _ => &mut roles.other,
+            };
+            *slot += 1;
+        }
+        roles
     }
 
     /// The span ids from the root down to `span` (inclusive).
@@ -186,5 +227,31 @@ impl Walk {
             e.offset += header_len as usize;
         }
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::schema::parse_schema;
+    use crate::walker::decode;
+
+    #[test]
+    fn byte_roles_split_lengths_unions_blocks_and_values() {
+        let schema = parse_schema(
+            r#"{"type":"record","name":"R","fields":[{"name":"s","type":"string"},{"name":"u","type":["null","int"]},{"name":"a","type":{"type":"array","items":"int"}}]}"#,
+        )
+        .unwrap();
+        // s = "hi" (04 68 69), u = int 1 (02 02), a = [1] (02 02 00)
+        let walk = decode(&schema, &[0x04, 0x68, 0x69, 0x02, 0x02, 0x02, 0x02, 0x00]);
+        let roles = walk.byte_roles();
+        assert_eq!(
+            (
+                roles.lengths,
+                roles.union_indexes,
+                roles.block_counts,
+                roles.values
+            ),
+            (1, 1, 2, 4)
+        );
     }
 }
