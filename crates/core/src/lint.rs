@@ -256,7 +256,7 @@ fn move_logical_into_type(text: &str, field: &Json) -> Option<String> {
 
 /// The text with the two branches of the union at `pointer` swapped (null first).
 fn swap_union(text: &str, json: &Json, pointer: &Pointer) -> Option<String> {
-    let union = find(json, pointer)?;
+    let union = json.at(pointer.as_str())?;
     let JsonValue::Array(branches) = &union.value else {
         return None;
     };
@@ -275,25 +275,6 @@ fn swap_union(text: &str, json: &Json, pointer: &Pointer) -> Option<String> {
         },
         &swapped,
     )
-}
-
-/// The JSON node at `pointer`.
-fn find<'j>(json: &'j Json, pointer: &Pointer) -> Option<&'j Json> {
-    let mut at = json;
-    for token in pointer
-        .as_str()
-        .split('/')
-        .skip(1)
-        .filter(|t| !t.is_empty())
-    {
-        let token = token.replace("~1", "/").replace("~0", "~");
-        at = match &at.value {
-            JsonValue::Object(_) => &at.get(&token)?.value,
-            JsonValue::Array(items) => items.get(token.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(at)
 }
 
 fn splice(text: &str, range: TextRange, with: &str) -> Option<String> {

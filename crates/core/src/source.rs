@@ -97,6 +97,20 @@ impl Json {
         }
     }
 
+    /// The node a JSON pointer (RFC 6901) addresses, `/` or `` being this node.
+    pub fn at(&self, pointer: &str) -> Option<&Json> {
+        let mut node = self;
+        for token in pointer.split('/').skip(1).filter(|t| !t.is_empty()) {
+            let token = token.replace("~1", "/").replace("~0", "~");
+            node = match &node.value {
+                JsonValue::Object(_) => &node.get(&token)?.value,
+                JsonValue::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(node)
+    }
+
     /// The string value, when this is a string.
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
@@ -671,6 +685,15 @@ mod tests {
             ),
             (1, 4, 6, 18)
         );
+    }
+
+    #[test]
+    fn pointers_address_nodes() {
+        let j = parse_json(r#"{"fields":[{"name":"a","type":"int"}],"a/b":1}"#).unwrap();
+        assert_eq!(j.at("/fields/0/type").and_then(Json::as_str), Some("int"));
+        assert_eq!(j.at("/a~1b").map(|n| n.range.start), Some(43));
+        assert!(j.at("/fields/9").is_none());
+        assert_eq!(j.at("/").map(|n| n.range.start), Some(0));
     }
 
     #[test]
