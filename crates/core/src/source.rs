@@ -691,7 +691,7 @@ mod tests {
     fn pointers_address_nodes() {
         let j = parse_json(r#"{"fields":[{"name":"a","type":"int"}],"a/b":1}"#).unwrap();
         assert_eq!(j.at("/fields/0/type").and_then(Json::as_str), Some("int"));
-        assert_eq!(j.at("/a~1b").map(|n| n.range.start), Some(43));
+        assert_eq!(j.at("/a~1b").map(|n| n.range.start), Some(44));
         assert!(j.at("/fields/9").is_none());
         assert_eq!(j.at("/").map(|n| n.range.start), Some(0));
     }
