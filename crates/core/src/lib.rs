@@ -7,6 +7,7 @@ pub mod avro_json;
 pub mod canonical;
 pub mod compat;
 pub mod container;
+pub mod evolution;
 pub mod framing;
 pub mod input;
 pub mod lint;

@@ -1,0 +1,167 @@
+//! Judging the walk's changes with the checker: each direction is checked once with Java's rules and the
+//! explain pass; each incompatibility goes to the changes that explain it, each note to the change it is
+//! about.
+
+use super::attribute::Attributor;
+use super::rules::Rule;
+use super::walk::{Found, Walked};
+use super::{Change, ChangeKind, Effect, Verdict};
+use crate::compat::{self, Direction, Incompatibility, IncompatibilityType, Note, NoteKind};
+use crate::schema::Schema;
+
+/// The walk's changes with their backward and forward effects.
+pub(super) fn judge(old: &Schema, new: &Schema, walked: Walked) -> Vec<Change> {
+    let attributor = Attributor::new(old, new, &walked);
+    let backward = directed(old, new, &walked, &attributor, Direction::Backward);
+    let forward = directed(old, new, &walked, &attributor, Direction::Forward);
+    walked
+        .found
+        .iter()
+        .zip(backward)
+        .zip(forward)
+        .map(|((found, backward), forward)| Change {
+            kind: found.kind.clone(),
+            old_pointer: found.pointer.old.clone(),
+            new_pointer: found.pointer.new.clone(),
+            message: found.message.clone(),
+            backward,
+            forward,
+        })
+        .collect()
+}
+
+/// Every change's effect in one direction.
+fn directed(
+    old: &Schema,
+    new: &Schema,
+    walked: &Walked,
+    attributor: &Attributor<'_>,
+    direction: Direction,
+) -> Vec<Effect> {
+    let (reader, writer) = match direction {
+        Direction::Backward => (new, old),
+        Direction::Forward => (old, new),
+    };
+    let result = compat::check(reader, writer);
+    let count = walked.found.len();
+    let mut explained: Vec<Vec<Incompatibility>> = vec![Vec::new(); count];
+    for incompatibility in &result.incompatibilities {
+        for i in attributor.changes(incompatibility, direction) {
+            if let Some(list) = explained.get_mut(i) {
+                list.push(incompatibility.clone());
+            }
+        }
+    }
+    walked
+        .found
+        .iter()
+        .zip(explained)
+        .map(|(found, incompatibilities)| {
+            let anchor = match direction {
+                Direction::Backward => &found.anchor.new,
+                Direction::Forward => &found.anchor.old,
+            };
+            let notes: Vec<Note> = result
+                .notes
+                .iter()
+                .filter(|n| &n.location == anchor && about(&found.kind, n.kind))
+                .cloned()
+                .collect();
+            let rule = match direction {
+                Direction::Backward => &found.rules.backward,
+                Direction::Forward => &found.rules.forward,
+            };
+            effect(found, rule, incompatibilities, notes)
+        })
+        .collect()
+}
+
+/// Whether a note of kind `note` is about a change of kind `change`.
+fn about(change: &ChangeKind, note: NoteKind) -> bool {
+    match change {
+        ChangeKind::LogicalTypeAdded { .. }
+        | ChangeKind::LogicalTypeRemoved { .. }
+        | ChangeKind::LogicalTypeChanged { .. } => matches!(
+            note,
+            NoteKind::TimeUnitChange | NoteKind::LogicalTypeChange | NoteKind::DecimalChange
+        ),
+        ChangeKind::NamespaceChanged { .. } => note == NoteKind::NamespaceOnlyRename,
+        ChangeKind::DefaultChanged { .. } => note == NoteKind::DefaultChanged,
+        ChangeKind::EnumSymbolAdded { .. } | ChangeKind::EnumSymbolRemoved { .. } => matches!(
+            note,
+            NoteKind::EnumDefaultSubstitution | NoteKind::EnumDefaultConfusion
+        ),
+        ChangeKind::FieldAdded { .. }
+        | ChangeKind::FieldRemoved { .. }
+        | ChangeKind::FieldRenamed { .. } => note == NoteKind::EnumDefaultConfusion,
+        _ => false,
+    }
+}
+
+/// One change's effect in one direction: incompatible when the checker's incompatibilities name it,
+/// otherwise compatible, on a condition when its rule fills in or reinterprets values or a note says so.
+fn effect(
+    found: &Found,
+    rule: &Rule,
+    incompatibilities: Vec<Incompatibility>,
+    notes: Vec<Note>,
+) -> Effect {
+    if !incompatibilities.is_empty() {
+        let mut reported: Vec<String> = Vec::new();
+        for i in &incompatibilities {
+            let line = format!("{} at {}", i.kind, i.location);
+            if !reported.contains(&line) {
+                reported.push(line);
+            }
+        }
+        let hidden = incompatibilities
+            .iter()
+            .all(|i| i.kind == IncompatibilityType::MissingUnionBranch)
+            && !is_union_level(&found.kind);
+        let rule_text = if rule.fails.is_empty() {
+            "Java's checker reports"
+        } else {
+            rule.fails.as_str()
+        };
+        let mut reason = format!("{rule_text}: {}", reported.join("; "));
+        if hidden {
+            reason.push_str(" (the union hides the cause: Java reports only the branch)");
+        }
+        return Effect {
+            verdict: Verdict::Incompatible,
+            reason,
+            incompatibilities,
+            notes,
+        };
+    }
+    let verdict = if rule.condition || !notes.is_empty() {
+        Verdict::CompatibleWithCondition
+    } else {
+        Verdict::Compatible
+    };
+    let reason = match notes.first() {
+        Some(note) => note.message.clone(),
+        None if !rule.reads.is_empty() => rule.reads.clone(),
+        None => {
+            "Java's checker reports no incompatibility for this change in this direction".into()
+        }
+    };
+    Effect {
+        verdict,
+        reason,
+        incompatibilities,
+        notes,
+    }
+}
+
+/// Changes a MISSING_UNION_BRANCH names by itself.
+fn is_union_level(kind: &ChangeKind) -> bool {
+    matches!(
+        kind,
+        ChangeKind::UnionBranchAdded { .. }
+            | ChangeKind::UnionBranchRemoved { .. }
+            | ChangeKind::TypeToUnion { .. }
+            | ChangeKind::UnionToType { .. }
+            | ChangeKind::TypeChanged { .. }
+    )
+}
