@@ -97,6 +97,12 @@ impl Json {
         }
     }
 
+    /// Whether two JSON texts mean the same value: numbers by value (`1.0` is `1`), object members in any
+    /// order.
+    pub fn same_value(&self, other: &Json) -> bool {
+        same_value(self, other, 0)
+    }
+
     /// The node a JSON pointer (RFC 6901) addresses, `/` or `` being this node.
     pub fn at(&self, pointer: &str) -> Option<&Json> {
         let mut node = self;
@@ -182,6 +188,42 @@ pub fn write_json_char(out: &mut String, c: char) {
         '\u{c}' => out.push_str("\\f"),
         c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
         c => out.push(c),
+    }
+}
+
+fn same_value(a: &Json, b: &Json, depth: usize) -> bool {
+    if depth > MAX_JSON_DEPTH {
+        return false;
+    }
+    match (&a.value, &b.value) {
+        (JsonValue::Null, JsonValue::Null) => true,
+        (JsonValue::Bool(x), JsonValue::Bool(y)) => x == y,
+        (JsonValue::String(x), JsonValue::String(y)) => x == y,
+        (JsonValue::Number(x), JsonValue::Number(y)) => same_number(x, y),
+        (JsonValue::Array(xs), JsonValue::Array(ys)) => {
+            xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| same_value(x, y, depth + 1))
+        }
+        (JsonValue::Object(xs), JsonValue::Object(ys)) => {
+            xs.len() == ys.len()
+                && xs.iter().all(|m| {
+                    b.get(&m.key)
+                        .is_some_and(|n| same_value(&m.value, &n.value, depth + 1))
+                })
+        }
+        _ => false,
+    }
+}
+
+fn same_number(x: &str, y: &str) -> bool {
+    if x == y {
+        return true;
+    }
+    match (x.parse::<i128>(), y.parse::<i128>()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => match (x.parse::<f64>(), y.parse::<f64>()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        },
     }
 }
 

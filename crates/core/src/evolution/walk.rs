@@ -112,7 +112,7 @@ struct Walker<'s> {
 
 /// A default as compact JSON.
 fn json_text(json: &Json) -> String {
-    json.to_serde().to_string()
+    json.to_string()
 }
 
 /// A logical type as a learner reads it: `decimal(10,2)`, `timestamp-millis`.
@@ -1146,26 +1146,9 @@ fn same_named(a: &Kind, b: &Kind) -> bool {
 /// Whether two defaults are the same JSON value (numbers by value).
 fn same_default(a: Option<&Json>, b: Option<&Json>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => same_json(&a.to_serde(), &b.to_serde()),
+        (Some(a), Some(b)) => a.same_value(b),
         (None, None) => true,
         _ => false,
-    }
-}
-
-fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
-    use serde_json::Value;
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
-        (Value::Array(xs), Value::Array(ys)) => {
-            xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| same_json(x, y))
-        }
-        (Value::Object(xs), Value::Object(ys)) => {
-            xs.len() == ys.len()
-                && xs
-                    .iter()
-                    .all(|(k, x)| ys.get(k).is_some_and(|y| same_json(x, y)))
-        }
-        _ => a == b,
     }
 }
 

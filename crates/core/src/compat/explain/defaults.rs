@@ -5,7 +5,6 @@
 use crate::compat::matching::missing_symbols;
 use crate::compat::NoteKind;
 use crate::schema::{Enum, Field, Kind, Schema};
-use crate::source::{Json, JsonValue};
 
 /// A reader field the writer lacks, with no field default but an enum type that has an enum default: Java
 /// reports TYPE_MISMATCH ENUM vs RECORD, which hides that the enum default does not fill missing fields.
@@ -67,7 +66,7 @@ pub(super) fn changed(reader_field: &Field, writer_field: &Field) -> Option<Stri
     let (Some(new), Some(old)) = (&reader_field.default, &writer_field.default) else {
         return None;
     };
-    if same_value(new, old, 0) {
+    if new.same_value(old) {
         return None;
     }
     Some(format!(
@@ -80,41 +79,4 @@ pub(super) fn changed(reader_field: &Field, writer_field: &Field) -> Option<Stri
         new,
         old
     ))
-}
-
-/// Whether two JSON values are the same value (numbers by value, object members in any order).
-fn same_value(a: &Json, b: &Json, depth: usize) -> bool {
-    if depth > crate::source::MAX_JSON_DEPTH {
-        return false;
-    }
-    match (&a.value, &b.value) {
-        (JsonValue::Null, JsonValue::Null) => true,
-        (JsonValue::Bool(x), JsonValue::Bool(y)) => x == y,
-        (JsonValue::String(x), JsonValue::String(y)) => x == y,
-        (JsonValue::Number(x), JsonValue::Number(y)) => same_number(x, y),
-        (JsonValue::Array(xs), JsonValue::Array(ys)) => {
-            xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| same_value(x, y, depth + 1))
-        }
-        (JsonValue::Object(xs), JsonValue::Object(ys)) => {
-            xs.len() == ys.len()
-                && xs.iter().all(|m| {
-                    b.get(&m.key)
-                        .is_some_and(|n| same_value(&m.value, &n.value, depth + 1))
-                })
-        }
-        _ => false,
-    }
-}
-
-fn same_number(x: &str, y: &str) -> bool {
-    if x == y {
-        return true;
-    }
-    match (x.parse::<i128>(), y.parse::<i128>()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => match (x.parse::<f64>(), y.parse::<f64>()) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => false,
-        },
-    }
 }
