@@ -81,13 +81,13 @@ impl<'w> Attributor<'w> {
         }
     }
 
-    /// The indices (into the walk's changes) of the changes that explain `incompatibility`, found by the
-    /// check in `direction`.
+    /// The changes (indices into the walk's) that explain `incompatibility`, found by the check in
+    /// `direction`, and the pair it was found in (or the nearest pair the walk compared).
     pub(super) fn changes(
         &self,
         incompatibility: &Incompatibility,
         direction: Direction,
-    ) -> Vec<usize> {
+    ) -> Explained {
         let (o, n) = match direction {
             Direction::Backward => (
                 incompatibility.writer_fragment,
@@ -99,20 +99,26 @@ impl<'w> Attributor<'w> {
             ),
         };
         if let Some(&visit) = self.visit_of_pair.get(&(o, n)) {
-            let direct = self.direct(incompatibility, direction, visit);
-            if !direct.is_empty() {
-                return direct;
+            let mut changes = self.direct(incompatibility, direction, visit);
+            if changes.is_empty() {
+                changes = self.fallback(visit, direction);
             }
-            return self.fallback(visit, direction);
+            return Explained {
+                visit: Some(visit),
+                changes,
+            };
         }
         let Some(visit) = self.nearest(o, n) else {
-            return Vec::new();
+            return Explained::default();
         };
-        let quirk = self.enum_against_record(incompatibility, direction, visit);
-        if !quirk.is_empty() {
-            return quirk;
+        let mut changes = self.enum_against_record(incompatibility, direction, visit);
+        if changes.is_empty() {
+            changes = self.fallback(visit, direction);
         }
-        self.fallback(visit, direction)
+        Explained {
+            visit: Some(visit),
+            changes,
+        }
     }
 
     fn found(&self) -> impl Iterator<Item = (usize, &'w Found)> + 'w {
@@ -368,6 +374,15 @@ impl<'w> Attributor<'w> {
             .min()
             .map(|(_, i)| i)
     }
+}
+
+/// The changes that explain one incompatibility.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Explained {
+    /// The pair the incompatibility was found in, or the nearest pair the walk compared.
+    pub(super) visit: Option<usize>,
+    /// Indices into the walk's changes.
+    pub(super) changes: Vec<usize>,
 }
 
 #[derive(Clone, Copy)]

@@ -4,7 +4,7 @@
 
 use super::attribute::Attributor;
 use super::rules::Rule;
-use super::walk::{Found, Walked};
+use super::walk::Walked;
 use super::{Change, ChangeKind, Effect, Verdict};
 use crate::compat::{self, Direction, Incompatibility, IncompatibilityType, Note, NoteKind};
 use crate::schema::Schema;
@@ -45,10 +45,19 @@ fn directed(
     let result = compat::check(reader, writer);
     let count = walked.found.len();
     let mut explained: Vec<Vec<Incompatibility>> = vec![Vec::new(); count];
+    // Changes below the pair where Java reported a MISSING_UNION_BRANCH: the union hid them.
+    let mut hidden = vec![false; count];
     for incompatibility in &result.incompatibilities {
-        for i in attributor.changes(incompatibility, direction) {
+        let found_in = attributor.changes(incompatibility, direction);
+        for i in found_in.changes {
             if let Some(list) = explained.get_mut(i) {
                 list.push(incompatibility.clone());
+            }
+            let below = walked.found.get(i).map(|f| Some(f.visit)) != Some(found_in.visit);
+            if below && incompatibility.kind == IncompatibilityType::MissingUnionBranch {
+                if let Some(flag) = hidden.get_mut(i) {
+                    *flag = true;
+                }
             }
         }
     }
@@ -56,7 +65,8 @@ fn directed(
         .found
         .iter()
         .zip(explained)
-        .map(|(found, incompatibilities)| {
+        .zip(hidden)
+        .map(|((found, incompatibilities), hidden)| {
             let anchor = match direction {
                 Direction::Backward => &found.anchor.new,
                 Direction::Forward => &found.anchor.old,
@@ -71,7 +81,7 @@ fn directed(
                 Direction::Backward => &found.rules.backward,
                 Direction::Forward => &found.rules.forward,
             };
-            effect(found, rule, incompatibilities, notes)
+            effect(rule, incompatibilities, notes, hidden)
         })
         .collect()
 }
@@ -101,10 +111,10 @@ fn about(change: &ChangeKind, note: NoteKind) -> bool {
 /// One change's effect in one direction: incompatible when the checker's incompatibilities name it,
 /// otherwise compatible, on a condition when its rule fills in or reinterprets values or a note says so.
 fn effect(
-    found: &Found,
     rule: &Rule,
     incompatibilities: Vec<Incompatibility>,
     notes: Vec<Note>,
+    hidden: bool,
 ) -> Effect {
     if !incompatibilities.is_empty() {
         let mut reported: Vec<String> = Vec::new();
@@ -114,10 +124,6 @@ fn effect(
                 reported.push(line);
             }
         }
-        let hidden = incompatibilities
-            .iter()
-            .all(|i| i.kind == IncompatibilityType::MissingUnionBranch)
-            && !is_union_level(&found.kind);
         let rule_text = if rule.fails.is_empty() {
             "Java's checker reports"
         } else {
@@ -152,16 +158,4 @@ fn effect(
         incompatibilities,
         notes,
     }
-}
-
-/// Changes a MISSING_UNION_BRANCH names by itself.
-fn is_union_level(kind: &ChangeKind) -> bool {
-    matches!(
-        kind,
-        ChangeKind::UnionBranchAdded { .. }
-            | ChangeKind::UnionBranchRemoved { .. }
-            | ChangeKind::TypeToUnion { .. }
-            | ChangeKind::UnionToType { .. }
-            | ChangeKind::TypeChanged { .. }
-    )
 }
