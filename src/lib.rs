@@ -10,8 +10,10 @@ pub mod decoding;
 pub mod editor;
 pub mod hex_view;
 pub mod history;
+pub mod html;
 pub mod matrix;
 pub mod modes_panel;
+pub mod scenarios;
 pub mod schema_panel;
 pub mod span_details;
 pub mod span_tree;
@@ -70,6 +72,7 @@ pub fn App() -> impl IntoView {
                 <h2 id="evolution-title">"Evolution " <small>"every version against every other"</small></h2>
                 <matrix::Matrix history=history />
                 <modes_panel::ModesPanel history=history />
+                <scenarios::Scenarios ws=ws history=history />
             </section>
         </main>
     }

@@ -2,6 +2,7 @@
 //! after the others: which versions it checks, in which order, and which one fails.
 
 use crate::history::History;
+use crate::html::escape;
 use crate::state::Shared;
 use avro_playground_core::compat::Mode;
 use leptos::prelude::*;
@@ -19,58 +20,65 @@ fn meaning(mode: Mode) -> &'static str {
     }
 }
 
+/// The seven levels' verdicts for the newest version, as HTML.
+fn modes_html(h: &History) -> String {
+    let Some(matrix) = h.matrix.as_ref() else {
+        return String::new();
+    };
+    let n = matrix.len();
+    if n < 2 {
+        return "<p class=\"muted\">Add a version to see what each registry level would answer.</p>".into();
+    }
+    let name = |v: usize| {
+        h.names
+            .get(v.wrapping_sub(1))
+            .map_or_else(|| format!("v{v}"), |s| escape(s))
+    };
+    let mut out = format!(
+        "<h3>Registering {} after the others</h3><p class=\"muted\">Confluent checks the newest version first and stops at the first that fails; the _TRANSITIVE levels check every earlier version, the others only the latest.</p><table class=\"modes-table\"><thead><tr><th>level</th><th>verdict</th><th>versions checked</th><th>meaning</th></tr></thead><tbody>",
+        name(n)
+    );
+    for reg in Mode::ALL
+        .iter()
+        .filter_map(|m| matrix.registration(*m, n - 1))
+    {
+        let checked: Vec<String> = reg.checked_versions.iter().map(|v| name(*v)).collect();
+        let checked = if checked.is_empty() {
+            "no check".to_string()
+        } else {
+            checked.join(" → ")
+        };
+        let stops = reg
+            .failing_version
+            .map(|v| format!(" (stops at {})", name(v)))
+            .unwrap_or_default();
+        let why = reg
+            .incompatibilities
+            .first()
+            .map(|d| {
+                format!(
+                    "<div class=\"why\">{} ({}): {}</div>",
+                    d.incompatibility.kind.as_str(),
+                    d.direction.as_str(),
+                    escape(&d.incompatibility.message)
+                )
+            })
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "<tr class=\"mode {}\" data-mode=\"{}\"><th scope=\"row\"><code>{}</code></th><td class=\"verdict\">{}</td><td class=\"checked\">{checked}{stops}</td><td class=\"meaning\">{}{why}</td></tr>",
+            if reg.compatible { "ok" } else { "bad" },
+            reg.mode.as_str(),
+            reg.mode.as_str(),
+            if reg.compatible { "accepted" } else { "rejected" },
+            meaning(reg.mode)
+        ));
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
 /// The seven levels' verdicts for the newest version.
 #[component]
 pub fn ModesPanel(history: Memo<Shared<History>>) -> impl IntoView {
-    move || {
-        let h = history.get();
-        let matrix = h.0.matrix.as_ref()?;
-        let n = matrix.len();
-        if n < 2 {
-            return Some(view! { <p class="muted" id="modes">"Add a version to see what each registry level would answer."</p> }.into_any());
-        }
-        let names = h.0.names.clone();
-        let candidate = names.get(n - 1).cloned().unwrap_or_default();
-        let rows = Mode::ALL
-            .iter()
-            .filter_map(|mode| matrix.registration(*mode, n - 1))
-            .map(|reg| {
-                let checked: Vec<String> = reg
-                    .checked_versions
-                    .iter()
-                    .map(|v| names.get(v - 1).cloned().unwrap_or_else(|| format!("v{v}")))
-                    .collect();
-                let failing = reg.failing_version.and_then(|v| names.get(v - 1).cloned());
-                let first = reg.incompatibilities.first().map(|d| {
-                    format!("{} ({}): {}", d.incompatibility.kind.as_str(), d.direction.as_str(), d.incompatibility.message)
-                });
-                view! {
-                    <tr class="mode" class:ok=reg.compatible class:bad=!reg.compatible data-mode=reg.mode.as_str()>
-                        <th scope="row"><code>{reg.mode.as_str()}</code></th>
-                        <td class="verdict">{if reg.compatible { "accepted" } else { "rejected" }}</td>
-                        <td class="checked">
-                            {if checked.is_empty() {
-                                "no check".to_string()
-                            } else {
-                                checked.join(" → ")
-                            }}
-                            {failing.map(|f| format!(" (stops at {f})"))}
-                        </td>
-                        <td class="meaning">{meaning(reg.mode)} {first.map(|f| view! { <div class="why">{f}</div> })}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <div id="modes" class="modes">
-                <h3>{format!("Registering {candidate} after the others")}</h3>
-                <p class="muted">"Confluent checks the newest version first and stops at the first that fails; the _TRANSITIVE levels check every earlier version, the others only the latest."</p>
-                <table class="modes-table">
-                    <thead><tr><th>"level"</th><th>"verdict"</th><th>"versions checked"</th><th>"meaning"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any())
-    }
+    view! { <div id="modes" class="modes" inner_html=move || modes_html(&history.get().0)></div> }
 }
