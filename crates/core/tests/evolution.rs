@@ -270,8 +270,8 @@ fn a_timestamp_unit_change_passes_the_checker_but_reads_1000_times_off() {
 // The diff against the checker, on every pair we have
 
 /// Old/new schema text pairs: each compat.json case both ways (writer as old, reader as new, and the
-/// reverse), each adjacent pair of
-/// confluent_modes.json's versions and candidate, and each scenario step.
+/// reverse), each adjacent pair of confluent_modes.json's versions and candidate, each scenario step, and
+/// every ordered pair of schemas.json's valid schemas (mostly unrelated types: the hard cases to explain).
 fn corpus_pairs() -> Vec<(String, String, String)> {
     let mut pairs = Vec::new();
     for case in cases("compat.json") {
@@ -300,6 +300,16 @@ fn corpus_pairs() -> Vec<(String, String, String)> {
                 pair[0].clone(),
                 pair[1].clone(),
             ));
+        }
+    }
+    let valid: Vec<(String, String)> = cases("schemas.json")
+        .iter()
+        .filter(|case| case["expect_valid"] == Value::Bool(true))
+        .filter_map(|case| Some((id(case), case["schema_text"].as_str()?.to_string())))
+        .collect();
+    for (old_id, old) in &valid {
+        for (new_id, new) in &valid {
+            pairs.push((format!("{old_id} → {new_id}"), old.clone(), new.clone()));
         }
     }
     for s in scenarios() {
