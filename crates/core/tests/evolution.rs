@@ -834,3 +834,27 @@ fn a_removed_union_branch_that_another_branch_promotes_stays_compatible() {
     );
     assert_eq!(added.forward.verdict, Verdict::Incompatible);
 }
+
+#[test]
+fn an_enum_default_note_goes_only_to_the_symbol_the_reader_lacks() {
+    let all = changes(
+        &enum_a(r#""U","A","B""#, r#","default":"U""#),
+        &enum_a(r#""U","A","C""#, r#","default":"U""#),
+    );
+    let of = |id: &str| all.iter().find(|c| c.kind.id() == id).unwrap();
+    let (added, removed) = (of("enum_symbol_added"), of("enum_symbol_removed"));
+    assert_eq!(added.backward.verdict, Verdict::Compatible);
+    assert_eq!(added.forward.verdict, Verdict::CompatibleWithCondition);
+    assert!(
+        added.forward.reason.contains("[C]"),
+        "{}",
+        added.forward.reason
+    );
+    assert_eq!(removed.backward.verdict, Verdict::CompatibleWithCondition);
+    assert!(
+        removed.backward.reason.contains("[B]"),
+        "{}",
+        removed.backward.reason
+    );
+    assert_eq!(removed.forward.verdict, Verdict::Compatible);
+}
