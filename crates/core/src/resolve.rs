@@ -80,18 +80,6 @@ fn names_match(writer: &Name, reader: &Name, reader_aliases: &[Name]) -> bool {
     writer.name == reader.name || reader_aliases.iter().any(|a| a.full() == writer.full())
 }
 
-/// A writer type the reader type can be promoted from (specification: Schema Resolution).
-fn promotable(w: &Kind, r: &Kind) -> bool {
-    matches!(
-        (w, r),
-        (Kind::Int, Kind::Long | Kind::Float | Kind::Double)
-            | (Kind::Long, Kind::Float | Kind::Double)
-            | (Kind::Float, Kind::Double)
-            | (Kind::String, Kind::Bytes)
-            | (Kind::Bytes, Kind::String)
-    )
-}
-
 impl Resolver<'_> {
     fn here(&self) -> String {
         if self.path.is_empty() {
@@ -266,7 +254,7 @@ impl Resolver<'_> {
                 Ok(Value::Map(out))
             }
             _ if wk.type_name() == rk.type_name() => Ok(value.clone()),
-            _ if promotable(wk, rk) => {
+            _ if rk.promotes_from(wk) => {
                 let promoted = match (value, rk) {
                     (Value::Int(i), Kind::Long) => Value::Long(i64::from(*i)),
                     (Value::Int(i), Kind::Float) => Value::Float(*i as f32),
@@ -328,7 +316,7 @@ impl Resolver<'_> {
         }
         branches
             .iter()
-            .position(|b| promotable(wk, self.reader.kind(*b)))
+            .position(|b| self.reader.kind(*b).promotes_from(wk))
             .map(|j| (j, "the first branch the writer's type promotes to"))
     }
 
@@ -367,7 +355,7 @@ impl Resolver<'_> {
                 self.first_matching_branch(w, rb).is_none()
             }
             _ if wk.type_name() == rk.type_name() => false,
-            _ => !promotable(wk, rk),
+            _ => !rk.promotes_from(wk),
         }
     }
 }

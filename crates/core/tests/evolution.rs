@@ -269,16 +269,22 @@ fn a_timestamp_unit_change_passes_the_checker_but_reads_1000_times_off() {
 // ---------------------------------------------------------------------------------------------------------
 // The diff against the checker, on every pair we have
 
-/// Old/new schema text pairs: each compat.json case (writer as old, reader as new), each adjacent pair of
-/// confluent_modes.json's versions and candidate, and each scenario step.
+/// Old/new schema text pairs: each compat.json case both ways (writer as old, reader as new, and the
+/// reverse), each adjacent pair of confluent_modes.json's versions and candidate, each scenario step, and
+/// every ordered pair of schemas.json's valid schemas (mostly unrelated types: the hard cases to explain).
 fn corpus_pairs() -> Vec<(String, String, String)> {
     let mut pairs = Vec::new();
     for case in cases("compat.json") {
-        pairs.push((
-            id(&case),
+        let (writer, reader) = (
             schema_text(&case["writer_schema"]),
             schema_text(&case["reader_schema"]),
+        );
+        pairs.push((
+            format!("{} reversed", id(&case)),
+            reader.clone(),
+            writer.clone(),
         ));
+        pairs.push((id(&case), writer, reader));
     }
     for case in cases("confluent_modes.json") {
         let mut texts: Vec<String> = case["versions"]
@@ -294,6 +300,16 @@ fn corpus_pairs() -> Vec<(String, String, String)> {
                 pair[0].clone(),
                 pair[1].clone(),
             ));
+        }
+    }
+    let valid: Vec<(String, String)> = cases("schemas.json")
+        .iter()
+        .filter(|case| case["expect_valid"] == Value::Bool(true))
+        .filter_map(|case| Some((id(case), case["schema_text"].as_str()?.to_string())))
+        .collect();
+    for (old_id, old) in &valid {
+        for (new_id, new) in &valid {
+            pairs.push((format!("{old_id} → {new_id}"), old.clone(), new.clone()));
         }
     }
     for s in scenarios() {
@@ -767,4 +783,78 @@ fn deep_nesting_is_walked_without_exhausting_the_stack() {
     let all = changes(&nested("int"), &nested("long"));
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].forward.verdict, Verdict::Incompatible);
+}
+
+#[test]
+fn a_changed_default_carries_the_explain_passes_note() {
+    let c = the(
+        "default_changed",
+        &record(r#"{"name":"a","type":"int","default":1}"#),
+        &record(r#"{"name":"a","type":"int","default":2}"#),
+    );
+    assert_eq!(c.old_pointer.as_str(), "/fields/0/default");
+    for effect in [&c.backward, &c.forward] {
+        assert_eq!(effect.verdict, Verdict::CompatibleWithCondition);
+        assert_eq!(effect.notes.len(), 1, "{:?}", effect.notes);
+    }
+}
+
+#[test]
+fn a_removed_union_branch_is_named_by_javas_missing_union_branch() {
+    let c = the(
+        "union_branch_removed",
+        &field_a(r#"["null","string","int"]"#),
+        &field_a(r#"["null","string"]"#),
+    );
+    assert_eq!(c.old_pointer.as_str(), "/fields/0/type/2");
+    assert_eq!(c.new_pointer.as_str(), "/fields/0/type");
+    assert_eq!(c.backward.verdict, Verdict::Incompatible);
+    assert!(
+        c.backward
+            .reason
+            .ends_with("MISSING_UNION_BRANCH at /fields/0/type/2"),
+        "{}",
+        c.backward.reason
+    );
+    assert_eq!(c.forward.verdict, Verdict::Compatible);
+}
+
+#[test]
+fn a_removed_union_branch_that_another_branch_promotes_stays_compatible() {
+    let c = the(
+        "union_branch_removed",
+        &field_a(r#"["null","int"]"#),
+        &field_a(r#"["null","long"]"#),
+    );
+    assert_eq!(c.backward.verdict, Verdict::Compatible);
+    let added = the(
+        "union_branch_added",
+        &field_a(r#"["null","int"]"#),
+        &field_a(r#"["null","long"]"#),
+    );
+    assert_eq!(added.forward.verdict, Verdict::Incompatible);
+}
+
+#[test]
+fn an_enum_default_note_goes_only_to_the_symbol_the_reader_lacks() {
+    let all = changes(
+        &enum_a(r#""U","A","B""#, r#","default":"U""#),
+        &enum_a(r#""U","A","C""#, r#","default":"U""#),
+    );
+    let of = |id: &str| all.iter().find(|c| c.kind.id() == id).unwrap();
+    let (added, removed) = (of("enum_symbol_added"), of("enum_symbol_removed"));
+    assert_eq!(added.backward.verdict, Verdict::Compatible);
+    assert_eq!(added.forward.verdict, Verdict::CompatibleWithCondition);
+    assert!(
+        added.forward.reason.contains("[C]"),
+        "{}",
+        added.forward.reason
+    );
+    assert_eq!(removed.backward.verdict, Verdict::CompatibleWithCondition);
+    assert!(
+        removed.backward.reason.contains("[B]"),
+        "{}",
+        removed.backward.reason
+    );
+    assert_eq!(removed.forward.verdict, Verdict::Compatible);
 }

@@ -131,7 +131,7 @@ impl<'s> Checker<'s> {
         if let Kind::Union(rbs) = rk {
             return self.reader_union(r, w, rbs);
         }
-        if promotes(rk, wk) {
+        if rk.promotes_from(wk) {
             Found::Nothing
         } else {
             self.type_mismatch(r, w)
@@ -334,17 +334,4 @@ impl<'s> Checker<'s> {
 /// A type's name as Java's `Schema.Type` prints it: `INT`, `RECORD`…
 pub(crate) fn java_type(kind: &Kind) -> String {
     kind.type_name().to_ascii_uppercase()
-}
-
-/// Whether a value of the writer's type is promoted to the reader's (specification: Schema Resolution):
-/// int to long, float, double; long to float, double; float to double; string and bytes both ways.
-pub(crate) fn promotes(reader: &Kind, writer: &Kind) -> bool {
-    match reader {
-        Kind::Long => matches!(writer, Kind::Int),
-        Kind::Float => matches!(writer, Kind::Int | Kind::Long),
-        Kind::Double => matches!(writer, Kind::Int | Kind::Long | Kind::Float),
-        Kind::Bytes => matches!(writer, Kind::String),
-        Kind::String => matches!(writer, Kind::Bytes),
-        _ => false,
-    }
 }

@@ -147,19 +147,7 @@ impl<'w> Attributor<'w> {
 
     /// Whether pair `visit` is `ancestor` or was reached through it.
     fn within(&self, visit: usize, ancestor: usize) -> bool {
-        let mut at = Some(visit);
-        let mut steps = 0;
-        while let Some(v) = at {
-            if v == ancestor {
-                return true;
-            }
-            steps += 1;
-            if steps > self.walked.visits.len() {
-                return false;
-            }
-            at = self.visit(v).and_then(|v| v.parent);
-        }
-        false
+        self.ancestors(visit).any(|v| v == ancestor)
     }
 
     fn visit(&self, visit: usize) -> Option<&'w Visit> {
@@ -313,17 +301,7 @@ impl<'w> Attributor<'w> {
 
     /// What breaks at the pair, else below it, else any change at it, else what breaks at a pair above.
     fn fallback(&self, visit: usize, direction: Direction) -> Vec<usize> {
-        let here = self.at(visit, |_| true);
-        let breaking: Vec<usize> = here
-            .iter()
-            .copied()
-            .filter(|i| {
-                self.walked
-                    .found
-                    .get(*i)
-                    .is_some_and(|f| breaks(f, direction))
-            })
-            .collect();
+        let breaking = self.breaking_at(visit, direction);
         if !breaking.is_empty() {
             return breaking;
         }
@@ -331,32 +309,29 @@ impl<'w> Attributor<'w> {
         if !below.is_empty() {
             return below;
         }
+        let here = self.at(visit, |_| true);
         if !here.is_empty() {
             return here;
         }
-        let mut at = self.visit(visit).and_then(|v| v.parent);
-        let mut steps = 0;
-        while let Some(v) = at {
-            let up: Vec<usize> = self
-                .at(v, |_| true)
-                .into_iter()
-                .filter(|i| {
-                    self.walked
-                        .found
-                        .get(*i)
-                        .is_some_and(|f| breaks(f, direction))
-                })
-                .collect();
-            if !up.is_empty() {
-                return up;
-            }
-            steps += 1;
-            if steps > self.walked.visits.len() {
-                break;
-            }
-            at = self.visit(v).and_then(|v| v.parent);
-        }
-        Vec::new()
+        self.ancestors(visit)
+            .skip(1)
+            .map(|v| self.breaking_at(v, direction))
+            .find(|up| !up.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// The changes of `visit` that break reading in `direction` by their rule.
+    fn breaking_at(&self, visit: usize, direction: Direction) -> Vec<usize> {
+        self.found()
+            .filter(|(_, f)| f.visit == visit && breaks(f, direction))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// `visit`, the pair it was reached from, and so on up to the roots' pair.
+    fn ancestors(&self, visit: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(visit), |v| self.visit(*v).and_then(|v| v.parent))
+            .take(self.walked.visits.len() + 1)
     }
 
     /// The compared pair closest to the old type `o` and the new type `n`, going up through what contains

@@ -74,7 +74,7 @@ fn directed(
             let notes: Vec<Note> = result
                 .notes
                 .iter()
-                .filter(|n| &n.location == anchor && about(&found.kind, n.kind))
+                .filter(|n| &n.location == anchor && about(&found.kind, n.kind, direction))
                 .cloned()
                 .collect();
             let rule = match direction {
@@ -86,8 +86,10 @@ fn directed(
         .collect()
 }
 
-/// Whether a note of kind `note` is about a change of kind `change`.
-fn about(change: &ChangeKind, note: NoteKind) -> bool {
+/// Whether a note of kind `note`, from the check in `direction`, is about a change of kind `change`. Notes
+/// about what the reader lacks concern only the change that took it away in that direction.
+fn about(change: &ChangeKind, note: NoteKind, direction: Direction) -> bool {
+    let backward = direction == Direction::Backward;
     match change {
         ChangeKind::LogicalTypeAdded { .. }
         | ChangeKind::LogicalTypeRemoved { .. }
@@ -97,13 +99,17 @@ fn about(change: &ChangeKind, note: NoteKind) -> bool {
         ),
         ChangeKind::NamespaceChanged { .. } => note == NoteKind::NamespaceOnlyRename,
         ChangeKind::DefaultChanged { .. } => note == NoteKind::DefaultChanged,
-        ChangeKind::EnumSymbolAdded { .. } | ChangeKind::EnumSymbolRemoved { .. } => matches!(
-            note,
-            NoteKind::EnumDefaultSubstitution | NoteKind::EnumDefaultConfusion
-        ),
-        ChangeKind::FieldAdded { .. }
-        | ChangeKind::FieldRemoved { .. }
-        | ChangeKind::FieldRenamed { .. } => note == NoteKind::EnumDefaultConfusion,
+        ChangeKind::EnumSymbolAdded { .. } | ChangeKind::EnumSymbolRemoved { .. } => {
+            let lacking = matches!(change, ChangeKind::EnumSymbolRemoved { .. }) == backward;
+            lacking
+                && matches!(
+                    note,
+                    NoteKind::EnumDefaultSubstitution | NoteKind::EnumDefaultConfusion
+                )
+        }
+        ChangeKind::FieldAdded { .. } => backward && note == NoteKind::EnumDefaultConfusion,
+        ChangeKind::FieldRemoved { .. } => !backward && note == NoteKind::EnumDefaultConfusion,
+        ChangeKind::FieldRenamed { .. } => note == NoteKind::EnumDefaultConfusion,
         _ => false,
     }
 }

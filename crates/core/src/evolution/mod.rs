@@ -26,8 +26,8 @@ use std::fmt;
 pub struct Change {
     /// What changed.
     pub kind: ChangeKind,
-    /// JSON pointer into the old schema text. For something the old version lacks, the place it would go
-    /// (the record's `fields`, the enum's `symbols`, the union).
+    /// JSON pointer into the old schema text (`/` is the whole text). For something the old version lacks,
+    /// the place it would go (the record's `fields`, the enum's `symbols`, the union).
     pub old_pointer: Pointer,
     /// JSON pointer into the new schema text. For something the new version lacks, the place it was taken
     /// from.

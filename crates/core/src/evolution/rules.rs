@@ -149,21 +149,9 @@ pub(super) fn field_renamed(backward: RenameSide<'_>, forward: RenameSide<'_>) -
     }
 }
 
-/// Whether a value of `writer`'s type is promoted to `reader`'s (specification: Schema Resolution).
-pub(super) fn promotes(reader: &Kind, writer: &Kind) -> bool {
-    match reader {
-        Kind::Long => matches!(writer, Kind::Int),
-        Kind::Float => matches!(writer, Kind::Int | Kind::Long),
-        Kind::Double => matches!(writer, Kind::Int | Kind::Long | Kind::Float),
-        Kind::Bytes => matches!(writer, Kind::String),
-        Kind::String => matches!(writer, Kind::Bytes),
-        _ => false,
-    }
-}
-
 /// Which way a promotion leads between the old and the new type.
 pub(super) fn promotion(old: &Kind, new: &Kind) -> Promotion {
-    match (promotes(new, old), promotes(old, new)) {
+    match (new.promotes_from(old), old.promotes_from(new)) {
         (true, true) => Promotion::BothWays,
         (true, false) => Promotion::Widening,
         (false, true) => Promotion::Narrowing,
@@ -195,7 +183,7 @@ pub(super) fn readable(reader: &Schema, r: SchemaId, writer: &Schema, w: SchemaI
         return rbs.iter().any(|rb| readable(reader, *rb, writer, w));
     }
     if rk.type_name() != wk.type_name() {
-        return promotes(rk, wk);
+        return rk.promotes_from(wk);
     }
     if let (Kind::Fixed(rf), Kind::Fixed(wf)) = (rk, wk) {
         if rf.size != wf.size {

@@ -243,6 +243,19 @@ impl Kind {
         }
     }
 
+    /// Whether a value of `writer`'s type is promoted to this type (specification: Schema Resolution):
+    /// int to long, float, double; long to float, double; float to double; string and bytes both ways.
+    pub fn promotes_from(&self, writer: &Kind) -> bool {
+        match self {
+            Kind::Long => matches!(writer, Kind::Int),
+            Kind::Float => matches!(writer, Kind::Int | Kind::Long),
+            Kind::Double => matches!(writer, Kind::Int | Kind::Long | Kind::Float),
+            Kind::Bytes => matches!(writer, Kind::String),
+            Kind::String => matches!(writer, Kind::Bytes),
+            _ => false,
+        }
+    }
+
     /// The name of a named type (record, enum, fixed).
     pub fn name(&self) -> Option<&Name> {
         match self {

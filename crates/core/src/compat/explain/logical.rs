@@ -1,7 +1,6 @@
 //! Logical types in the explain pass. Java's checker ignores them, and a resolving reader does not convert
 //! values between them: a number written as one unit is read as another.
 
-use crate::compat::checker::promotes;
 use crate::compat::NoteKind;
 use crate::schema::{LogicalType, Node};
 
@@ -40,8 +39,8 @@ pub(super) fn change(reader: &Node, writer: &Node) -> Option<(NoteKind, String)>
     let (Some(rl), Some(wl)) = (&reader.logical, &writer.logical) else {
         return None;
     };
-    let same_base =
-        reader.kind.type_name() == writer.kind.type_name() || promotes(&reader.kind, &writer.kind);
+    let same_base = reader.kind.type_name() == writer.kind.type_name()
+        || reader.kind.promotes_from(&writer.kind);
     if rl == wl || !same_base {
         return None;
     }
