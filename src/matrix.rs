@@ -1,12 +1,11 @@
 //! The reader × writer matrix of every version: each cell says whether the row's version reads data
-//! written with the column's, with how many incompatibilities; a cell opens them, and each one shows where
-//! it is in both schema texts.
+//! written with the column's, with how many incompatibilities; a cell opens them, each with the checker's
+//! explain notes, and the picked one is marked in both schema texts.
 
 use crate::history::History;
+use crate::html::{clicked_attribute, escape, escape_into};
 use crate::state::Shared;
-use avro_playground_core::compat::Compatibility;
-use avro_playground_core::schema::Schema;
-use avro_playground_core::source::TextRange;
+use avro_playground_core::source::{parse_json, TextRange};
 use leptos::prelude::*;
 
 /// Which way a cell reads, in plain words.
@@ -18,177 +17,169 @@ fn direction(reader: usize, writer: usize) -> &'static str {
     }
 }
 
-/// A schema text with one range marked.
-#[component]
-fn MarkedText(text: String, range: Option<TextRange>, label: String) -> impl IntoView {
-    let (before, marked, after) = match range {
-        Some(r)
-            if r.end <= text.len()
-                && text.is_char_boundary(r.start)
-                && text.is_char_boundary(r.end) =>
-        {
-            (
-                text[..r.start].to_string(),
-                text[r.start..r.end].to_string(),
-                text[r.end..].to_string(),
-            )
+/// A schema text with one range marked, as HTML.
+fn marked(out: &mut String, text: &str, range: Option<TextRange>, label: &str) {
+    out.push_str("<figure class=\"marked-schema\"><figcaption>");
+    escape_into(out, label);
+    out.push_str("</figcaption><pre>");
+    match range.filter(|r| {
+        r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+    }) {
+        Some(r) => {
+            escape_into(out, &text[..r.start]);
+            out.push_str("<mark class=\"location\">");
+            escape_into(out, &text[r.start..r.end]);
+            out.push_str("</mark>");
+            escape_into(out, &text[r.end..]);
         }
-        _ => (text.clone(), String::new(), String::new()),
-    };
-    view! {
-        <figure class="marked-schema">
-            <figcaption>{label}</figcaption>
-            <pre>{before}<mark class="location">{marked}</mark>{after}</pre>
-        </figure>
+        None => escape_into(out, text),
     }
+    out.push_str("</pre></figure>");
 }
 
-fn node_range(
-    schema: Option<&Schema>,
-    id: avro_playground_core::schema::SchemaId,
-) -> Option<TextRange> {
-    schema.map(|s| s.node(id).range)
+/// The grid as HTML.
+fn grid(h: &History, open: Option<(usize, usize)>) -> String {
+    let Some(matrix) = h.matrix.as_ref() else {
+        let broken: Vec<String> = h
+            .broken()
+            .into_iter()
+            .map(|(n, e)| format!("{n} does not parse: {e}"))
+            .collect();
+        return format!("<p class=\"error\">{}</p>", escape(&broken.join("; ")));
+    };
+    let mut out = String::from("<table id=\"matrix\" class=\"matrix\"><thead><tr><th class=\"corner\">reader ↓ / writer →</th>");
+    for n in &h.names {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", escape(n)));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for r in 0..matrix.len() {
+        out.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th>",
+            escape(h.names.get(r).map_or("", |s| s))
+        ));
+        for w in 0..matrix.len() {
+            let (ok, count) = matrix
+                .get(r, w)
+                .map_or((false, 0), |c| (c.compatible, c.incompatibilities.len()));
+            let title = format!(
+                "{} reading data written with {}: {}",
+                h.names.get(r).map_or("", |s| s),
+                h.names.get(w).map_or("", |s| s),
+                direction(r, w)
+            );
+            out.push_str(&format!(
+                "<td class=\"cell {}{}{}\" data-cell=\"{r},{w}\" data-reader=\"{r}\" data-writer=\"{w}\" title=\"{}\">{}</td>",
+                if ok { "ok" } else { "bad" },
+                if r == w { " diagonal" } else { "" },
+                if open == Some((r, w)) { " open" } else { "" },
+                escape(&title),
+                if ok { "✓".to_string() } else { format!("✗ {count}") }
+            ));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
 }
 
-/// The matrix and the selected cell's details.
+/// The open cell's incompatibilities and notes, and the picked one in both texts, as HTML.
+fn details(h: &History, (r, w): (usize, usize), picked: usize) -> Option<String> {
+    let (reader, writer) = (
+        h.schemas.get(r)?.as_ref().ok()?,
+        h.schemas.get(w)?.as_ref().ok()?,
+    );
+    // The open cell is checked again with the explain pass, which the matrix leaves out.
+    let c = avro_playground_core::compat::check(reader, writer);
+    let (rn, wn) = (h.names.get(r)?, h.names.get(w)?);
+    let n = c.incompatibilities.len();
+    let mut out = format!(
+        "<h3>{} reading data written with {}: {}</h3><p class=\"{}\">{}</p><ol class=\"incompatibilities\">",
+        escape(rn),
+        escape(wn),
+        direction(r, w),
+        if c.compatible { "ok" } else { "error" },
+        if c.compatible {
+            "Compatible: every datum the writer can write, the reader can read.".to_string()
+        } else {
+            format!("Incompatible: {n} problem{} (Java's SchemaCompatibility).", if n == 1 { "" } else { "s" })
+        }
+    );
+    for (i, inc) in c.incompatibilities.iter().enumerate() {
+        out.push_str(&format!(
+            "<li class=\"incompatibility{}\" data-incompatibility=\"{i}\"><code class=\"kind\">{}</code> at <code class=\"location\">{}</code>: {}</li>",
+            if i == picked { " picked" } else { "" },
+            inc.kind.as_str(),
+            escape(inc.location.as_str()),
+            escape(&inc.message)
+        ));
+    }
+    out.push_str("</ol>");
+    if !c.notes.is_empty() {
+        out.push_str("<ul class=\"notes\">");
+        for note in &c.notes {
+            out.push_str(&format!(
+                "<li class=\"note\"><code>{}</code> at <code>{}</code>: {}</li>",
+                note.kind.as_str(),
+                escape(note.location.as_str()),
+                escape(&note.message)
+            ));
+        }
+        out.push_str("</ul>");
+    }
+    if let Some(inc) = c.incompatibilities.get(picked) {
+        out.push_str("<div class=\"both-schemas\">");
+        // Java's location is a pointer into the reader schema; where it leaves the text (numbers after a
+        // union address the writer's branches) the reader fragment stands in.
+        let reader_text = h.texts.get(r).map_or("", |s| s);
+        let reader_range = parse_json(reader_text)
+            .ok()
+            .and_then(|j| j.at(inc.location.as_str()).map(|n| n.range))
+            .filter(|_| inc.location.as_str() != "/")
+            .or(Some(reader.node(inc.reader_fragment).range));
+        let writer_range = Some(writer.node(inc.writer_fragment).range);
+        marked(
+            &mut out,
+            h.texts.get(r).map_or("", |s| s),
+            reader_range,
+            &format!("reader {rn}"),
+        );
+        marked(
+            &mut out,
+            h.texts.get(w).map_or("", |s| s),
+            writer_range,
+            &format!("writer {wn}"),
+        );
+        out.push_str("</div>");
+    }
+    Some(out)
+}
+
+/// The matrix and the open cell's details.
 #[component]
 pub fn Matrix(history: Memo<Shared<History>>) -> impl IntoView {
     let cell = RwSignal::new(None::<(usize, usize)>);
     let picked = RwSignal::new(0usize);
-    let grid = move || {
-        let h = history.get();
-        let Some(matrix) = h.0.matrix.as_ref() else {
-            let broken = h.0.broken();
-            return view! {
-                <p class="error">
-                    {broken.into_iter().map(|(n, e)| format!("{n} does not parse: {e}")).collect::<Vec<_>>().join("; ")}
-                </p>
-            }
-            .into_any();
-        };
-        let names = h.0.names.clone();
-        let n = matrix.len();
-        let cells: Vec<Vec<(bool, usize)>> = (0..n)
-            .map(|r| {
-                (0..n)
-                    .map(|w| {
-                        matrix.get(r, w).map_or((false, 0), |c: &Compatibility| {
-                            (c.compatible, c.incompatibilities.len())
-                        })
-                    })
-                    .collect()
-            })
-            .collect();
-        view! {
-            <table id="matrix" class="matrix">
-                <thead>
-                    <tr>
-                        <th class="corner">"reader ↓ / writer →"</th>
-                        {names.iter().map(|n| view! { <th scope="col">{n.clone()}</th> }).collect_view()}
-                    </tr>
-                </thead>
-                <tbody>
-                    {cells
-                        .into_iter()
-                        .enumerate()
-                        .map(|(r, row)| {
-                            view! {
-                                <tr>
-                                    <th scope="row">{names.get(r).cloned().unwrap_or_default()}</th>
-                                    {row
-                                        .into_iter()
-                                        .enumerate()
-                                        .map(|(w, (ok, count))| {
-                                            let title = format!("{} reading data written with {}: {}", names[r], names[w], direction(r, w));
-                                            view! {
-                                                <td
-                                                    class="cell"
-                                                    class:ok=ok
-                                                    class:bad=!ok
-                                                    class:diagonal=r == w
-                                                    class:open=move || cell.get() == Some((r, w))
-                                                    data-reader=r
-                                                    data-writer=w
-                                                    title=title
-                                                    on:click=move |_| {
-                                                        cell.set(Some((r, w)));
-                                                        picked.set(0);
-                                                    }
-                                                >
-                                                    {if ok { "✓".to_string() } else { format!("✗ {count}") }}
-                                                </td>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some(i) = clicked_attribute(&ev, "data-incompatibility").and_then(|i| i.parse().ok())
+        {
+            picked.set(i);
+        } else if let Some((r, w)) = clicked_attribute(&ev, "data-cell").and_then(|c| {
+            let (r, w) = c.split_once(',')?;
+            Some((r.parse().ok()?, w.parse().ok()?))
+        }) {
+            cell.set(Some((r, w)));
+            picked.set(0);
         }
-        .into_any()
-    };
-    let details = move || {
-        let (r, w) = cell.get()?;
-        let h = history.get();
-        let c = h.0.matrix.as_ref()?.get(r, w)?.clone();
-        let (rn, wn) = (h.0.names.get(r)?.clone(), h.0.names.get(w)?.clone());
-        let reader = h.0.schemas.get(r).and_then(|s| s.as_ref().ok());
-        let writer = h.0.schemas.get(w).and_then(|s| s.as_ref().ok());
-        let chosen = c.incompatibilities.get(picked.get()).cloned();
-        let reader_range = chosen
-            .as_ref()
-            .and_then(|i| node_range(reader, i.reader_fragment));
-        let writer_range = chosen
-            .as_ref()
-            .and_then(|i| node_range(writer, i.writer_fragment));
-        Some(view! {
-            <div id="cell-details" class="cell-details">
-                <h3>{format!("{rn} reading data written with {wn}: {}", direction(r, w))}</h3>
-                <p class:ok=c.compatible class:error=!c.compatible>
-                    {if c.compatible {
-                        "Compatible: every datum the writer can write, the reader can read.".to_string()
-                    } else {
-                        format!("Incompatible: {} problem{} (Java's SchemaCompatibility).", c.incompatibilities.len(), if c.incompatibilities.len() == 1 { "" } else { "s" })
-                    }}
-                </p>
-                <ol class="incompatibilities">
-                    {c.incompatibilities
-                        .iter()
-                        .enumerate()
-                        .map(|(i, inc)| view! {
-                            <li class="incompatibility" class:picked=move || picked.get() == i on:click=move |_| picked.set(i)>
-                                <code class="kind">{inc.kind.as_str()}</code>
-                                " at "
-                                <code class="location">{inc.location.to_string()}</code>
-                                ": "
-                                {inc.message.clone()}
-                            </li>
-                        })
-                        .collect_view()}
-                </ol>
-                {(!c.notes.is_empty()).then(|| view! {
-                    <ul class="notes">
-                        {c.notes.iter().map(|n| view! { <li><code>{n.kind.as_str()}</code> " at " <code>{n.location.to_string()}</code> ": " {n.message.clone()}</li> }).collect_view()}
-                    </ul>
-                })}
-                {chosen.map(|_| view! {
-                    <div class="both-schemas">
-                        <MarkedText text=h.0.texts.get(r).cloned().unwrap_or_default() range=reader_range label=format!("reader {rn}") />
-                        <MarkedText text=h.0.texts.get(w).cloned().unwrap_or_default() range=writer_range label=format!("writer {wn}") />
-                    </div>
-                })}
-            </div>
-        })
     };
     view! {
-        <div class="matrix-panel">
+        <div class="matrix-panel" on:click=on_click>
             <p class="muted">
                 "Each row's version as reader against each column's as writer. Below the diagonal: new consumers reading old data (backward); above: old consumers reading new data (forward)."
             </p>
-            {grid}
-            {details}
+            <div inner_html=move || grid(&history.get().0, cell.get())></div>
+            <div id="cell-details" class="cell-details" inner_html=move || {
+                cell.get().and_then(|c| details(&history.get().0, c, picked.get())).unwrap_or_default()
+            }></div>
         </div>
     }
 }
