@@ -1,0 +1,83 @@
+// The evolution side as a user meets it: load a guided scenario, read the stated verdicts beside the
+// checker's, see BACKWARD and BACKWARD_TRANSITIVE differ, open a failing matrix cell and find the problem
+// marked in both schema texts; edit versions; apply a lint's one-click fix.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openApp, screenshot, withPage } from './harness/browser.mjs';
+
+test('a scenario loads, its verdicts match the checker, and a failing cell is located in both schemas', async () => {
+  await withPage('evolution', async ({ page, url, problems }) => {
+    await openApp(page, url);
+    await page.click('li[data-scenario="transitive_backward_fails"] button.load-scenario');
+
+    // Its three versions are in the workspace, the newest one in the editor.
+    await page.waitForFunction(() => document.querySelectorAll('.version-select').length === 3);
+    assert.deepEqual((await page.locator('.version-select').allTextContents()).map((s) => s.trim()), ['v1', 'v2', 'v3']);
+    assert.match(await page.inputValue('#schema-input'), /"weight", "type": "double"/);
+
+    // Every stated verdict agrees with what the checker answers.
+    const loaded = page.locator('#scenario-loaded');
+    await loaded.locator('ul.stated li').first().waitFor();
+    assert.equal(await loaded.locator('li.disagree').count(), 0, await loaded.textContent());
+    assert.ok((await loaded.locator('li.agree').count()) >= 9, 'two steps and seven levels are compared');
+
+    // BACKWARD checks only the latest version and passes; BACKWARD_TRANSITIVE goes on to v1 and fails there.
+    const verdict = (mode) => page.locator(`#modes tr[data-mode="${mode}"] .verdict`).textContent();
+    assert.equal(await verdict('BACKWARD'), 'accepted');
+    assert.equal(await verdict('BACKWARD_TRANSITIVE'), 'rejected');
+    assert.match(await page.locator('#modes tr[data-mode="BACKWARD_TRANSITIVE"] .checked').textContent(), /v2 → v1 \(stops at v1\)/);
+
+    // v3 reading v1's data fails (a string weight read as a double): open that cell.
+    const cell = page.locator('#matrix td[data-reader="2"][data-writer="0"]');
+    assert.match(await cell.textContent(), /✗ 1/);
+    await cell.click();
+    const details = page.locator('#cell-details');
+    await details.locator('.incompatibility').first().waitFor();
+    assert.match(await details.textContent(), /TYPE_MISMATCH at \/fields\/1\/type/);
+    assert.match(await details.textContent(), /new consumers read old data/);
+    const marks = await details.locator('mark.location').allTextContents();
+    assert.equal(marks.length, 2, 'the problem is marked in the reader and in the writer');
+    assert.match(marks[0], /double/, `the reader's mark is the double: ${marks[0]}`);
+    assert.doesNotMatch(marks[0], /"record"/, `the reader's mark is Java's location, not the whole record: ${marks[0]}`);
+    assert.match(marks[1], /string/, `the writer's mark is the string: ${marks[1]}`);
+    await screenshot(page, 'evolution');
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('versions can be added, renamed and deleted, and the matrix follows', async () => {
+  await withPage('versions', async ({ page, url }) => {
+    await openApp(page, url);
+    await page.click('#add-version');
+    await page.waitForFunction(() => document.querySelectorAll('.version-select').length === 2);
+    // v2 adds a field without a default: new consumers cannot read old data.
+    const v2 = (await page.inputValue('#schema-input')).replace(
+      '"fields": [',
+      '"fields": [\n    {"name": "country", "type": "string"},',
+    );
+    await page.fill('#schema-input', v2);
+    await page.locator('#matrix td[data-reader="1"][data-writer="0"].bad').waitFor();
+    assert.equal(await page.locator('#matrix td[data-reader="0"][data-writer="1"]').getAttribute('class'), 'cell ok');
+    await page.fill('.version.current .version-name', 'with-country');
+    await page.press('.version.current .version-name', 'Enter');
+    await page.waitForFunction(() => [...document.querySelectorAll('.version-select')].some((b) => b.textContent === 'with-country'));
+    await page.click('.version.current button[title="Delete this version"]');
+    await page.waitForFunction(() => document.querySelectorAll('.version-select').length === 1);
+  });
+});
+
+test("a lint's fix rewrites the schema and the warning goes away", async () => {
+  await withPage('lint', async ({ page, url }) => {
+    await openApp(page, url);
+    await page.fill(
+      '#schema-input',
+      '{"type":"record","name":"E","namespace":"n","doc":"d","fields":[\n{"name":"ts","type":"long","logicalType":"timestamp-millis"}]}',
+    );
+    const lint = page.locator('#lints li[data-rule="logical-type-on-field"]');
+    await lint.waitFor();
+    assert.match(await lint.textContent(), /^2:/);
+    await lint.locator('button.fix').click();
+    await page.waitForFunction(() => !document.querySelector('#lints li[data-rule="logical-type-on-field"]'));
+    assert.match(await page.inputValue('#schema-input'), /"type":\{"type":"long","logicalType":"timestamp-millis"\}/);
+  });
+});
