@@ -1,5 +1,7 @@
 //! The schema's versions parsed and checked against each other: the reader × writer matrix that every
-//! view of the evolution side reads (N² directional checks, each Confluent level read from them).
+//! view of the evolution side reads. Recomputed incrementally: a version whose text did not change keeps
+//! its parsed schema, and a cell whose two texts did not change keeps its check, so an edit to one version
+//! of N costs one parse and 2N − 1 checks.
 
 use crate::state::{Shared, Workspace};
 use avro_playground_core::compat::CompatibilityMatrix;
@@ -28,23 +30,49 @@ impl History {
             .filter_map(|(n, s)| s.as_ref().err().map(|e| (n.clone(), e.to_string())))
             .collect()
     }
-}
 
-/// The history memo of a workspace: recomputed when any version's text changes.
-pub fn history(ws: Workspace) -> Memo<Shared<History>> {
-    Memo::new(move |_| {
-        let (names, texts): (Vec<String>, Vec<String>) = ws
-            .versions
-            .with(|vs| vs.iter().map(|v| (v.name.clone(), v.text.clone())).unzip());
-        let schemas: Vec<Result<Schema, SchemaError>> =
-            texts.iter().map(|t| parse_schema(t)).collect();
+    /// Builds the history of `versions`, reusing from `previous` what did not change.
+    pub fn compute(names: Vec<String>, texts: Vec<String>, previous: Option<&History>) -> History {
+        // For each version, the index of the same text in the previous history.
+        let before: Vec<Option<usize>> = texts
+            .iter()
+            .map(|t| previous.and_then(|p| p.texts.iter().position(|old| old == t)))
+            .collect();
+        let schemas: Vec<Result<Schema, SchemaError>> = texts
+            .iter()
+            .zip(&before)
+            .map(|(t, b)| match b.and_then(|i| previous?.schemas.get(i)) {
+                Some(parsed) => parsed.clone(),
+                None => parse_schema(t),
+            })
+            .collect();
         let valid: Option<Vec<Schema>> = schemas.iter().map(|s| s.as_ref().ok().cloned()).collect();
-        let matrix = valid.map(|v| CompatibilityMatrix::compute(&v));
-        Shared(Arc::new(History {
+        let matrix = valid.map(|v| {
+            CompatibilityMatrix::compute_reusing(&v, |r, w| {
+                let old = previous?.matrix.as_ref()?;
+                old.get(before.get(r).copied()??, before.get(w).copied()??)
+                    .cloned()
+            })
+        });
+        History {
             names,
             texts,
             schemas,
             matrix,
-        }))
+        }
+    }
+}
+
+/// The history memo of a workspace: recomputed when any version's text changes.
+pub fn history(ws: Workspace) -> Memo<Shared<History>> {
+    Memo::new(move |previous: Option<&Shared<History>>| {
+        let (names, texts): (Vec<String>, Vec<String>) = ws
+            .versions
+            .with(|vs| vs.iter().map(|v| (v.name.clone(), v.text.clone())).unzip());
+        Shared(Arc::new(History::compute(
+            names,
+            texts,
+            previous.map(|p| p.0.as_ref()),
+        )))
     })
 }

@@ -754,3 +754,36 @@ fn the_depth_limit_keeps_the_check_within_a_one_mebibyte_stack() {
         .map(|handle| handle.join());
     assert!(matches!(outcome, Ok(Ok(true))));
 }
+
+#[test]
+fn a_matrix_reusing_unchanged_cells_equals_one_computed_afresh() {
+    use crate::compat::CompatibilityMatrix;
+    let v = |extra: &str| {
+        crate::schema::parse_schema(&format!(
+            r#"{{"type":"record","name":"R","fields":[{{"name":"a","type":"int"}}{extra}]}}"#
+        ))
+        .unwrap()
+    };
+    let before = vec![v(""), v(r#",{"name":"b","type":"string"}"#)];
+    let old = CompatibilityMatrix::compute(&before);
+    // The second version changes; the first keeps its cells with itself.
+    let after = vec![v(""), v(r#",{"name":"b","type":"string","default":"x"}"#)];
+    let mut reused = 0;
+    let incremental = CompatibilityMatrix::compute_reusing(&after, |r, w| {
+        (r == 0 && w == 0).then(|| {
+            reused += 1;
+            old.get(0, 0).cloned()
+        })?
+    });
+    let fresh = CompatibilityMatrix::compute(&after);
+    assert_eq!(reused, 1);
+    for r in 0..2 {
+        for w in 0..2 {
+            assert_eq!(incremental.get(r, w), fresh.get(r, w), "cell {r},{w}");
+        }
+    }
+    assert!(
+        !old.get(1, 0).unwrap().compatible && fresh.get(1, 0).unwrap().compatible,
+        "the edit changed a cell"
+    );
+}
