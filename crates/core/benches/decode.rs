@@ -167,6 +167,12 @@ fn bench_container(c: &mut Criterion, codec: Codec, group_name: &str) -> Footpri
         their_records(&file),
         "same record count"
     );
+    println!(
+        "{group_name}: {} bytes, {} demo.User records in {} blocks",
+        file.len(),
+        walked.records.len(),
+        walked.container.as_ref().map_or(0, |c| c.blocks.len())
+    );
     let footprint = Footprint::of(group_name, file.len(), walked.walk.spans.len());
 
     let mut group = c.benchmark_group(group_name);
@@ -212,6 +218,14 @@ fn bench_datum(c: &mut Criterion) -> Footprint {
         .read_value(&mut &bytes[..])
         .expect("apache-avro decodes the generated datum");
     assert!(matches!(their, Theirs::Array(_)));
+    let items = match &walk.value {
+        Some(avro_playground_core::value::Value::Array(items)) => items.len(),
+        _ => 0,
+    };
+    println!(
+        "{group_name}: one array datum of {items} demo.User records, {} bytes",
+        bytes.len()
+    );
     let footprint = Footprint::of(group_name, bytes.len(), walk.spans.len());
 
     let mut group = c.benchmark_group(group_name);
