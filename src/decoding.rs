@@ -58,6 +58,19 @@ impl Decoding {
         }
     }
 
+    /// Whether these bytes are exactly one message: a datum (or container file) with nothing left over, or
+    /// a tombstone.
+    fn is_whole_message(&self) -> bool {
+        match self {
+            Decoding::Read { shown, .. } => {
+                shown.walk.error.is_none() && shown.walk.trailing() == 0
+            }
+            Decoding::Container { error, .. } => error.is_none(),
+            Decoding::Tombstone => true,
+            _ => false,
+        }
+    }
+
     /// One line for the list of messages.
     fn summary(&self) -> (String, bool) {
         match self {
@@ -162,15 +175,32 @@ pub fn decode_text(
         };
         return single(decoding);
     }
-    let mut lines = Vec::with_capacity(messages.len());
-    let current = chosen.min(messages.len() - 1);
-    let mut decoding = Decoding::Empty;
-    for (i, m) in messages.iter().enumerate() {
-        let d = match &m.value {
+    let decoded: Vec<Decoding> = messages
+        .iter()
+        .map(|m| match &m.value {
             Ok(None) => Decoding::Tombstone,
             Ok(Some(d)) => decode_bytes(schema, &d.bytes, note(d), frame),
             Err(e) => Decoding::Input(e.to_string()),
-        };
+        })
+        .collect();
+    // kcat prints whole messages, one a line: each reads as one datum with nothing left over (one may be
+    // broken). A tool that wraps one message over lines (base64 at 76 columns, `xxd -p`, hex 16 bytes a
+    // line) leaves only fragments, none of them a whole message; then the whole paste is one message.
+    if !decoded
+        .iter()
+        .any(|d| d.is_whole_message() && !matches!(d, Decoding::Tombstone))
+    {
+        if let Ok(d) = decode_input(text.as_bytes(), format) {
+            let whole = decode_bytes(schema, &d.bytes, note(&d), frame);
+            if whole.summary().1 {
+                return single(whole);
+            }
+        }
+    }
+    let current = chosen.min(messages.len() - 1);
+    let mut lines = Vec::with_capacity(messages.len());
+    let mut decoding = Decoding::Empty;
+    for (i, (m, d)) in messages.iter().zip(decoded).enumerate() {
         let (summary, ok) = d.summary();
         lines.push(MessageLine {
             line: m.line,

@@ -34,12 +34,14 @@ pub fn HexView(ws: Workspace) -> impl IntoView {
             .get()
             .map_or(0, |w| w.0.walk.bytes.len().div_ceil(ROW))
     });
-    let reveal = Signal::derive(move || {
-        let sel = ws.selected.get()?;
-        if sel.origin == Origin::Hex {
-            return None;
-        }
-        selected_range.get().map(|(start, _)| start / ROW)
+    // A span picked in the tree scrolls its bytes into view; with nothing picked, a failing byte does.
+    let reveal = Signal::derive(move || match ws.selected.get() {
+        Some(sel) if sel.origin == Origin::Hex => None,
+        Some(_) => selected_range.get().map(|(start, _)| start / ROW),
+        None => ws
+            .shown
+            .get()
+            .and_then(|s| s.0.walk.error.as_ref().map(|e| e.offset / ROW)),
     });
     let row = move |r: usize| {
         let Some(shown) = ws.shown.get_untracked() else {
@@ -130,6 +132,7 @@ pub fn HexView(ws: Workspace) -> impl IntoView {
                         row_height=ROW_HEIGHT
                         viewport=432.0
                         reveal=reveal
+                        reset=Signal::derive(move || ws.shown.get().map_or(0, |s| std::sync::Arc::as_ptr(&s.0) as usize))
                         render=row
                     />
                 }

@@ -50,7 +50,8 @@ pub fn SpanTree(ws: Workspace) -> impl IntoView {
     view! {
         <div id="span-tree" aria-label="Spans">
             {move || ws.shown.get().map(|_| view! {
-                <VirtualRows id="span-rows" class="span-list" rows=rows row_height=ROW_HEIGHT viewport=330.0 reveal=reveal render=row />
+                <VirtualRows id="span-rows" class="span-list" rows=rows row_height=ROW_HEIGHT viewport=330.0 reveal=reveal
+                        reset=Signal::derive(move || ws.shown.get().map_or(0, |s| std::sync::Arc::as_ptr(&s.0) as usize)) render=row />
             })}
         </div>
     }

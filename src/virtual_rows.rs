@@ -17,6 +17,9 @@ pub fn VirtualRows<F, V>(
     row_height: f64,
     viewport: f64,
     #[prop(into)] reveal: Signal<Option<usize>>,
+    /// Any change of this value starts the list again at its top (new content, not more of the same).
+    #[prop(into)]
+    reset: Signal<usize>,
     render: F,
 ) -> impl IntoView
 where
@@ -31,6 +34,13 @@ where
         let last = (first + count).min(rows.get());
         (first.min(last), last)
     };
+    Effect::new(move |_| {
+        reset.track();
+        if let Some(el) = container.get_untracked() {
+            el.set_scroll_top(0);
+        }
+        scroll_top.set(0.0);
+    });
     Effect::new(move |_| {
         let Some(row) = reveal.get() else { return };
         let Some(el) = container.get() else { return };

@@ -230,16 +230,12 @@ const FORM_CASES = [
   { file: 'base64_wrapped.txt', form: 'base64', tool: 'base64 (wrapped at 76)', of: 'confluent', wrapped: true },
 ];
 
-const WRAPPED_TODO =
-  'a paste of one message wrapped over lines by its tool (base64 at 76 columns, xxd -p at 60, hex 16 per line) ' +
-  'is read as one message per line (split_messages in src/decoding.rs), not as the one message decode_input reads';
-
 test('paste forms: each tool output decodes to its datum and its bytes hover', async (t) => {
   await withPage('decode-forms', async ({ page, url, problems }) => {
     await openDecoder(page, url, FORMS_RECORD);
     let schema = 'record';
     for (const c of FORM_CASES) {
-      await t.test(`${c.tool} (${c.file})`, c.wrapped ? { todo: WRAPPED_TODO } : {}, async () => {
+      await t.test(`${c.tool} (${c.file})`, {}, async () => {
         const want = c.of === 'confluent' ? 'record' : 'int';
         if (schema !== want) {
           await setSchema(page, want === 'record' ? FORMS_RECORD : FORMS_INT);
@@ -498,11 +494,7 @@ test('container files: every ocf.json file uploaded through #bytes-file, every c
       }
       await t.test(
         'a broken container file: the byte its error names is outlined, and a bad magic hovers',
-        {
-          todo:
-            'container errors name "(at byte N)" but the hex view outlines no byte (ContainerWalk.walk.error stays ' +
-            'None), and with a bad magic bytes 0-3 have no span, so hovering them selects nothing',
-        },
+        {},
         async () => {
           const failures = [];
           for (const c of cases.filter((x) => x.expect?.error)) {
@@ -532,7 +524,7 @@ test('container files: every ocf.json file uploaded through #bytes-file, every c
 
 test(
   'a new container file opens its hex view at byte 0',
-  { todo: 'the hex view keeps the previous file scroll position (clamped): #hex-rows is reused, not recreated' },
+  {},
   async () => {
     const cases = await corpus('ocf.json');
     const big = cases.find((c) => c.id === 'fastavro_xz_blocks');

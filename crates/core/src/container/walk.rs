@@ -99,15 +99,15 @@ pub fn walk_container(bytes: &[u8], limits: &Limits) -> ContainerWalk {
     let partial = read_container_partial(bytes, limits);
     let mut spans = Vec::new();
     let mut error = partial.error.as_ref().map(ContainerError::to_string);
+    // Where the first problem is, so views can mark the byte.
+    let mut error_at = partial.error.as_ref().map(|e| e.range.start);
     let container = match partial.read {
         ReadSoFar::Header(h) => {
-            header_spans(
-                &mut spans,
-                h.magic,
-                &h.metadata,
-                h.metadata_end,
-                h.sync_range,
-            );
+            // Bytes that should have been the magic still get a span, so they can be hovered.
+            let magic = h
+                .magic
+                .or_else(|| Some(ByteRange::new(0, bytes.len().min(super::MAGIC.len()))));
+            header_spans(&mut spans, magic, &h.metadata, h.metadata_end, h.sync_range);
             None
         }
         ReadSoFar::Container(c) => Some(c),
@@ -125,6 +125,12 @@ pub fn walk_container(bytes: &[u8], limits: &Limits) -> ContainerWalk {
         );
         match parse_schema(&h.schema) {
             Err(e) => {
+                error_at = h
+                    .metadata
+                    .iter()
+                    .find(|m| m.key == "avro.schema")
+                    .map(|m| m.value_range.start)
+                    .or(error_at);
                 error.get_or_insert(format!(
                     "header metadata avro.schema: the writer schema does not parse: {e}"
                 ));
@@ -132,9 +138,11 @@ pub fn walk_container(bytes: &[u8], limits: &Limits) -> ContainerWalk {
             Ok(schema) => {
                 let mut reader = DatumReader::new(&schema, walker::Limits::default());
                 for block in &c.blocks {
-                    if let Err(e) = block_spans(bytes, block, &mut reader, &mut spans, &mut records)
+                    if let Err((at, e)) =
+                        block_spans(bytes, block, &mut reader, &mut spans, &mut records)
                     {
                         error = Some(e);
+                        error_at = Some(at);
                         break;
                     }
                 }
@@ -147,7 +155,11 @@ pub fn walk_container(bytes: &[u8], limits: &Limits) -> ContainerWalk {
         bytes: bytes.to_vec(),
         spans,
         value: None,
-        error: None,
+        error: error.as_ref().map(|message| walker::DecodeError {
+            offset: error_at.unwrap_or(0),
+            message: message.clone(),
+            path: String::new(),
+        }),
         end,
     };
     ContainerWalk {
@@ -167,7 +179,7 @@ fn block_spans(
     reader: &mut DatumReader<'_>,
     spans: &mut Vec<Span>,
     records: &mut Vec<(usize, Value)>,
-) -> Result<(), String> {
+) -> Result<(), (usize, String)> {
     let number = block.number as u32;
     let b = push(
         spans,
@@ -197,14 +209,17 @@ fn block_spans(
         for i in 0..block.count {
             let (value, end) = reader
                 .read(data, at, b, i as u32, spans)
-                .map_err(|e| where_(i, e, "file"))?;
+                .map_err(|e| (e.offset, where_(i, e, "file")))?;
             records.push((block.number, value));
             at = end;
         }
         if at != block.data_range.end {
-            return Err(format!(
-                "block {}: its {} records end at byte {at}, but its data runs to byte {}",
-                block.number, block.count, block.data_range.end
+            return Err((
+                at,
+                format!(
+                    "block {}: its {} records end at byte {at}, but its data runs to byte {}",
+                    block.number, block.count, block.data_range.end
+                ),
             ));
         }
     } else {
@@ -227,18 +242,22 @@ fn block_spans(
         let mut at = 0;
         for i in 0..block.count {
             scratch.clear();
+            // Decompressed bytes are not in the file: the block's compressed data is the place to mark.
             let (value, end) = reader
                 .read(&block.data, at, NO_PARENT, 0, &mut scratch)
-                .map_err(|e| where_(i, e, "decompressed"))?;
+                .map_err(|e| (block.data_range.start, where_(i, e, "decompressed")))?;
             records.push((block.number, value));
             at = end;
         }
         if at != block.data.len() {
-            return Err(format!(
-                "block {}: its {} records end at decompressed byte {at} of {}",
-                block.number,
-                block.count,
-                block.data.len()
+            return Err((
+                block.data_range.start,
+                format!(
+                    "block {}: its {} records end at decompressed byte {at} of {}",
+                    block.number,
+                    block.count,
+                    block.data.len()
+                ),
             ));
         }
     }

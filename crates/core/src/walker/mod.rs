@@ -138,8 +138,12 @@ pub struct Walk {
 
 impl Walk {
     /// Bytes after the datum.
+    /// (None when the datum broke off: the bytes after the failure were never read, so they are not trailing.)
     pub fn trailing(&self) -> usize {
-        self.bytes.len().saturating_sub(self.end)
+        match self.error {
+            Some(_) => 0,
+            None => self.bytes.len().saturating_sub(self.end),
+        }
     }
 
     /// The innermost span holding byte `offset`. Spans are in pre-order, so their starts never decrease:
