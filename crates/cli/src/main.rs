@@ -19,7 +19,8 @@ Commands:
   canonical  Parsing Canonical Form and fingerprints of a schema
   annotate   the span tree of a datum's bytes, as JSON
   compat     reader/writer compatibility, as Java's SchemaCompatibility decides it
-  check      whether a new schema version registers under a Confluent compatibility mode";
+  check      whether a new schema version registers under a Confluent compatibility mode
+  diff       the semantic changes between two schema versions, with their effect each way";
 
 fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args().skip(1).collect();

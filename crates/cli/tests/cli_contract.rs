@@ -415,3 +415,51 @@ fn encode_writes_a_container_file_with_every_codec_that_decode_reads_back() {
         "an unknown codec is a usage error"
     );
 }
+
+#[test]
+fn diff_lists_each_change_with_its_effect_each_way() {
+    let old = scratch(
+        "d1.avsc",
+        r#"{"type":"record","name":"R","fields":[{"name":"a","type":"int"}]}"#,
+    );
+    let new = scratch(
+        "d2.avsc",
+        r#"{"type":"record","name":"R","fields":[{"name":"a","type":"long"},{"name":"b","type":"string"}]}"#,
+    );
+    let o = run(
+        &[
+            "diff",
+            old.to_str().unwrap_or_default(),
+            new.to_str().unwrap_or_default(),
+        ],
+        "",
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let got: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let changes = got["changes"].as_array().expect("a list");
+    let kinds: Vec<&str> = changes.iter().filter_map(|c| c["kind"].as_str()).collect();
+    assert!(
+        kinds.contains(&"type_changed") && kinds.contains(&"field_added"),
+        "{kinds:?}"
+    );
+    let added = changes
+        .iter()
+        .find(|c| c["kind"] == "field_added")
+        .expect("field_added");
+    assert_eq!(
+        added["backward"]["verdict"], "incompatible",
+        "new consumers need a default for b"
+    );
+    assert_eq!(added["forward"]["verdict"], "compatible");
+    assert_eq!(
+        run(&["diff", old.to_str().unwrap_or_default()], "")
+            .status
+            .code(),
+        Some(2)
+    );
+}

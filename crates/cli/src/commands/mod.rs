@@ -7,6 +7,7 @@ mod canonical;
 mod check;
 mod compat;
 mod decode;
+mod diff;
 mod encode;
 mod inspect;
 
@@ -55,6 +56,11 @@ const COMMANDS: &[Command] = &[
         name: "check",
         help: check::HELP,
         run: check::run,
+    },
+    Command {
+        name: "diff",
+        help: diff::HELP,
+        run: diff::run,
     },
 ];
 
