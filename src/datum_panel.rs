@@ -1,6 +1,6 @@
 //! The datum editor (Avro JSON) and why a datum does not fit the schema.
 
-use crate::editor::{CodeEditor, ErrorMark};
+use crate::editor::{CodeEditor, ErrorMark, PositionedError};
 use crate::state::{Encoding, Workspace};
 use avro_playground_core::avro_json::to_avro_json;
 use leptos::prelude::*;
@@ -21,13 +21,12 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
             view! { <p class="muted">"Fix the schema to encode the datum."</p> }.into_any()
         }
         Encoding::Datum(e) => view! {
-            <p id="datum-error" class="error" role="alert">
-                <span class="where">{format!("{}", e.position)}</span>
-                " "
-                {e.message.clone()}
-                " "
-                <code class="pointer">{format!("(at {})", e.pointer)}</code>
-            </p>
+            <PositionedError
+                id="datum-error"
+                position=e.position.to_string()
+                message=e.message.clone()
+                pointer=e.pointer.to_string()
+            />
         }
         .into_any(),
         Encoding::Failed(e) => {

@@ -102,6 +102,25 @@ pub fn CodeEditor(
     }
 }
 
+/// An error that names where: line:column, the message, and the JSON pointer.
+#[component]
+pub fn PositionedError(
+    id: &'static str,
+    position: String,
+    message: String,
+    pointer: String,
+) -> impl IntoView {
+    view! {
+        <p id=id class="error" role="alert">
+            <span class="where">{position}</span>
+            " "
+            {message}
+            " "
+            <code class="pointer">{format!("(at {pointer})")}</code>
+        </p>
+    }
+}
+
 /// The largest char boundary at or before `i`.
 fn clamp_to_char(text: &str, i: usize) -> usize {
     let mut i = i.min(text.len());

@@ -1,6 +1,6 @@
 //! The schema editor, its validation message, and the canonical form with fingerprints.
 
-use crate::editor::{CodeEditor, ErrorMark};
+use crate::editor::{CodeEditor, ErrorMark, PositionedError};
 use crate::state::Workspace;
 use avro_playground_core::canonical::to_hex;
 use avro_playground_core::lint::lint;
@@ -24,13 +24,12 @@ pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
     });
     let status = move || match ws.schema.get().0.as_ref() {
         Err(e) => view! {
-            <p id="schema-error" class="error" role="alert">
-                <span class="where">{format!("{}", e.position)}</span>
-                " "
-                {e.message.clone()}
-                " "
-                <code class="pointer">{format!("(at {})", e.pointer)}</code>
-            </p>
+            <PositionedError
+                id="schema-error"
+                position=e.position.to_string()
+                message=e.message.clone()
+                pointer=e.pointer.to_string()
+            />
         }
         .into_any(),
         Ok(p) => {
