@@ -3,7 +3,18 @@
 use crate::editor::{CodeEditor, ErrorMark, PositionedError};
 use crate::state::{Encoding, Workspace};
 use avro_playground_core::avro_json::to_avro_json;
+use avro_playground_core::source::parse_json;
+use avro_playground_core::walker::explain::datum_path;
 use leptos::prelude::*;
+
+/// The range in the datum text of the value whose bytes are selected in the hex view.
+fn selected_value(ws: Workspace) -> Option<(usize, usize)> {
+    let span = ws.selected.get()?.span;
+    let shown = ws.shown.get()?;
+    let path = datum_path(&shown.0.schema, &shown.0.walk, span);
+    let json = ws.datum_text.with(|t| parse_json(t).ok())?;
+    json.at(&path).map(|n| (n.range.start, n.range.end))
+}
 
 /// The datum panel.
 #[component]
@@ -93,6 +104,7 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
                 label="Datum (Avro JSON encoding)"
                 text=ws.datum_text
                 error=error_mark
+                highlight=Signal::derive(move || selected_value(ws))
             />
             <div class="status">{status}</div>
             <crate::bytes_out::BytesOut ws=ws />

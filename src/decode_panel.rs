@@ -40,9 +40,6 @@ const FRAMES: [(&str, &str); 5] = [
     ("ocf", "container file"),
 ];
 
-/// Records listed in the panel; the hex view and tree show every byte regardless.
-const MAX_RECORDS_SHOWN: usize = 200;
-
 /// A `<select>` bound to a signal.
 #[component]
 fn Choice(
@@ -83,20 +80,19 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
             </p>
         }
         .into_any(),
-        Decoding::Container { input_note, summary, records, error, .. } => {
-            let shown_records = records.len().min(MAX_RECORDS_SHOWN);
+        Decoding::Container { input_note, summary, records, record_count, error, .. } => {
+            let more = record_count.saturating_sub(records.len());
             view! {
                 <p id="decode-status" class="ok">{format!("{input_note}; {summary}")}</p>
                 {error.clone().map(|e| view! { <p id="decode-error" class="error" role="alert">{e}</p> })}
                 <ol id="decoded-records" class="records">
                     {records
                         .iter()
-                        .take(MAX_RECORDS_SHOWN)
                         .map(|(block, json)| view! { <li><span class="muted">{format!("block {block} ")}</span><code>{json.clone()}</code></li> })
                         .collect_view()}
                 </ol>
-                {(records.len() > shown_records).then(|| view! {
-                    <p class="muted">{format!("… and {} more records", records.len() - shown_records)}</p>
+                {(more > 0).then(|| view! {
+                    <p class="muted">{format!("… and {more} more records (every byte is in the hex view below)")}</p>
                 })}
             }
             .into_any()

@@ -9,6 +9,10 @@ use avro_playground_core::input::{decode_input, split_messages, InputFormat};
 use avro_playground_core::schema::{parse_schema, Schema};
 use std::sync::Arc;
 
+/// Records of a container file written out as Avro JSON for the list; the hex view and the tree show every
+/// byte regardless. Writing only these keeps a large file's decode time to the decoding itself.
+pub const MAX_RECORDS_SHOWN: usize = 200;
+
 /// One message's bytes decoded, or why they could not be.
 pub enum Decoding {
     /// The schema does not parse.
@@ -42,8 +46,10 @@ pub enum Decoding {
         summary: String,
         /// The spans over the file, named by the file's own writer schema.
         shown: Arc<Shown>,
-        /// Every record read, as Avro JSON, with its block number.
+        /// The first [`MAX_RECORDS_SHOWN`] records read, as Avro JSON, with their block numbers.
         records: Vec<(usize, String)>,
+        /// How many records were read in all.
+        record_count: usize,
         /// The first problem, naming where.
         error: Option<String>,
     },
@@ -270,6 +276,7 @@ fn decode_container(bytes: &[u8], input_note: String) -> Decoding {
         Some(w) => file
             .records
             .iter()
+            .take(MAX_RECORDS_SHOWN)
             .map(|(b, v)| (*b, to_avro_json(w, v)))
             .collect(),
         None => Vec::new(),
@@ -290,6 +297,7 @@ fn decode_container(bytes: &[u8], input_note: String) -> Decoding {
             walk: file.walk,
         }),
         records,
+        record_count: file.records.len(),
         error: file.error,
     }
 }

@@ -23,6 +23,9 @@ pub fn CodeEditor(
     label: &'static str,
     text: RwSignal<String>,
     #[prop(into)] error: Signal<Option<ErrorMark>>,
+    /// A byte range to highlight (the value of the selected span), shown when there is no error.
+    #[prop(optional, into)]
+    highlight: Option<Signal<Option<(usize, usize)>>>,
 ) -> impl IntoView {
     let textarea: NodeRef<html::Textarea> = NodeRef::new();
     let backdrop: NodeRef<html::Pre> = NodeRef::new();
@@ -55,10 +58,18 @@ pub fn CodeEditor(
 
     let backdrop_content = move || {
         let t = text.get();
-        match error.get() {
-            Some(e) => {
-                let start = clamp_to_char(&t, e.start);
-                let end = clamp_to_char(&t, e.end.max(e.start + 1)).max(start);
+        let mark = error
+            .get()
+            .map(|e| (e.start, e.end.max(e.start + 1), "error-mark"))
+            .or_else(|| {
+                highlight
+                    .and_then(|h| h.get())
+                    .map(|(s, e)| (s, e, "value-mark"))
+            });
+        match mark {
+            Some((start, end, class)) => {
+                let start = clamp_to_char(&t, start);
+                let end = clamp_to_char(&t, end).max(start);
                 let (before, rest) = t.split_at(start);
                 let (marked, after) = rest.split_at(end - start);
                 // An error at the very end (e.g. a missing bracket) still needs something to underline.
@@ -67,7 +78,7 @@ pub fn CodeEditor(
                 } else {
                     marked.to_string()
                 };
-                view! { {before.to_string()}<mark class="error-mark">{marked}</mark>{after.to_string()}"\n" }.into_any()
+                view! { {before.to_string()}<mark class=class>{marked}</mark>{after.to_string()}"\n" }.into_any()
             }
             None => view! { {t}"\n" }.into_any(),
         }

@@ -51,6 +51,12 @@ test('schema error, encoding and hex hover of a record', async () => {
     assert.equal(await selected(0), true, 'byte 0 is selected');
     assert.equal(await selected(2), false, 'byte 2 (in /name) is not selected');
 
+    // The value those bytes encode lights up in the datum's JSON text.
+    await page.locator('#datum-editor mark.value-mark').waitFor();
+    assert.equal(await page.locator('#datum-editor mark.value-mark').textContent(), '-2');
+    await page.hover('#hex-view .hex-byte[data-offset="2"]');
+    await page.locator('#datum-editor mark.value-mark', { hasText: 'hi' }).waitFor();
+
     assert.deepEqual(problems, []);
     await screenshot(page, 'skeleton');
   });
