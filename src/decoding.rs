@@ -174,12 +174,13 @@ pub fn decode_text(
         },
     };
     let messages = split_messages(text.trim_end_matches(['\n', '\r']), format);
+    // The whole paste read as one message.
+    let whole = || match decode_input(text.as_bytes(), format) {
+        Ok(d) => decode_bytes(schema, &d.bytes, note(&d), frame),
+        Err(e) => Decoding::Input(e.to_string()),
+    };
     if messages.len() <= 1 {
-        let decoding = match decode_input(text.as_bytes(), format) {
-            Ok(d) => decode_bytes(schema, &d.bytes, note(&d), frame),
-            Err(e) => Decoding::Input(e.to_string()),
-        };
-        return single(decoding);
+        return single(whole());
     }
     let decoded: Vec<Decoding> = messages
         .iter()
@@ -196,11 +197,9 @@ pub fn decode_text(
         .iter()
         .any(|d| d.is_whole_message() && !matches!(d, Decoding::Tombstone))
     {
-        if let Ok(d) = decode_input(text.as_bytes(), format) {
-            let whole = decode_bytes(schema, &d.bytes, note(&d), frame);
-            if whole.summary().1 {
-                return single(whole);
-            }
+        let one = whole();
+        if one.summary().1 {
+            return single(one);
         }
     }
     let current = chosen.min(messages.len() - 1);

@@ -103,13 +103,9 @@ impl std::error::Error for FramingError {}
 pub struct Framed {
     /// The framing and its header fields.
     pub framing: Framing,
-    /// How many header bytes precede the datum.
-    pub header_len: usize,
-    /// The walk over all the bytes: datum spans first (shifted past the header), then header and
-    /// trailing spans at the top level. `walk.error` is set when the datum could not be read.
+    /// The walk over all the bytes: the header's spans first, then the datum's (shifted past the header),
+    /// then any trailing bytes, all in byte order. `walk.error` is set when the datum could not be read.
     pub walk: Walk,
-    /// For single-object: whether the fingerprint is the schema's.
-    pub fingerprint_matches: Option<bool>,
     /// Other readings of the same bytes that were also possible (auto-detection only).
     pub alternatives: Vec<String>,
 }
@@ -192,9 +188,7 @@ fn raw(schema: &Schema, bytes: &[u8]) -> Framed {
     let walk = with_trailing(decode(schema, bytes));
     Framed {
         framing: Framing::Raw,
-        header_len: 0,
         walk,
-        fingerprint_matches: None,
         alternatives: Vec::new(),
     }
 }
@@ -220,7 +214,7 @@ fn header_spans(header: &[(usize, usize, Part)]) -> (Vec<Span>, u32) {
     (spans, header.last().map_or(0, |h| h.1 as u32))
 }
 
-/// Decodes the body after a header of `header_len` bytes and lays the header spans over the walk.
+/// Decodes the body after the `header` parts and lays their spans in front of the datum's.
 fn body(
     schema: &Schema,
     bytes: &[u8],
@@ -244,9 +238,7 @@ fn body(
     walk.bytes = bytes.to_vec();
     Framed {
         framing,
-        header_len,
         walk: with_trailing(walk),
-        fingerprint_matches: None,
         alternatives: Vec::new(),
     }
 }
@@ -362,13 +354,12 @@ fn single_object(schema: &Schema, bytes: &[u8]) -> Result<Framed, FramingError> 
             Some(false),
         ));
     }
-    let mut framed = body(
+    let framed = body(
         schema,
         bytes,
         &[(0, 2, Part::Magic), (2, 10, Part::Fingerprint)],
         Framing::SingleObject { fingerprint },
     );
-    framed.fingerprint_matches = Some(true);
     Ok(framed)
 }
 
@@ -388,9 +379,7 @@ fn container(bytes: &[u8]) -> Result<Framed, FramingError> {
     walk.spans.push(frame_span(0, 4, Part::Magic));
     Ok(Framed {
         framing: Framing::Container,
-        header_len: 4,
         walk,
-        fingerprint_matches: None,
         alternatives: Vec::new(),
     })
 }
