@@ -1,7 +1,7 @@
 //! A plain textarea with a synchronised layer behind it: line numbers, and the error's range underlined.
 //! No JavaScript editor: the textarea keeps native editing, undo and accessibility.
 
-use leptos::html;
+use crate::html;
 use leptos::prelude::*;
 
 /// Where to mark an error in the text.
@@ -27,9 +27,9 @@ pub fn CodeEditor(
     #[prop(optional, into)]
     highlight: Option<Signal<Option<(usize, usize)>>>,
 ) -> impl IntoView {
-    let textarea: NodeRef<html::Textarea> = NodeRef::new();
-    let backdrop: NodeRef<html::Pre> = NodeRef::new();
-    let gutter: NodeRef<html::Div> = NodeRef::new();
+    let textarea: NodeRef<leptos::html::Textarea> = NodeRef::new();
+    let backdrop: NodeRef<leptos::html::Pre> = NodeRef::new();
+    let gutter: NodeRef<leptos::html::Div> = NodeRef::new();
 
     // Programmatic changes (examples, restored state) reach the textarea; typing does not loop back.
     Effect::new(move |_| {
@@ -53,11 +53,25 @@ pub fn CodeEditor(
         }
     };
 
-    let line_count = move || text.with(|t| t.split('\n').count());
-    let error_line = move || error.get().map(|e| e.line);
+    // The gutter and the backdrop are rebuilt whole on each change, as HTML text: far less wasm than a
+    // typed view per line.
+    let gutter_html = move || {
+        let lines = text.with(|t| t.split('\n').count());
+        let error_line = error.get().map(|e| e.line);
+        let mut out = String::with_capacity(lines * 32);
+        for n in 1..=lines {
+            out.push_str(if error_line == Some(n) {
+                "<div class=\"line-number error\">"
+            } else {
+                "<div class=\"line-number\">"
+            });
+            out.push_str(&n.to_string());
+            out.push_str("</div>");
+        }
+        out
+    };
 
-    let backdrop_content = move || {
-        let t = text.get();
+    let backdrop_html = move || {
         let mark = error
             .get()
             .map(|e| (e.start, e.end.max(e.start + 1), "error-mark"))
@@ -66,38 +80,38 @@ pub fn CodeEditor(
                     .and_then(|h| h.get())
                     .map(|(s, e)| (s, e, "value-mark"))
             });
-        match mark {
-            Some((start, end, class)) => {
-                let start = clamp_to_char(&t, start);
-                let end = clamp_to_char(&t, end).max(start);
-                let (before, rest) = t.split_at(start);
-                let (marked, after) = rest.split_at(end - start);
-                // An error at the very end (e.g. a missing bracket) still needs something to underline.
-                let marked = if marked.is_empty() || marked == "\n" {
-                    " ".to_string() + marked
-                } else {
-                    marked.to_string()
-                };
-                view! { {before.to_string()}<mark class=class>{marked}</mark>{after.to_string()}"\n" }.into_any()
+        text.with(|t| {
+            let mut out = String::with_capacity(t.len() + 64);
+            match mark {
+                Some((start, end, class)) => {
+                    let start = clamp_to_char(t, start);
+                    let end = clamp_to_char(t, end).max(start);
+                    let (before, rest) = t.split_at(start);
+                    let (marked, after) = rest.split_at(end - start);
+                    html::escape_into(&mut out, before);
+                    out.push_str("<mark class=\"");
+                    out.push_str(class);
+                    out.push_str("\">");
+                    // An error at the very end (e.g. a missing bracket) still needs something to underline.
+                    if marked.is_empty() || marked == "\n" {
+                        out.push(' ');
+                    }
+                    html::escape_into(&mut out, marked);
+                    out.push_str("</mark>");
+                    html::escape_into(&mut out, after);
+                }
+                None => html::escape_into(&mut out, t),
             }
-            None => view! { {t}"\n" }.into_any(),
-        }
+            out.push('\n');
+            out
+        })
     };
 
     view! {
         <div class="editor" id=editor_id>
-            <div class="gutter" node_ref=gutter aria-hidden="true">
-                {move || {
-                    (1..=line_count())
-                        .map(|n| {
-                            let is_error = error_line() == Some(n);
-                            view! { <div class="line-number" class:error=is_error>{n}</div> }
-                        })
-                        .collect_view()
-                }}
-            </div>
+            <div class="gutter" node_ref=gutter aria-hidden="true" inner_html=gutter_html></div>
             <div class="editor-body">
-                <pre class="backdrop" node_ref=backdrop aria-hidden="true">{backdrop_content}</pre>
+                <pre class="backdrop" node_ref=backdrop aria-hidden="true" inner_html=backdrop_html></pre>
                 <textarea
                     id=input_id
                     node_ref=textarea

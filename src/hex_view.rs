@@ -2,10 +2,13 @@
 //! failing byte of a broken datum is outlined, and hovering a byte selects its innermost span. Only the
 //! rows in view are in the DOM.
 
+use crate::html;
 use crate::state::{Origin, Selection, Workspace};
-use crate::virtual_rows::VirtualRows;
+use crate::virtual_rows::{mark_rows, RenderRow, VirtualRows};
 use avro_playground_core::walker::Walk;
 use leptos::prelude::*;
+use std::fmt::Write;
+use std::sync::Arc;
 
 const ROW: usize = 16;
 const PALETTE: u32 = 8;
@@ -18,6 +21,66 @@ fn group(walk: &Walk, span: u32) -> u32 {
         [only] => only % PALETTE,
         [_, child, ..] => child % PALETTE,
     }
+}
+
+/// Appends row `r` of the dump (offset, hex cells, ASCII) as HTML.
+fn write_row(walk: &Walk, selected: Option<(usize, usize)>, r: usize, out: &mut String) {
+    let start = r * ROW;
+    let chunk = walk
+        .bytes
+        .get(start..(start + ROW).min(walk.bytes.len()))
+        .unwrap_or_default();
+    let error_at = walk.error.as_ref().map(|e| e.offset);
+    let mut previous = if start == 0 {
+        None
+    } else {
+        walk.innermost_at(start - 1).map(|s| group(walk, s))
+    };
+    let _ = write!(
+        out,
+        "<div class=\"hex-row\"><span class=\"hex-offset\">{start:08x}</span><span class=\"hex-cells\">"
+    );
+    for (i, b) in chunk.iter().enumerate() {
+        let offset = start + i;
+        let g = walk
+            .innermost_at(offset)
+            .map_or(PALETTE, |s| group(walk, s));
+        let starts_group = previous != Some(g);
+        previous = Some(g);
+        let _ = write!(
+            out,
+            "<span class=\"hex-byte g{g}{}{}{}\" data-offset=\"{offset}\">{b:02x}</span>",
+            if starts_group { " group-start" } else { "" },
+            if error_at == Some(offset) {
+                " error-byte"
+            } else {
+                ""
+            },
+            if selected.is_some_and(|(s, e)| offset >= s && offset < e) {
+                " selected"
+            } else {
+                ""
+            },
+        );
+    }
+    let end = walk.bytes.len();
+    if error_at.is_some_and(|e| e >= end) && (start..start + ROW).contains(&end) {
+        let _ = write!(
+            out,
+            "<span class=\"hex-end error-byte\" data-offset=\"{end}\" title=\"The input ends here, where more bytes were expected\">⟂</span>"
+        );
+    }
+    out.push_str("</span><span class=\"hex-ascii\">");
+    for &b in chunk {
+        match b {
+            b'<' => out.push_str("&lt;"),
+            b'>' => out.push_str("&gt;"),
+            b'&' => out.push_str("&amp;"),
+            0x20..0x7f => out.push(b as char),
+            _ => out.push('.'),
+        }
+    }
+    out.push_str("</span></div>");
 }
 
 /// The hex view.
@@ -43,81 +106,41 @@ pub fn HexView(ws: Workspace) -> impl IntoView {
             .get()
             .and_then(|s| s.0.walk.error.as_ref().map(|e| e.offset / ROW)),
     });
-    let row = move |r: usize| {
-        let Some(shown) = ws.shown.get_untracked() else {
-            return ().into_any();
-        };
-        let walk = &shown.0.walk;
-        let start = r * ROW;
-        let chunk = walk
-            .bytes
-            .get(start..(start + ROW).min(walk.bytes.len()))
-            .unwrap_or_default();
-        let error_at = walk.error.as_ref().map(|e| e.offset);
-        let mut previous = if start == 0 {
-            None
-        } else {
-            walk.innermost_at(start - 1).map(|s| group(walk, s))
-        };
-        let cells = chunk
-            .iter()
-            .enumerate()
-            .map(|(i, b)| {
-                let offset = start + i;
-                let span = walk.innermost_at(offset);
-                let g = span.map_or(PALETTE, |s| group(walk, s));
-                let starts_group = previous != Some(g);
-                previous = Some(g);
-                let class = format!(
-                    "hex-byte g{g}{}{}",
-                    if starts_group { " group-start" } else { "" },
-                    if error_at == Some(offset) { " error-byte" } else { "" }
-                );
-                view! {
-                    <span
-                        class=class
-                        data-offset=offset
-                        class:selected=move || selected_range.get().is_some_and(|(s, e)| offset >= s && offset < e)
-                        on:mouseenter=move |_| {
-                            if let Some(span) = span {
-                                ws.selected.set(Some(Selection { span, origin: Origin::Hex }))
-                            }
-                        }
-                    >
-                        {format!("{b:02x}")}
-                    </span>
-                }
-            })
-            .collect_view();
-        let end = walk.bytes.len();
-        let end_marker = (error_at.is_some_and(|e| e >= end) && (start..start + ROW).contains(&end)).then(|| {
-            view! {
-                <span class="hex-end error-byte" data-offset=end title="The input ends here, where more bytes were expected">
-                    "⟂"
-                </span>
-            }
-        });
-        let ascii: String = chunk
-            .iter()
-            .map(|&b| {
-                if (0x20..0x7f).contains(&b) {
-                    b as char
-                } else {
-                    '.'
-                }
-            })
-            .collect();
-        view! {
-            <div class="hex-row">
-                <span class="hex-offset">{format!("{start:08x}")}</span>
-                <span class="hex-cells">{cells}{end_marker}</span>
-                <span class="hex-ascii">{ascii}</span>
-            </div>
+    let render: RenderRow = Arc::new(move |r, out| {
+        if let Some(shown) = ws.shown.get_untracked() {
+            write_row(&shown.0.walk, selected_range.get_untracked(), r, out);
         }
-        .into_any()
+    });
+    let container: NodeRef<leptos::html::Div> = NodeRef::new();
+    // The selection moves without rebuilding the rows.
+    Effect::new(move |_| {
+        let range = selected_range.get();
+        if let Some(el) = container.get() {
+            mark_rows(&el, ".hex-byte", "data-offset", "selected", |o| {
+                range.is_some_and(|(s, e)| o >= s && o < e)
+            });
+        }
+    });
+    // Hovering a byte selects its innermost span (one listener for all the bytes).
+    let hover = move |ev: web_sys::MouseEvent| {
+        let Some(offset) = html::hovered_number(&ev, ".hex-byte", "data-offset") else {
+            return;
+        };
+        let Some(shown) = ws.shown.get_untracked() else {
+            return;
+        };
+        if let Some(span) = shown.0.walk.innermost_at(offset) {
+            let selection = Some(Selection {
+                span,
+                origin: Origin::Hex,
+            });
+            if ws.selected.get_untracked() != selection {
+                ws.selected.set(selection);
+            }
+        }
     };
     view! {
-        <div id="hex-view">
+        <div id="hex-view" on:mouseover=hover>
             {move || match ws.shown.get() {
                 None => view! { <p class="muted">"No bytes yet."</p> }.into_any(),
                 Some(w) if w.0.walk.bytes.is_empty() => {
@@ -132,8 +155,9 @@ pub fn HexView(ws: Workspace) -> impl IntoView {
                         row_height=ROW_HEIGHT
                         viewport=432.0
                         reveal=reveal
-                        reset=Signal::derive(move || ws.shown.get().map_or(0, |s| std::sync::Arc::as_ptr(&s.0) as usize))
-                        render=row
+                        reset=Signal::derive(move || ws.shown.get().map_or(0, |s| Arc::as_ptr(&s.0) as usize))
+                        render=render.clone()
+                        container=container
                     />
                 }
                 .into_any(),

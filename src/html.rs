@@ -29,3 +29,12 @@ pub fn clicked_attribute(ev: &web_sys::MouseEvent, attribute: &str) -> Option<St
     let holder = target.closest(&format!("[{attribute}]")).ok()??;
     holder.get_attribute(attribute)
 }
+
+/// The number in `attribute` of the element matching `selector` under the pointer (the event's target or
+/// its nearest such ancestor).
+pub fn hovered_number(ev: &web_sys::MouseEvent, selector: &str, attribute: &str) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let holder = target.closest(selector).ok()??;
+    holder.get_attribute(attribute)?.parse().ok()
+}

@@ -1,12 +1,46 @@
 //! Every span as a tree row in byte order: what it is, its bytes and its value. Hovering a row selects
 //! its bytes; a byte hovered in the hex view scrolls its row into view. Only visible rows are built.
 
-use crate::state::{Origin, Selection, Workspace};
-use crate::virtual_rows::VirtualRows;
+use crate::html;
+use crate::state::{Origin, Selection, Shown, Workspace};
+use crate::virtual_rows::{mark_rows, RenderRow, VirtualRows};
 use avro_playground_core::walker::explain::explain;
 use leptos::prelude::*;
+use std::fmt::Write;
+use std::sync::Arc;
 
 const ROW_HEIGHT: f64 = 22.0;
+
+/// Appends span `id`'s row (label, first bytes, value) as HTML.
+fn write_row(shown: &Shown, selected: Option<u32>, id: u32, out: &mut String) {
+    let walk = &shown.walk;
+    let Some(info) = explain(&shown.schema, walk, id) else {
+        return;
+    };
+    let depth = walk.ancestry(id).len();
+    let bytes = walk
+        .bytes
+        .get(info.start as usize..info.end as usize)
+        .unwrap_or_default();
+    let _ = write!(
+        out,
+        "<div class=\"span-row{}\" data-span=\"{id}\" style=\"--depth: {depth}\"><span class=\"span-row-label\">",
+        if selected == Some(id) { " selected" } else { "" }
+    );
+    html::escape_into(out, &info.label);
+    out.push_str("</span><code class=\"span-row-bytes\">");
+    for (i, b) in bytes.iter().take(16).enumerate() {
+        let _ = write!(out, "{}{b:02x}", if i > 0 { " " } else { "" });
+    }
+    if bytes.len() > 16 {
+        out.push_str(" …");
+    }
+    out.push_str("</code><span class=\"span-row-value\">");
+    if let Some(value) = info.interpreted.as_ref().or(info.value.as_ref()) {
+        html::escape_into(out, value);
+    }
+    out.push_str("</span></div>");
+}
 
 /// The span tree.
 #[component]
@@ -16,42 +50,41 @@ pub fn SpanTree(ws: Workspace) -> impl IntoView {
         let sel = ws.selected.get()?;
         (sel.origin == Origin::Hex).then_some(sel.span as usize)
     });
-    let row = move |i: usize| {
-        let id = i as u32;
-        let Some(shown) = ws.shown.get_untracked() else {
-            return ().into_any();
-        };
-        let walk = &shown.0.walk;
-        let Some(info) = explain(&shown.0.schema, walk, id) else {
-            return ().into_any();
-        };
-        let depth = walk.ancestry(id).len();
-        let bytes = walk
-            .bytes
-            .get(info.start as usize..info.end as usize)
-            .unwrap_or_default();
-        let hex: Vec<String> = bytes.iter().take(16).map(|b| format!("{b:02x}")).collect();
-        let more = if bytes.len() > 16 { " …" } else { "" };
-        view! {
-            <div
-                class="span-row"
-                data-span=id
-                style=format!("--depth: {depth}")
-                class:selected=move || ws.selected.get().map(|s| s.span) == Some(id)
-                on:mouseenter=move |_| ws.selected.set(Some(Selection { span: id, origin: Origin::Tree }))
-            >
-                <span class="span-row-label">{info.label.clone()}</span>
-                <code class="span-row-bytes">{format!("{}{more}", hex.join(" "))}</code>
-                <span class="span-row-value">{info.interpreted.clone().or(info.value.clone()).unwrap_or_default()}</span>
-            </div>
+    let selected = move || ws.selected.get_untracked().map(|s| s.span);
+    let render: RenderRow = Arc::new(move |i, out| {
+        if let Some(shown) = ws.shown.get_untracked() {
+            write_row(&shown.0, selected(), i as u32, out);
         }
-        .into_any()
+    });
+    let container: NodeRef<leptos::html::Div> = NodeRef::new();
+    // The selection moves without rebuilding the rows.
+    Effect::new(move |_| {
+        let span = ws.selected.get().map(|s| s.span as usize);
+        if let Some(el) = container.get() {
+            mark_rows(&el, ".span-row", "data-span", "selected", |s| {
+                Some(s) == span
+            });
+        }
+    });
+    // Hovering a row selects its bytes (one listener for all the rows).
+    let hover = move |ev: web_sys::MouseEvent| {
+        let Some(span) = html::hovered_number(&ev, ".span-row", "data-span") else {
+            return;
+        };
+        let selection = Some(Selection {
+            span: span as u32,
+            origin: Origin::Tree,
+        });
+        if ws.selected.get_untracked() != selection {
+            ws.selected.set(selection);
+        }
     };
     view! {
-        <div id="span-tree" aria-label="Spans">
+        <div id="span-tree" aria-label="Spans" on:mouseover=hover>
             {move || ws.shown.get().map(|_| view! {
                 <VirtualRows id="span-rows" class="span-list" rows=rows row_height=ROW_HEIGHT viewport=330.0 reveal=reveal
-                        reset=Signal::derive(move || ws.shown.get().map_or(0, |s| std::sync::Arc::as_ptr(&s.0) as usize)) render=row />
+                        reset=Signal::derive(move || ws.shown.get().map_or(0, |s| Arc::as_ptr(&s.0) as usize))
+                        render=render.clone() container=container />
             })}
         </div>
     }

@@ -1,16 +1,22 @@
 //! A scrolling list that puts only the rows in view into the DOM, so a 10 MB hex dump or a million-span
-//! tree stays as light as a short one. Rows have a fixed height.
+//! tree stays as light as a short one. Rows have a fixed height and are written as HTML text (see
+//! [`crate::html`]): one string per scroll step instead of a typed view per row.
 
 use leptos::html;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Rows rendered above and below the visible ones, so fast scrolling does not show gaps.
 const OVERSCAN: usize = 8;
 
+/// Appends row `index`'s HTML to the string.
+pub type RenderRow = Arc<dyn Fn(usize, &mut String) + Send + Sync>;
+
 /// A virtualized list of `rows` rows of `row_height` pixels in a viewport at most `viewport` pixels high.
-/// `reveal` scrolls a row into view when it is outside it.
+/// `reveal` scrolls a row into view when it is outside it; `container` is the scrolling element, for
+/// delegated events and for updating classes in place.
 #[component]
-pub fn VirtualRows<F, V>(
+pub fn VirtualRows(
     id: &'static str,
     class: &'static str,
     #[prop(into)] rows: Signal<usize>,
@@ -20,14 +26,10 @@ pub fn VirtualRows<F, V>(
     /// Any change of this value starts the list again at its top (new content, not more of the same).
     #[prop(into)]
     reset: Signal<usize>,
-    render: F,
-) -> impl IntoView
-where
-    F: Fn(usize) -> V + Clone + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
+    render: RenderRow,
+    container: NodeRef<html::Div>,
+) -> impl IntoView {
     let scroll_top = RwSignal::new(0.0f64);
-    let container: NodeRef<html::Div> = NodeRef::new();
     let range = move || {
         let first = ((scroll_top.get() / row_height).floor() as usize).saturating_sub(OVERSCAN);
         let count = (viewport / row_height).ceil() as usize + 2 * OVERSCAN;
@@ -52,6 +54,15 @@ where
             scroll_top.set(target);
         }
     });
+    let visible = move || {
+        reset.track();
+        let (first, last) = range();
+        let mut out = String::new();
+        for row in first..last {
+            render(row, &mut out);
+        }
+        out
+    };
     view! {
         <div
             id=id
@@ -61,14 +72,40 @@ where
             on:scroll=move |ev| scroll_top.set(f64::from(event_target::<web_sys::Element>(&ev).scroll_top()))
         >
             <div style=move || format!("height: {}px; position: relative", rows.get() as f64 * row_height)>
-                <div style=move || format!("position: absolute; left: 0; right: 0; top: {}px", range().0 as f64 * row_height)>
-                    {move || {
-                        let (first, last) = range();
-                        let render = render.clone();
-                        (first..last).map(render).collect_view()
-                    }}
-                </div>
+                <div
+                    style=move || format!("position: absolute; left: 0; right: 0; top: {}px", range().0 as f64 * row_height)
+                    inner_html=visible
+                ></div>
             </div>
         </div>
+    }
+}
+
+/// Sets `class` on each element under `container` matching `selector` whose `attribute` (a number)
+/// satisfies `on`, and removes it from the others: a selection follows the pointer without rebuilding
+/// the rows.
+pub fn mark_rows(
+    container: &web_sys::Element,
+    selector: &str,
+    attribute: &str,
+    class: &str,
+    on: impl Fn(usize) -> bool,
+) {
+    let Ok(nodes) = container.query_selector_all(selector) else {
+        return;
+    };
+    for i in 0..nodes.length() {
+        let Some(el) = nodes.item(i).and_then(|n| {
+            use wasm_bindgen::JsCast;
+            n.dyn_into::<web_sys::Element>().ok()
+        }) else {
+            continue;
+        };
+        let value = el
+            .get_attribute(attribute)
+            .and_then(|v| v.parse::<usize>().ok());
+        let _ = el
+            .class_list()
+            .toggle_with_force(class, value.is_some_and(&on));
     }
 }

@@ -237,8 +237,10 @@ impl Mounted {
         );
     }
 
-    /// Moves the pointer onto `element` (fires `mouseenter`, which does not bubble) and waits a tick.
+    /// Moves the pointer onto `element` as a browser does: `mouseover` (bubbles, for delegated
+    /// listeners), then `mouseenter` (does not bubble); waits a tick.
     pub async fn hover(&self, element: &web_sys::Element) {
+        dispatch(element, "mouseover", true);
         dispatch(element, "mouseenter", false);
         tick().await;
     }
