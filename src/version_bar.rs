@@ -1,47 +1,83 @@
 //! The schema's versions, oldest first: select one to edit it, rename, reorder, duplicate, delete.
+//! Written as HTML text with delegated listeners (see [`crate::html`]).
 
+use crate::html::{self, clicked_attribute};
 use crate::state::Workspace;
 use leptos::prelude::*;
+use std::fmt::Write;
+
+/// The bar's HTML: one entry per version, the current one with its name field and tools.
+fn bar_html(names: &[String], current: usize) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        let is_current = i == current;
+        let _ = write!(
+            out,
+            "<span class=\"version{}\" data-version=\"{i}\"><button class=\"version-select\" role=\"tab\" \
+             aria-selected=\"{is_current}\" data-action=\"select\">",
+            if is_current { " current" } else { "" }
+        );
+        html::escape_into(&mut out, name);
+        out.push_str("</button>");
+        if is_current {
+            out.push_str(
+                "<input class=\"version-name\" aria-label=\"Version name\" size=\"6\" value=\"",
+            );
+            html::escape_into(&mut out, name);
+            out.push_str(
+                "\"><button class=\"icon\" title=\"Move later\" data-action=\"later\">→</button>\
+                 <button class=\"icon\" title=\"Move earlier\" data-action=\"earlier\">←</button>\
+                 <button class=\"icon\" title=\"Delete this version\" data-action=\"delete\">✕</button>",
+            );
+        }
+        out.push_str("</span>");
+    }
+    out
+}
 
 /// The version bar above the schema editor.
 #[component]
 pub fn VersionBar(ws: Workspace) -> impl IntoView {
+    let entries = move || {
+        let current = ws.current.get();
+        ws.versions.with(|v| {
+            bar_html(
+                &v.iter().map(|v| v.name.clone()).collect::<Vec<_>>(),
+                current,
+            )
+        })
+    };
+    let version_of = |ev: &web_sys::Event| {
+        use wasm_bindgen::JsCast;
+        let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+        target
+            .closest("[data-version]")
+            .ok()??
+            .get_attribute("data-version")?
+            .parse::<usize>()
+            .ok()
+    };
+    let click = move |ev: web_sys::MouseEvent| {
+        let (Some(action), Some(i)) = (clicked_attribute(&ev, "data-action"), version_of(&ev))
+        else {
+            return;
+        };
+        match action.as_str() {
+            "select" => ws.select_version(i),
+            "later" => ws.move_version_later(i),
+            "earlier" if i > 0 => ws.move_version_later(i - 1),
+            "delete" => ws.delete_version(i),
+            _ => {}
+        }
+    };
+    let change = move |ev: web_sys::Event| {
+        if let Some(i) = version_of(&ev) {
+            ws.rename_version(i, event_target_value(&ev));
+        }
+    };
     view! {
         <div class="version-bar" role="tablist" aria-label="Schema versions">
-            {move || {
-                ws.versions.get().into_iter().enumerate().map(|(i, v)| {
-                    let name = v.name.clone();
-                    view! {
-                        <span class="version" class:current=move || ws.current.get() == i data-version=i>
-                            <button class="version-select" role="tab" on:click=move |_| ws.select_version(i)>
-                                {name.clone()}
-                            </button>
-                            <Show when=move || ws.current.get() == i>
-                                <input
-                                    class="version-name"
-                                    aria-label="Version name"
-                                    size="6"
-                                    prop:value=v.name.clone()
-                                    on:change=move |ev| ws.rename_version(i, event_target_value(&ev))
-                                />
-                                <button class="icon" title="Move later" on:click=move |_| ws.move_version_later(i)>"→"</button>
-                                <button
-                                    class="icon"
-                                    title="Move earlier"
-                                    on:click=move |_| {
-                                        if i > 0 {
-                                            ws.move_version_later(i - 1)
-                                        }
-                                    }
-                                >
-                                    "←"
-                                </button>
-                                <button class="icon" title="Delete this version" on:click=move |_| ws.delete_version(i)>"✕"</button>
-                            </Show>
-                        </span>
-                    }
-                }).collect_view()
-            }}
+            <span class="versions" inner_html=entries on:click=click on:change=change></span>
             <button id="add-version" class="copy" title="Add a new version: a copy of the one shown" on:click=move |_| ws.duplicate_version()>
                 "+ new version"
             </button>
