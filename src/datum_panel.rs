@@ -1,10 +1,10 @@
 //! The datum editor (Avro JSON) and why a datum does not fit the schema.
 
 use crate::editor::{CodeEditor, ErrorMark, PositionedError};
-use crate::state::{Encoding, Workspace};
+use crate::state::{Encoding, Origin, Selection, Workspace};
 use avro_playground_core::avro_json::to_avro_json;
 use avro_playground_core::source::parse_json;
-use avro_playground_core::walker::explain::datum_path;
+use avro_playground_core::walker::explain::{datum_path, span_at_text};
 use leptos::prelude::*;
 
 /// The range in the datum text of the value whose bytes are selected in the hex view.
@@ -14,6 +14,54 @@ fn selected_value(ws: Workspace) -> Option<(usize, usize)> {
     let path = datum_path(&shown.0.schema, &shown.0.walk, span);
     let json = ws.datum_text.with(|t| parse_json(t).ok())?;
     json.at(&path).map(|n| (n.range.start, n.range.end))
+}
+
+/// The byte offset in `text` of a textarea position counted in UTF-16 code units.
+fn byte_offset(text: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        if units >= utf16 {
+            return i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+/// The way back: the caret in the datum text selects the bytes of the value it is in.
+fn select_at_caret(ws: Workspace, ev: &web_sys::Event) {
+    use wasm_bindgen::JsCast;
+    let Some(textarea) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    let Ok(Some(caret)) = textarea.selection_start() else {
+        return;
+    };
+    let encoding = ws.encoding.get_untracked();
+    let Encoding::Bytes(shown, _) = encoding.0.as_ref() else {
+        return;
+    };
+    let span = ws.datum_text.with_untracked(|t| {
+        let json = parse_json(t).ok()?;
+        span_at_text(
+            &shown.schema,
+            &shown.walk,
+            &json,
+            byte_offset(t, caret as usize),
+        )
+    });
+    if let Some(span) = span {
+        let selection = Some(Selection {
+            span,
+            origin: Origin::Text,
+        });
+        if ws.selected.get_untracked() != selection {
+            ws.selected.set(selection);
+        }
+    }
 }
 
 /// The datum panel.
@@ -98,6 +146,7 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="datum-title">
             <h2 id="datum-title">"Datum " <small>"Avro JSON"</small></h2>
+            <div class="caret-select" on:click=move |ev| select_at_caret(ws, &ev) on:keyup=move |ev| select_at_caret(ws, &ev)>
             <CodeEditor
                 editor_id="datum-editor"
                 input_id="datum-input"
@@ -106,6 +155,7 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
                 error=error_mark
                 highlight=Signal::derive(move || selected_value(ws))
             />
+            </div>
             <div class="status">{status}</div>
             <crate::bytes_out::BytesOut ws=ws />
         </section>

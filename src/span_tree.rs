@@ -48,7 +48,7 @@ pub fn SpanTree(ws: Workspace) -> impl IntoView {
     let rows = Signal::derive(move || ws.shown.get().map_or(0, |w| w.0.walk.spans.len()));
     let reveal = Signal::derive(move || {
         let sel = ws.selected.get()?;
-        (sel.origin == Origin::Hex).then_some(sel.span as usize)
+        (sel.origin != Origin::Tree).then_some(sel.span as usize)
     });
     let selected = move || ws.selected.get_untracked().map(|s| s.span);
     let render: RenderRow = Arc::new(move |i, out| {

@@ -91,6 +91,8 @@ pub enum Origin {
     Hex,
     /// A row of the span tree.
     Tree,
+    /// A place in the datum's JSON text (the caret).
+    Text,
 }
 
 /// Which way the page works: JSON to bytes, or bytes to JSON.

@@ -117,6 +117,39 @@ impl Json {
         Some(node)
     }
 
+    /// The JSON pointers of the values that hold text offset `offset`, from this whole node (`/`) down to
+    /// the innermost value; an object member's key counts as part of its value. Empty when the offset is
+    /// outside this node.
+    pub fn pointers_at(&self, offset: usize) -> Vec<String> {
+        let mut chain = Vec::new();
+        if !(self.range.start..self.range.end).contains(&offset) {
+            return chain;
+        }
+        chain.push("/".to_string());
+        let mut node = self;
+        let mut pointer = String::new();
+        loop {
+            let child = match &node.value {
+                JsonValue::Object(members) => members
+                    .iter()
+                    .find(|m| m.key_range.start <= offset && offset < m.value.range.end)
+                    .map(|m| (m.key.replace('~', "~0").replace('/', "~1"), &m.value)),
+                JsonValue::Array(items) => items
+                    .iter()
+                    .position(|i| (i.range.start..i.range.end).contains(&offset))
+                    .map(|i| (i.to_string(), &items[i])),
+                _ => None,
+            };
+            let Some((token, child)) = child else {
+                return chain;
+            };
+            pointer.push('/');
+            pointer.push_str(&token);
+            chain.push(pointer.clone());
+            node = child;
+        }
+    }
+
     /// The string value, when this is a string.
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {

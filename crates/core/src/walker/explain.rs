@@ -5,6 +5,7 @@
 use super::varint::{read_raw, unzigzag, MAX_LONG_BYTES};
 use super::{Part, Span, Walk};
 use crate::schema::{Kind, LogicalType, Schema};
+use crate::source::Json;
 
 /// Everything the details panel shows for one span.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,6 +81,27 @@ pub fn datum_path(schema: &Schema, walk: &Walk, id: u32) -> String {
     } else {
         path
     }
+}
+
+/// The way back from the datum's Avro JSON text to its bytes: the span of the innermost value at text
+/// offset `offset` of `json` (the parsed datum text) that has bytes of its own, as the outermost span of
+/// that value. A value with no bytes (`null`) gives its enclosing value.
+pub fn span_at_text(schema: &Schema, walk: &Walk, json: &Json, offset: usize) -> Option<u32> {
+    let chain = json.pointers_at(offset);
+    let mut best: Option<(usize, u32)> = None;
+    for (id, span) in walk.spans.iter().enumerate() {
+        if span.part != Part::Value || span.start == span.end {
+            continue;
+        }
+        let id = u32::try_from(id).ok()?;
+        let path = datum_path(schema, walk, id);
+        if let Some(depth) = chain.iter().position(|p| *p == path) {
+            if best.is_none_or(|(d, _)| depth > d) {
+                best = Some((depth, id));
+            }
+        }
+    }
+    best.map(|(_, id)| id)
 }
 
 /// Explains span `id` of `walk`, decoded or encoded with `schema`.
@@ -620,5 +642,69 @@ mod tests {
     fn varint_breakdown_names_zigzag() {
         let lines = varint_lines(&[0x03]);
         assert!(lines.iter().any(|l| l.contains("zigzag: 3 → -2")));
+    }
+
+    /// Encodes `datum` with `schema`; returns the walk and the parsed datum text.
+    fn walk_of(schema: &str, datum: &str) -> (Schema, Walk, Json) {
+        let schema = crate::schema::parse_schema(schema).unwrap();
+        let value = crate::avro_json::from_avro_json(&schema, datum).unwrap();
+        let walk = crate::walker::encode(&schema, &value).unwrap();
+        (schema, walk, crate::source::parse_json(datum).unwrap())
+    }
+
+    const RECORD: &str = r#"{"type": "record", "name": "R", "fields": [
+        {"name": "id", "type": "long"},
+        {"name": "tag", "type": ["null", "string"]},
+        {"name": "list", "type": {"type": "array", "items": "int"}},
+        {"name": "map", "type": {"type": "map", "values": "boolean"}},
+        {"name": "none", "type": "null"}
+    ]}"#;
+    const DATUM: &str = r#"{"id": 300, "tag": {"string": "hey"}, "list": [1, 2], "map": {"k": true}, "none": null}"#;
+
+    /// The path and byte range of the span found at the first occurrence of `needle` in the datum text.
+    fn at(needle: &str) -> Option<(String, u32, u32)> {
+        let (schema, walk, json) = walk_of(RECORD, DATUM);
+        let offset = DATUM.find(needle).unwrap();
+        let id = span_at_text(&schema, &walk, &json, offset)?;
+        let s = walk.spans[id as usize];
+        Some((datum_path(&schema, &walk, id), s.start, s.end))
+    }
+
+    #[test]
+    fn text_positions_lead_back_to_their_bytes() {
+        // 300 is zigzag 600: two varint bytes at the start.
+        assert_eq!(at("300"), Some(("/id".into(), 0, 2)));
+        // The field name selects the field's value.
+        assert_eq!(at("\"id\""), Some(("/id".into(), 0, 2)));
+        // Inside a union: the branch's value, length prefix and content (the branch index stays outside).
+        assert_eq!(at("hey"), Some(("/tag/string".into(), 3, 7)));
+        // The union wrapper's key is the branch value too; its object is the whole field.
+        assert_eq!(at("\"string\""), Some(("/tag/string".into(), 3, 7)));
+        assert_eq!(at("{\"string"), Some(("/tag".into(), 2, 7)));
+        // Array items, map values.
+        assert_eq!(at("2]"), Some(("/list/1".into(), 9, 10)));
+        assert_eq!(at("true"), Some(("/map/k".into(), 14, 15)));
+        // null has no bytes: its enclosing value, the whole record.
+        assert_eq!(at("null"), Some(("/".into(), 0, 16)));
+    }
+
+    #[test]
+    fn every_value_span_is_found_from_its_text() {
+        let (schema, walk, json) = walk_of(RECORD, DATUM);
+        for (id, s) in walk.spans.iter().enumerate() {
+            if s.part != Part::Value || s.start == s.end {
+                continue;
+            }
+            let path = datum_path(&schema, &walk, id as u32);
+            let node = json.at(&path).unwrap();
+            let found = span_at_text(&schema, &walk, &json, node.range.start).unwrap();
+            assert_eq!(datum_path(&schema, &walk, found), path, "span {id}");
+        }
+    }
+
+    #[test]
+    fn outside_the_text_nothing_is_found() {
+        let (schema, walk, json) = walk_of(RECORD, DATUM);
+        assert_eq!(span_at_text(&schema, &walk, &json, DATUM.len() + 5), None);
     }
 }

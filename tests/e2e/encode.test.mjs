@@ -1,0 +1,74 @@
+// The encoder's way back, from the datum's JSON text to its bytes: putting the caret in a value (by clicking
+// or with the arrow keys) selects that value's bytes in the hex view, its row in the span tree, and fills
+// #span-details, as hovering a byte does the other way.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openApp, screenshot, withPage } from './harness/browser.mjs';
+
+const SCHEMA = JSON.stringify({
+  type: 'record',
+  name: 'R',
+  fields: [
+    { name: 'id', type: 'long' },
+    { name: 'tag', type: ['null', 'string'] },
+    { name: 'list', type: { type: 'array', items: 'int' } },
+  ],
+});
+// id 300 → 2 bytes (0-1); tag: branch index (2), "héllo" (3-9: length 6, then 6 UTF-8 bytes); list (10-13).
+const DATUM = '{"id": 300, "tag": {"string": "héllo"}, "list": [1, 2]}';
+
+/** The offsets of the selected bytes, in order. */
+const selectedOffsets = (page) =>
+  page.locator('#hex-view .hex-byte.selected').evaluateAll((els) => els.map((e) => Number(e.dataset.offset)));
+
+/** Puts the caret just after the first occurrence of `needle` in the datum text (counted in UTF-16 units). */
+async function caretAfter(page, needle) {
+  const at = DATUM.indexOf(needle) + needle.length;
+  await page.locator('#datum-input').evaluate((el, at) => {
+    el.focus();
+    el.setSelectionRange(at, at);
+  }, at);
+  // A real key press moves nothing here but fires keyup, as the arrow keys do.
+  await page.keyboard.press('Shift');
+}
+
+test('the caret in the datum text selects its value’s bytes, row and details', async () => {
+  await withPage('encode-way-back', async ({ page, url, problems }) => {
+    await openApp(page, url);
+    await page.fill('#schema-input', SCHEMA);
+    await page.fill('#datum-input', DATUM);
+    await page.waitForFunction(() => document.querySelectorAll('#hex-view span.hex-byte').length === 14);
+
+    // In "héllo" (after a non-ASCII character, so UTF-16 positions must become byte offsets).
+    await caretAfter(page, 'hél');
+    await page.waitForFunction(() => document.querySelector('#hex-view .hex-byte[data-offset="3"]')?.classList.contains('selected'));
+    assert.deepEqual(await selectedOffsets(page), [3, 4, 5, 6, 7, 8, 9]);
+    assert.equal(await page.locator('#span-details .span-path').textContent(), '/tag/string');
+    assert.equal(await page.locator('#span-tree .span-row.selected').count(), 1);
+    assert.match(await page.locator('#span-tree .span-row.selected .span-row-label').textContent(), /string/);
+    // The value lights up in the text, as when its bytes are hovered.
+    assert.equal(await page.locator('#datum-editor mark.value-mark').textContent(), '"héllo"');
+
+    // On a number: its varint.
+    await caretAfter(page, '"id": 3');
+    await page.waitForFunction(() => document.querySelector('#hex-view .hex-byte[data-offset="0"]')?.classList.contains('selected'));
+    assert.deepEqual(await selectedOffsets(page), [0, 1]);
+    assert.equal(await page.locator('#span-details .span-path').textContent(), '/id');
+
+    // An array item.
+    await caretAfter(page, '[1, ');
+    await page.waitForFunction(() => document.querySelector('#hex-view .hex-byte[data-offset="12"]')?.classList.contains('selected'));
+    assert.deepEqual(await selectedOffsets(page), [12]);
+    assert.equal(await page.locator('#span-details .span-path').textContent(), '/list/1');
+
+    // A real mouse click in the text works the same way: click at the start of the text selects the record.
+    await page.locator('#datum-input').click({ position: { x: 4, y: 4 } });
+    await page.waitForFunction(
+      () => document.querySelectorAll('#hex-view .hex-byte.selected').length === 14,
+    );
+    assert.equal(await page.locator('#span-details .span-path').textContent(), '/');
+
+    await screenshot(page, 'encode-way-back');
+    assert.deepEqual(problems, []);
+  });
+});
