@@ -1,8 +1,10 @@
 //! Taking encoded bytes away: the output framing, copy as hex/base64/byte-array literals, download.
 
+use crate::html::clicked_attribute;
 use crate::state::{Encoding, Workspace};
 use avro_playground_core::output::{format_bytes, Literal};
 use leptos::prelude::*;
+use std::fmt::Write;
 use wasm_bindgen::JsCast;
 
 fn copy_to_clipboard(text: &str) {
@@ -44,6 +46,29 @@ pub fn BytesOut(ws: Workspace) -> impl IntoView {
             .map(|b| format_bytes(&b, literal.get()))
             .unwrap_or_default()
     };
+    // The copy-as buttons as HTML text, with one delegated listener.
+    let literal_buttons = move || {
+        let current = literal.get();
+        let mut out = String::new();
+        for (i, l) in Literal::ALL.iter().enumerate() {
+            let _ = write!(
+                out,
+                "<button class=\"copy{}\" data-literal=\"{i}\">{}</button>",
+                if *l == current { " active" } else { "" },
+                l.name()
+            );
+        }
+        out
+    };
+    let choose_literal = move |ev: web_sys::MouseEvent| {
+        let chosen = clicked_attribute(&ev, "data-literal")
+            .and_then(|i| i.parse::<usize>().ok())
+            .and_then(|i| Literal::ALL.get(i));
+        if let Some(l) = chosen {
+            literal.set(*l);
+            copy_to_clipboard(&text());
+        }
+    };
     view! {
         <div class="bytes-out">
             <div class="choices">
@@ -71,24 +96,7 @@ pub fn BytesOut(ws: Workspace) -> impl IntoView {
             </div>
             <div class="copy-as" role="group" aria-label="Copy the bytes as">
                 "Copy as "
-                {Literal::ALL
-                    .iter()
-                    .map(|l| {
-                        let l = *l;
-                        view! {
-                            <button
-                                class="copy"
-                                class:active=move || literal.get() == l
-                                on:click=move |_| {
-                                    literal.set(l);
-                                    copy_to_clipboard(&text());
-                                }
-                            >
-                                {l.name()}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
+                <span inner_html=literal_buttons on:click=choose_literal></span>
                 <button class="copy" id="download-bin" on:click=move |_| {
                     if let Some(b) = bytes() {
                         let _ = download(&b, "datum.bin");

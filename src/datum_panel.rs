@@ -1,11 +1,13 @@
 //! The datum editor (Avro JSON) and why a datum does not fit the schema.
 
 use crate::editor::{CodeEditor, ErrorMark, PositionedError};
-use crate::state::{Encoding, Origin, Selection, Workspace};
+use crate::html::{self, clicked_attribute};
+use crate::state::{Encoding, Origin, Plain, Selection, Shown, Workspace};
 use avro_playground_core::avro_json::to_avro_json;
 use avro_playground_core::source::parse_json;
 use avro_playground_core::walker::explain::{datum_path, span_at_text};
 use leptos::prelude::*;
+use std::fmt::Write;
 
 /// The range in the datum text of the value whose bytes are selected in the hex view.
 fn selected_value(ws: Workspace) -> Option<(usize, usize)> {
@@ -34,6 +36,7 @@ fn select_at_caret(ws: Workspace, ev: &web_sys::Event) {
     let Some(textarea) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .filter(|t| t.id() == "datum-input")
     else {
         return;
     };
@@ -64,9 +67,72 @@ fn select_at_caret(ws: Workspace, ev: &web_sys::Event) {
     }
 }
 
+/// What the encoding weighs and where its bytes go, and the plain-JSON conversions, as HTML text.
+fn bytes_html(shown: &Shown, plain: &Plain, typed: usize) -> String {
+    let walk = &shown.walk;
+    let compact = walk
+        .value
+        .as_ref()
+        .map_or(0, |v| to_avro_json(&shown.schema, v).len());
+    let names = walk.value.as_ref().map_or(0, |v| v.field_name_bytes());
+    let roles = walk.byte_roles();
+    let mut out = format!(
+        "<p class=\"ok\" id=\"datum-size\">{} bytes of Avro binary<span class=\"muted\"> vs {compact} bytes \
+         of compact Avro JSON ({typed} as typed); the binary writes no field names ({names} bytes of JSON)</span>\
+         </p><p class=\"muted size-roles\">Where the bytes go: {} values, {} length prefixes, {} union indexes, \
+         {} block counts",
+        walk.bytes.len(),
+        roles.values,
+        roles.lengths,
+        roles.union_indexes,
+        roles.block_counts,
+    );
+    if roles.header > 0 {
+        let _ = write!(out, ", {} header", roles.header);
+    }
+    out.push_str(".</p>");
+    if plain.conversions.is_empty() {
+        return out;
+    }
+    let n = plain.conversions.len();
+    let _ = write!(
+        out,
+        "<div id=\"conversions\" class=\"conversions\"><p class=\"warning\">Not Avro JSON: read as plain JSON \
+         with {n} conversion{}. ",
+        if n == 1 { "" } else { "s" }
+    );
+    if plain.avro_json.is_some() {
+        out.push_str("<button class=\"copy fix\" id=\"apply-conversions\">apply: rewrite as Avro JSON</button>");
+    }
+    out.push_str("</p><ul>");
+    for c in &plain.conversions {
+        let _ = write!(out, "<li><span class=\"where\">{}</span> ", c.position);
+        html::escape_into(&mut out, &c.message);
+        out.push_str(" <code class=\"pointer\">(at ");
+        html::escape_into(&mut out, &c.pointer.to_string());
+        out.push_str(")</code> → <code>");
+        html::escape_into(&mut out, &c.avro_json);
+        out.push_str("</code></li>");
+    }
+    out.push_str("</ul></div>");
+    out
+}
+
 /// The datum panel.
 #[component]
 pub fn DatumPanel(ws: Workspace) -> impl IntoView {
+    let apply = move |ev: web_sys::MouseEvent| {
+        if clicked_attribute(&ev, "id").as_deref() != Some("apply-conversions") {
+            return;
+        }
+        let text = match ws.encoding.get_untracked().0.as_ref() {
+            Encoding::Bytes(_, plain) => plain.avro_json.clone(),
+            _ => None,
+        };
+        if let Some(text) = text {
+            ws.datum_text.set(text);
+        }
+    };
     let error_mark = Signal::derive(move || match ws.encoding.get().0.as_ref() {
         Encoding::Datum(e) => Some(ErrorMark {
             line: e.position.line,
@@ -92,61 +158,19 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
             view! { <p id="datum-error" class="error" role="alert">{e.clone()}</p> }.into_any()
         }
         Encoding::Bytes(shown, plain) => {
-            let walk = &shown.walk;
             let typed = ws.datum_text.with(|t| t.len());
-            let compact = walk
-                .value
-                .as_ref()
-                .map_or(0, |v| to_avro_json(&shown.schema, v).len());
-            let names = walk.value.as_ref().map_or(0, |v| v.field_name_bytes());
-            let roles = walk.byte_roles();
-            let apply = plain.avro_json.clone();
-            view! {
-                <p class="ok" id="datum-size">
-                    {format!("{} bytes of Avro binary", walk.bytes.len())}
-                    <span class="muted">
-                        {format!(" vs {compact} bytes of compact Avro JSON ({typed} as typed); the binary writes no field names ({names} bytes of JSON)")}
-                    </span>
-                </p>
-                <p class="muted size-roles">
-                    {format!(
-                        "Where the bytes go: {} values, {} length prefixes, {} union indexes, {} block counts{}.",
-                        roles.values,
-                        roles.lengths,
-                        roles.union_indexes,
-                        roles.block_counts,
-                        if roles.header > 0 { format!(", {} header", roles.header) } else { String::new() }
-                    )}
-                </p>
-                {(!plain.conversions.is_empty()).then(|| view! {
-                    <div id="conversions" class="conversions">
-                        <p class="warning">
-                            {format!("Not Avro JSON: read as plain JSON with {} conversion{}.", plain.conversions.len(), if plain.conversions.len() == 1 { "" } else { "s" })}
-                            " "
-                            {apply.map(|text| view! {
-                                <button class="copy fix" id="apply-conversions" on:click=move |_| ws.datum_text.set(text.clone())>"apply: rewrite as Avro JSON"</button>
-                            })}
-                        </p>
-                        <ul>
-                            {plain.conversions.iter().map(|c| view! {
-                                <li>
-                                    <span class="where">{c.position.to_string()}</span>
-                                    " " {c.message.clone()} " "
-                                    <code class="pointer">{format!("(at {})", c.pointer)}</code>
-                                    " → " <code>{c.avro_json.clone()}</code>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                })}
-            }
-            .into_any()
+            view! { <div inner_html=bytes_html(shown, plain, typed) on:click=apply></div> }
+                .into_any()
         }
     };
     view! {
-        <section class="panel" aria-labelledby="datum-title">
+        <section
+            class="panel"
+            aria-labelledby="datum-title"
+            on:click=move |ev| select_at_caret(ws, &ev)
+            on:keyup=move |ev| select_at_caret(ws, &ev)
+        >
             <h2 id="datum-title">"Datum " <small>"Avro JSON"</small></h2>
-            <div class="caret-select" on:click=move |ev| select_at_caret(ws, &ev) on:keyup=move |ev| select_at_caret(ws, &ev)>
             <CodeEditor
                 editor_id="datum-editor"
                 input_id="datum-input"
@@ -155,7 +179,6 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
                 error=error_mark
                 highlight=Signal::derive(move || selected_value(ws))
             />
-            </div>
             <div class="status">{status}</div>
             <crate::bytes_out::BytesOut ws=ws />
         </section>
