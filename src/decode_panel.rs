@@ -2,6 +2,8 @@
 //! recognised, the datum, and where and why bytes and schema disagree.
 
 use crate::decoding::{describe_framing, Decoding};
+use crate::history::History;
+use crate::read_as::read_as_html;
 use crate::state::Shared;
 use crate::state::Workspace;
 use leptos::prelude::*;
@@ -59,9 +61,9 @@ fn Choice(
     }
 }
 
-/// The decode panel.
+/// The decode panel; `history` holds the saved versions, parsed, that the datum can be read as.
 #[component]
-pub fn DecodePanel(ws: Workspace) -> impl IntoView {
+pub fn DecodePanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoView {
     let status = move || {
         match &ws.decoding.get().0.decoding {
         Decoding::NoSchema => view! { <p class="muted">"Fix the schema to decode bytes."</p> }.into_any(),
@@ -202,6 +204,15 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
                 })
             }}
             <div class="status">{status}</div>
+            <div
+                id="read-as"
+                class="read-as"
+                on:change=move |ev| ws.reader.set(event_target_value(&ev).parse().ok())
+                inner_html=move || {
+                    let ids: Vec<u32> = ws.versions.with(|vs| vs.iter().map(|v| v.id).collect());
+                    read_as_html(&ws.decoding.get().0.decoding, &history.get().0, &ids, ws.current.get(), ws.reader.get())
+                }
+            ></div>
         </section>
     }
 }

@@ -1,0 +1,156 @@
+//! "Read as": the decoded datum read with a saved version as the reader schema (specification: Schema
+//! Resolution), with every step the core took (promotion, default, skipped field, enum symbol, union
+//! branch, alias), or the path and the rule where a consumer with that reader schema would fail.
+
+use crate::decoding::Decoding;
+use crate::history::History;
+use crate::html::{escape, escape_into};
+use avro_playground_core::avro_json::{to_avro_json, to_avro_json_pretty};
+use avro_playground_core::resolve::resolve;
+use avro_playground_core::schema::Schema;
+use avro_playground_core::value::Value;
+
+/// The most steps listed: a container file's records can repeat the same steps thousands of times.
+const MAX_STEPS_SHOWN: usize = 100;
+
+/// The picker: "as written", then each version by name, the one with id `reader` selected.
+fn picker(out: &mut String, h: &History, ids: &[u32], reader: Option<u32>) {
+    out.push_str("<label class=\"choice\">Read as <select id=\"reader-choice\"><option value=\"\">the writer's schema (no resolution)</option>");
+    for (id, name) in ids.iter().zip(&h.names) {
+        out.push_str(&format!(
+            "<option value=\"{id}\"{}>",
+            if reader == Some(*id) { " selected" } else { "" }
+        ));
+        escape_into(out, name);
+        out.push_str("</option>");
+    }
+    out.push_str("</select></label>");
+}
+
+/// The "Read as" picker and, when a version is picked, the datum as that reader sees it, as HTML.
+/// `ids` are the versions' ids (in `h`'s order), `current` the index of the version in the editor.
+pub fn read_as_html(
+    decoding: &Decoding,
+    h: &History,
+    ids: &[u32],
+    current: usize,
+    reader: Option<u32>,
+) -> String {
+    let (writer, values, writer_label): (&Schema, Vec<&Value>, String) = match decoding {
+        Decoding::Read { shown, .. } => (
+            &shown.schema,
+            shown.walk.value.iter().collect(),
+            format!(
+                "written with {}, the schema in the editor",
+                h.names.get(current).map_or("", |s| s)
+            ),
+        ),
+        Decoding::Container { shown, values, .. } => (
+            &shown.schema,
+            values.iter().collect(),
+            "written with the file's own schema".into(),
+        ),
+        _ => return String::new(),
+    };
+    let mut out = String::from("<div class=\"read-as-bar\">");
+    picker(&mut out, h, ids, reader);
+    out.push_str(&format!(
+        " <span class=\"muted\">{}</span></div>",
+        escape(&writer_label)
+    ));
+    let Some(index) = reader.and_then(|r| ids.iter().position(|id| *id == r)) else {
+        return out;
+    };
+    let name = h.names.get(index).map_or("", |s| s);
+    let reader = match h.schemas.get(index) {
+        Some(Ok(s)) => s,
+        Some(Err(e)) => {
+            out.push_str(&format!(
+                "<p id=\"resolution-error\" class=\"error\" role=\"alert\">{} does not parse: {}</p>",
+                escape(name),
+                escape(&e.to_string())
+            ));
+            return out;
+        }
+        None => return out,
+    };
+    if values.is_empty() {
+        out.push_str("<p class=\"muted\">The bytes hold no whole datum of the writer's schema, so there is nothing to resolve.</p>");
+        return out;
+    }
+    let several = matches!(decoding, Decoding::Container { .. });
+    let record = |i: usize| {
+        if several {
+            format!("record {} ", i + 1)
+        } else {
+            String::new()
+        }
+    };
+    let mut steps = Vec::new();
+    let mut jsons = Vec::with_capacity(values.len());
+    for (i, value) in values.iter().enumerate() {
+        match resolve(writer, reader, value) {
+            Ok(r) => {
+                steps.extend(r.steps.into_iter().map(|s| (i, s)));
+                jsons.push(if several {
+                    to_avro_json(reader, &r.value)
+                } else {
+                    to_avro_json_pretty(reader, &r.value)
+                });
+            }
+            Err(e) => {
+                out.push_str(&format!(
+                    "<p id=\"resolution-error\" class=\"error\" role=\"alert\">{}<span class=\"where\">{}</span> {} cannot read this datum: {}</p><p class=\"muted\">A consumer with {} as its reader schema fails here (the spec's resolution rules).</p>",
+                    record(i),
+                    escape(&e.path),
+                    escape(name),
+                    escape(&e.message),
+                    escape(name),
+                ));
+                return out;
+            }
+        }
+    }
+    let n = steps.len();
+    out.push_str(&format!(
+        "<p id=\"resolution-status\" class=\"ok\">Read as {}: {}</p>",
+        escape(name),
+        match n {
+            0 => "nothing to resolve, every field, symbol and branch is the writer's.".to_string(),
+            1 => "1 step.".to_string(),
+            n => format!("{n} steps."),
+        }
+    ));
+    if n > 0 {
+        out.push_str("<ol id=\"resolution-steps\" class=\"steps\">");
+        for (i, s) in steps.iter().take(MAX_STEPS_SHOWN) {
+            out.push_str(&format!(
+                "<li>{}<code class=\"path\">{}</code> {}</li>",
+                record(*i),
+                escape(&s.path),
+                escape(&s.message)
+            ));
+        }
+        out.push_str("</ol>");
+        if n > MAX_STEPS_SHOWN {
+            out.push_str(&format!(
+                "<p class=\"muted\">… and {} more steps.</p>",
+                n - MAX_STEPS_SHOWN
+            ));
+        }
+    }
+    if several {
+        out.push_str("<ol id=\"reader-records\" class=\"records\">");
+        for j in &jsons {
+            out.push_str("<li><code>");
+            escape_into(&mut out, j);
+            out.push_str("</code></li>");
+        }
+        out.push_str("</ol>");
+    } else {
+        out.push_str("<pre id=\"reader-json\" class=\"json\">");
+        escape_into(&mut out, jsons.first().map_or("", |s| s));
+        out.push_str("</pre>");
+    }
+    out
+}

@@ -1,0 +1,117 @@
+// Reading decoded bytes with another saved version (schema resolution): three versions of one record, v1's
+// bytes read as each.
+//
+// DOM contract: .version-select (one per version), #add-version, #schema-input; #tab-decode, #bytes-input,
+// #decode-status, #decode-error, #decoded-json; select#reader-choice (option value = version id, "" = as written),
+// #resolution-status, ol#resolution-steps > li (code.path + message), #reader-json, #resolution-error (.where).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openApp, screenshot, withPage } from './harness/browser.mjs';
+
+const record = (fields) => JSON.stringify({ type: 'record', name: 'User', namespace: 'com.example', fields }, null, 2);
+/** v1: an int id and a name. */
+const V1 = record([
+  { name: 'id', type: 'int' },
+  { name: 'name', type: 'string' },
+]);
+/** v2: the id widened to long, and an optional email with a default. */
+const V2 = record([
+  { name: 'id', type: 'long' },
+  { name: 'name', type: 'string' },
+  { name: 'email', type: ['null', 'string'], default: null },
+]);
+/** v3: a country without a default; v1's data cannot be read with it. */
+const V3 = record([
+  { name: 'id', type: 'long' },
+  { name: 'name', type: 'string' },
+  { name: 'country', type: 'string' },
+]);
+/** v1's datum {"id": 1, "name": "ab"}: zigzag 1, then length 2 and "ab". */
+const V1_BYTES = '02 04 61 62';
+/** v2's datum {"id": 1, "name": "ab", "email": null}. */
+const V2_BYTES = '02 04 61 62 00';
+/** v2's Parsing Canonical Form, written out by hand from the spec's rules. */
+const V2_CANONICAL =
+  '{"name":"com.example.User","type":"record","fields":[{"name":"id","type":"long"},{"name":"name","type":"string"},{"name":"email","type":["null","string"]}]}';
+
+/** CRC-64-AVRO of `text` (the spec's reference algorithm), as 8 bytes little-endian in hex with spaces. */
+function rabinLe(text) {
+  const EMPTY = 0xc15d213aa4d7a795n;
+  const table = [...Array(256).keys()].map((i) => {
+    let fp = BigInt(i);
+    for (let j = 0; j < 8; j++) fp = (fp >> 1n) ^ (EMPTY & -(fp & 1n));
+    return fp;
+  });
+  let fp = EMPTY;
+  for (const b of new TextEncoder().encode(text)) fp = (fp >> 8n) ^ table[Number((fp ^ BigInt(b)) & 0xffn)];
+  return [...Array(8).keys()].map((i) => ((fp >> BigInt(8 * i)) & 0xffn).toString(16).padStart(2, '0')).join(' ');
+}
+
+/** Opens the app with versions v1, v2, v3 saved, v1 in the editor, on the bytes → JSON tab. */
+async function threeVersions(page, url) {
+  await openApp(page, url);
+  await page.fill('#schema-input', V1);
+  for (const [n, text] of [
+    [2, V2],
+    [3, V3],
+  ]) {
+    await page.click('#add-version');
+    await page.waitForFunction((n) => document.querySelectorAll('.version-select').length === n, n);
+    await page.fill('#schema-input', text);
+  }
+  await page.locator('.version-select').first().click();
+  await page.waitForFunction(() => document.querySelector('#schema-input').value.includes('"int"'));
+  await page.click('#tab-decode');
+}
+
+/** Pastes `hex` and waits for the decode to show a status or an error. */
+async function paste(page, hex) {
+  await page.fill('#bytes-input', '');
+  await page.waitForFunction(() => !document.querySelector('#decode-status') && !document.querySelector('#decode-error'));
+  await page.fill('#bytes-input', hex);
+  await page.locator('#decode-status, #decode-error').first().waitFor();
+}
+
+/** The option value (version id) of the version named `name` in the "Read as" picker. */
+const readerId = (page, name) =>
+  page.locator('#reader-choice option', { hasText: new RegExp(`^${name}$`) }).getAttribute('value');
+
+/** Picks `name` as the reader schema. */
+async function readAs(page, name) {
+  await page.selectOption('#reader-choice', await readerId(page, name));
+}
+
+test('read as a newer version: the promotion and the default are steps, the datum is the reader\'s', async () => {
+  await withPage('resolve-read-as', async ({ page, url, problems }) => {
+    await threeVersions(page, url);
+    await paste(page, V1_BYTES);
+    assert.deepEqual(JSON.parse(await page.locator('#decoded-json').textContent()), { id: 1, name: 'ab' });
+    assert.match(await page.locator('.read-as-bar').textContent(), /written with v1, the schema in the editor/);
+    assert.equal(await page.locator('#resolution-status').count(), 0, 'nothing is resolved until a reader is picked');
+
+    await readAs(page, 'v2');
+    await page.locator('#resolution-status').waitFor();
+    assert.equal((await page.locator('#resolution-status').textContent()).trim(), 'Read as v2: 2 steps.');
+    const steps = (await page.locator('#resolution-steps li').allTextContents()).map((s) => s.trim());
+    assert.equal(steps.length, 2, steps.join('\n'));
+    assert.match(steps[0], /^\/id int promoted to long$/);
+    assert.match(steps[1], /^\/email field `email` is not in the writer's schema: its default null is used$/);
+    assert.deepEqual(JSON.parse(await page.locator('#reader-json').textContent()), { id: 1, name: 'ab', email: null });
+    // The reader JSON is pretty-printed, one field a line.
+    assert.ok((await page.locator('#reader-json').textContent()).split('\n').length >= 5);
+    await screenshot(page, 'resolve-read-as');
+
+    await readAs(page, 'v3');
+    const error = page.locator('#resolution-error');
+    await error.waitFor();
+    assert.equal((await error.locator('.where').textContent()).trim(), '/country');
+    assert.match(await error.textContent(), /v3 cannot read this datum: reader field `country` is not in the writer's record com\.example\.User and has no default/);
+    assert.equal(await page.locator('#reader-json').count(), 0, 'no reader datum when resolution fails');
+    await screenshot(page, 'resolve-read-as-error');
+
+    // Back to "as written": nothing resolved.
+    await page.selectOption('#reader-choice', '');
+    await page.waitForFunction(() => !document.querySelector('#resolution-error'));
+    assert.deepEqual(problems, []);
+  });
+});
