@@ -3,9 +3,11 @@
 
 use crate::decoding::{describe_framing, Decoding};
 use crate::history::History;
+use crate::html::clicked_attribute;
 use crate::read_as::read_as_html;
 use crate::state::Shared;
 use crate::state::Workspace;
+use crate::writer_fit::writer_fit_html;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -76,7 +78,7 @@ pub fn DecodePanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoVi
         }
         .into_any(),
         Decoding::Input(e) => view! { <p id="decode-error" class="error" role="alert">{e.clone()}</p> }.into_any(),
-        Decoding::Framing(e) => view! {
+        Decoding::Framing(e, _) => view! {
             <p id="decode-error" class="error" role="alert">
                 {format!("{} header, byte {}: {}", e.framing, e.offset, e.message)}
             </p>
@@ -212,6 +214,15 @@ pub fn DecodePanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoVi
                     let ids: Vec<u32> = ws.versions.with(|vs| vs.iter().map(|v| v.id).collect());
                     read_as_html(&ws.decoding.get().0.decoding, &history.get().0, &ids, ws.current.get(), ws.reader.get())
                 }
+            ></div>
+            <div
+                class="writer-fit"
+                on:click=move |ev| {
+                    if let Some(i) = clicked_attribute(&ev, "data-use-version").and_then(|i| i.parse().ok()) {
+                        ws.select_version(i);
+                    }
+                }
+                inner_html=move || writer_fit_html(&ws.decoding.get().0.decoding, &history.get().0, ws.current.get())
             ></div>
         </section>
     }

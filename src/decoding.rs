@@ -24,8 +24,8 @@ pub enum Decoding {
     Tombstone,
     /// The pasted text is not in the chosen form.
     Input(String),
-    /// The framing's header is wrong.
-    Framing(FramingError),
+    /// The framing's header is wrong; the message's bytes.
+    Framing(FramingError, Vec<u8>),
     /// Read: the framing, the spans (with `walk.error` if the datum broke off), the datum as Avro JSON.
     Read {
         /// How the paste was recognised.
@@ -85,7 +85,7 @@ impl Decoding {
         match self {
             Decoding::Tombstone => ("tombstone (null value)".into(), true),
             Decoding::Input(e) => (e.clone(), false),
-            Decoding::Framing(e) => (format!("{} header: {}", e.framing, e.message), false),
+            Decoding::Framing(e, _) => (format!("{} header: {}", e.framing, e.message), false),
             Decoding::Read { framing, shown, .. } => match &shown.walk.error {
                 Some(e) => (format!("{}: {e}", framing.name()), false),
                 None => (
@@ -243,7 +243,7 @@ fn decode_bytes(schema: &Arc<Schema>, bytes: &[u8], input_note: String, frame: &
         return decode_container(bytes, input_note);
     }
     match read_framed(schema, bytes, choice) {
-        Err(e) => Decoding::Framing(e),
+        Err(e) => Decoding::Framing(e, bytes.to_vec()),
         Ok(framed) => {
             let json = framed.walk.value.as_ref().map(|v| to_avro_json(schema, v));
             Decoding::Read {

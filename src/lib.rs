@@ -21,6 +21,7 @@ pub mod span_tree;
 pub mod state;
 pub mod version_bar;
 pub mod virtual_rows;
+pub mod writer_fit;
 
 use leptos::prelude::*;
 

@@ -52,7 +52,7 @@ pub fn read_as_html(
         ),
         _ => return String::new(),
     };
-    let mut out = String::from("<div class=\"read-as-bar\">");
+    let mut out = String::from("<h3>Read with another version</h3><div class=\"read-as-bar\">");
     picker(&mut out, h, ids, reader);
     out.push_str(&format!(
         " <span class=\"muted\">{}</span></div>",

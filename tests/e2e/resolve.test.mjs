@@ -1,9 +1,10 @@
-// Reading decoded bytes with another saved version (schema resolution): three versions of one record, v1's
-// bytes read as each.
+// Reading decoded bytes with another saved version (schema resolution), and finding which saved version wrote
+// them: three versions of one record, v1's bytes pasted raw, Confluent-framed and single-object framed.
 //
 // DOM contract: .version-select (one per version), #add-version, #schema-input; #tab-decode, #bytes-input,
 // #decode-status, #decode-error, #decoded-json; select#reader-choice (option value = version id, "" = as written),
-// #resolution-status, ol#resolution-steps > li (code.path + message), #reader-json, #resolution-error (.where).
+// #resolution-status, ol#resolution-steps > li (code.path + message), #reader-json, #resolution-error (.where);
+// table#writer-fit tr.fit[data-fit=INDEX] (.ok/.warn/.bad; .verdict, .why, button[data-use-version=INDEX]).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openApp, screenshot, withPage } from './harness/browser.mjs';
@@ -81,6 +82,19 @@ async function readAs(page, name) {
   await page.selectOption('#reader-choice', await readerId(page, name));
 }
 
+/** Each row of the "which version" table: `{ name, cls, verdict, why, use }`. */
+function fitRows(page) {
+  return page.locator('#writer-fit tr.fit').evaluateAll((rows) =>
+    rows.map((r) => ({
+      name: r.querySelector('th').textContent.trim(),
+      cls: r.className,
+      verdict: r.querySelector('.verdict').textContent.trim(),
+      why: r.querySelector('.why').textContent.trim(),
+      use: Boolean(r.querySelector('button[data-use-version]')),
+    })),
+  );
+}
+
 test('read as a newer version: the promotion and the default are steps, the datum is the reader\'s', async () => {
   await withPage('resolve-read-as', async ({ page, url, problems }) => {
     await threeVersions(page, url);
@@ -112,6 +126,72 @@ test('read as a newer version: the promotion and the default are steps, the datu
     // Back to "as written": nothing resolved.
     await page.selectOption('#reader-choice', '');
     await page.waitForFunction(() => !document.querySelector('#resolution-error'));
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('which version wrote the bytes: v1 fits, the others break off at the byte and field they need', async () => {
+  await withPage('resolve-which-version', async ({ page, url, problems }) => {
+    await threeVersions(page, url);
+    await paste(page, V1_BYTES);
+    const rows = await fitRows(page);
+    assert.deepEqual(
+      rows.map((r) => [r.name, r.cls, r.verdict]),
+      [
+        ['v1', 'fit ok', 'fits'],
+        ['v2', 'fit bad', 'does not fit'],
+        ['v3', 'fit bad', 'does not fit'],
+      ],
+    );
+    assert.equal(rows[0].why, 'reads all 4 bytes');
+    assert.match(rows[1].why, /^at byte 4 \(\/email\): /, rows[1].why);
+    assert.match(rows[2].why, /^at byte 4 \(\/country\): /, rows[2].why);
+    assert.deepEqual(rows.map((r) => r.use), [false, true, true], 'the version in the editor has no button');
+    assert.match(await page.locator('.writer-fit').textContent(), /No header names the writer/);
+
+    // v2's bytes: v1 reads a whole datum and leaves the email's byte; v2 fits, and so does v3 (its country
+    // reads the null's 00 as an empty string): the bytes alone cannot tell v2 from v3.
+    await paste(page, V2_BYTES);
+    const v2 = await fitRows(page);
+    assert.deepEqual(v2.map((r) => r.verdict), ['fits, bytes left', 'fits', 'fits']);
+    assert.equal(v2[0].why, 'a whole datum, then 1 byte it does not explain (from byte 4)');
+    assert.match(await page.locator('.writer-fit').textContent(), /Several versions read these bytes exactly/);
+
+    // Confluent: the id is the registry's, so the versions are tried one by one after the 5-byte header.
+    await paste(page, `00 00 00 00 07 ${V1_BYTES}`);
+    assert.match(await page.locator('.writer-fit').textContent(), /Schema id 7 is the registry's/);
+    const confluent = await fitRows(page);
+    assert.deepEqual(confluent.map((r) => r.verdict), ['fits', 'does not fit', 'does not fit']);
+    assert.match(confluent[1].why, /^at byte 9 \(\/email\)/, 'offsets count from the message start');
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('single-object bytes: the version with the header\'s fingerprint is marked, and one click puts it in the editor', async () => {
+  await withPage('resolve-fingerprint', async ({ page, url, problems }) => {
+    await threeVersions(page, url);
+    // v2's single-object bytes while v1 is in the editor: the header's fingerprint is not v1's.
+    await paste(page, `c3 01 ${rabinLe(V2_CANONICAL)} ${V2_BYTES}`);
+    assert.match(await page.locator('#decode-error').textContent(), /fingerprint/);
+    const rows = await fitRows(page);
+    // v3 reads the bytes too; only the fingerprint tells v2 wrote them.
+    assert.deepEqual(rows.map((r) => r.verdict), ['fits, bytes left', 'fits · fingerprint ✓', 'fits']);
+    assert.doesNotMatch(await page.locator('.writer-fit').textContent(), /Several versions/);
+    assert.equal(rows[1].why, 'reads all 15 bytes');
+    assert.equal(rows[1].cls, 'fit ok match', "the fingerprint's row is marked");
+    await screenshot(page, 'resolve-fingerprint');
+
+    await page.click('#writer-fit button[data-use-version="1"]');
+    await page.waitForFunction(() => document.querySelector('#schema-input').value.includes('"email"'));
+    assert.equal((await page.locator('.version.current .version-select').textContent()).trim(), 'v2');
+    await page.locator('#decode-status', { hasText: 'matches the schema' }).waitFor();
+    assert.deepEqual(JSON.parse(await page.locator('#decoded-json').textContent()), { id: 1, name: 'ab', email: null });
+    const after = await fitRows(page);
+    assert.deepEqual(after.map((r) => r.use), [true, false, true], 'v2 is now the one in the editor');
+
+    // A fingerprint no saved version has.
+    await paste(page, `c3 01 00 00 00 00 00 00 00 00 ${V2_BYTES}`);
+    assert.match(await page.locator('.writer-fit').textContent(), /No saved version has the header's fingerprint/);
     assert.deepEqual(problems, []);
   });
 });
