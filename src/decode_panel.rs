@@ -207,22 +207,21 @@ pub fn DecodePanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoVi
             }}
             <div class="status">{status}</div>
             <div
-                id="read-as"
-                class="read-as"
-                on:change=move |ev| ws.reader.set(event_target_value(&ev).parse().ok())
-                inner_html=move || {
-                    let ids: Vec<u32> = ws.versions.with(|vs| vs.iter().map(|v| v.id).collect());
-                    read_as_html(&ws.decoding.get().0.decoding, &history.get().0, &ids, ws.current.get(), ws.reader.get())
-                }
-            ></div>
-            <div
-                class="writer-fit"
+                class="resolution"
                 on:click=move |ev| {
-                    if let Some(i) = clicked_attribute(&ev, "data-use-version").and_then(|i| i.parse().ok()) {
+                    if let Some(id) = clicked_attribute(&ev, "data-reader") {
+                        ws.reader.set(id);
+                    } else if let Some(i) = clicked_attribute(&ev, "data-use-version").and_then(|i| i.parse().ok()) {
                         ws.select_version(i);
                     }
                 }
-                inner_html=move || writer_fit_html(&ws.decoding.get().0.decoding, &history.get().0, ws.current.get())
+                inner_html=move || {
+                    let (view, h) = (ws.decoding.get(), history.get());
+                    let ids: Vec<u32> = ws.versions.with(|vs| vs.iter().map(|v| v.id).collect());
+                    let current = ws.current.get();
+                    read_as_html(&view.0.decoding, &h.0, &ids, current, ws.reader.with(|r| r.parse().ok()))
+                        + &writer_fit_html(&view.0.decoding, &h.0, current)
+                }
             ></div>
         </section>
     }

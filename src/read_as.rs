@@ -13,21 +13,24 @@ use avro_playground_core::value::Value;
 /// The most steps listed: a container file's records can repeat the same steps thousands of times.
 const MAX_STEPS_SHOWN: usize = 100;
 
-/// The picker: "as written", then each version by name, the one with id `reader` selected.
+/// The picker: "as written", then a button per version by name, the one with id `reader` pressed.
 fn picker(out: &mut String, h: &History, ids: &[u32], reader: Option<u32>) {
-    out.push_str("<label class=\"choice\">Read as <select id=\"reader-choice\"><option value=\"\">the writer's schema (no resolution)</option>");
-    for (id, name) in ids.iter().zip(&h.names) {
+    let button = |out: &mut String, id: String, pressed: bool, label: &str| {
         out.push_str(&format!(
-            "<option value=\"{id}\"{}>",
-            if reader == Some(*id) { " selected" } else { "" }
+            "<button class=\"copy{}\" aria-pressed=\"{pressed}\" data-reader=\"{id}\">",
+            if pressed { " active" } else { "" }
         ));
-        escape_into(out, name);
-        out.push_str("</option>");
+        escape_into(out, label);
+        out.push_str("</button>");
+    };
+    out.push_str("Read as");
+    button(out, String::new(), reader.is_none(), "as written");
+    for (id, name) in ids.iter().zip(&h.names) {
+        button(out, id.to_string(), reader == Some(*id), name);
     }
-    out.push_str("</select></label>");
 }
 
-/// The "Read as" picker and, when a version is picked, the datum as that reader sees it, as HTML.
+/// The "Read as" buttons and, when a version is picked, the datum as that reader sees it, as HTML.
 /// `ids` are the versions' ids (in `h`'s order), `current` the index of the version in the editor.
 pub fn read_as_html(
     decoding: &Decoding,
@@ -52,15 +55,32 @@ pub fn read_as_html(
         ),
         _ => return String::new(),
     };
-    let mut out = String::from("<h3>Read with another version</h3><div class=\"read-as-bar\">");
+    let mut out = String::from(
+        "<div id=\"read-as\" class=\"read-as\"><h3>Read with another version</h3><div class=\"read-as-bar\">",
+    );
     picker(&mut out, h, ids, reader);
     out.push_str(&format!(
         " <span class=\"muted\">{}</span></div>",
         escape(&writer_label)
     ));
-    let Some(index) = reader.and_then(|r| ids.iter().position(|id| *id == r)) else {
-        return out;
-    };
+    if let Some(index) = reader.and_then(|r| ids.iter().position(|id| *id == r)) {
+        let several = matches!(decoding, Decoding::Container { .. });
+        read_with(&mut out, h, index, writer, &values, several);
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// The datums (`values` of `writer`; `several` for a container file's records) read with version `index`
+/// as the reader: the reader's datum and the steps, or where and why resolution fails.
+fn read_with(
+    out: &mut String,
+    h: &History,
+    index: usize,
+    writer: &Schema,
+    values: &[&Value],
+    several: bool,
+) {
     let name = h.names.get(index).map_or("", |s| s);
     let reader = match h.schemas.get(index) {
         Some(Ok(s)) => s,
@@ -70,15 +90,14 @@ pub fn read_as_html(
                 escape(name),
                 escape(&e.to_string())
             ));
-            return out;
+            return;
         }
-        None => return out,
+        None => return,
     };
     if values.is_empty() {
         out.push_str("<p class=\"muted\">The bytes hold no whole datum of the writer's schema, so there is nothing to resolve.</p>");
-        return out;
+        return;
     }
-    let several = matches!(decoding, Decoding::Container { .. });
     let record = |i: usize| {
         if several {
             format!("record {} ", i + 1)
@@ -107,7 +126,7 @@ pub fn read_as_html(
                     escape(&e.message),
                     escape(name),
                 ));
-                return out;
+                return;
             }
         }
     }
@@ -143,14 +162,13 @@ pub fn read_as_html(
         out.push_str("<ol id=\"reader-records\" class=\"records\">");
         for j in &jsons {
             out.push_str("<li><code>");
-            escape_into(&mut out, j);
+            escape_into(out, j);
             out.push_str("</code></li>");
         }
         out.push_str("</ol>");
     } else {
         out.push_str("<pre id=\"reader-json\" class=\"json\">");
-        escape_into(&mut out, jsons.first().map_or("", |s| s));
+        escape_into(out, jsons.first().map_or("", |s| s));
         out.push_str("</pre>");
     }
-    out
 }

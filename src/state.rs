@@ -137,8 +137,9 @@ pub struct Workspace {
     pub decoding: Memo<Shared<DecodeView>>,
     /// Which message of a several-message paste is shown.
     pub message: RwSignal<usize>,
-    /// The id of the version the decoded datum is read as (schema resolution); `None` reads it as written.
-    pub reader: RwSignal<Option<u32>>,
+    /// The id (as text) of the version the decoded datum is read as (schema resolution); empty reads it
+    /// as written.
+    pub reader: RwSignal<String>,
     /// The bytes the hex view shows (the encoding or the decoding, by mode).
     pub shown: Memo<Option<Shared<Shown>>>,
 }
@@ -395,7 +396,7 @@ impl Workspace {
             frame,
             decoding,
             message,
-            reader: RwSignal::new(None),
+            reader: RwSignal::new(String::new()),
             shown,
         }
     }

@@ -32,7 +32,7 @@ pub fn writer_fit_html(decoding: &Decoding, h: &History, current: usize) -> Stri
         _ => return String::new(),
     };
     let mut out = format!(
-        "<h3>Which version wrote these bytes?</h3><p class=\"muted\">{}</p><table id=\"writer-fit\" class=\"fit-table\"><tbody>",
+        "<div class=\"writer-fit\"><h3>Which version wrote these bytes?</h3><p class=\"muted\">{}</p><table id=\"writer-fit\" class=\"fit-table\"><tbody>",
         escape(&header_note(&framing))
     );
     let (mut exact, mut matched) = (0, false);
@@ -93,5 +93,6 @@ pub fn writer_fit_html(decoding: &Decoding, h: &History, current: usize) -> Stri
     if !summary.is_empty() {
         out.push_str(&format!("<p class=\"warning\">{summary}</p>"));
     }
+    out.push_str("</div>");
     out
 }

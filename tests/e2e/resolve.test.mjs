@@ -2,7 +2,7 @@
 // them: three versions of one record, v1's bytes pasted raw, Confluent-framed and single-object framed.
 //
 // DOM contract: .version-select (one per version), #add-version, #schema-input; #tab-decode, #bytes-input,
-// #decode-status, #decode-error, #decoded-json; select#reader-choice (option value = version id, "" = as written),
+// #decode-status, #decode-error, #decoded-json; #read-as button[data-reader] (version id, "" = as written; aria-pressed),
 // #resolution-status, ol#resolution-steps > li (code.path + message), #reader-json, #resolution-error (.where);
 // table#writer-fit tr.fit[data-fit=INDEX] (.ok/.warn/.bad; .verdict, .why, button[data-use-version=INDEX]).
 import assert from 'node:assert/strict';
@@ -73,13 +73,11 @@ async function paste(page, hex) {
   await page.locator('#decode-status, #decode-error').first().waitFor();
 }
 
-/** The option value (version id) of the version named `name` in the "Read as" picker. */
-const readerId = (page, name) =>
-  page.locator('#reader-choice option', { hasText: new RegExp(`^${name}$`) }).getAttribute('value');
-
-/** Picks `name` as the reader schema. */
+/** Picks the version named `name` as the reader schema ("as written" for none) and waits until it is pressed. */
 async function readAs(page, name) {
-  await page.selectOption('#reader-choice', await readerId(page, name));
+  const button = page.locator('#read-as button[data-reader]', { hasText: new RegExp(`^${name}$`) });
+  await button.click();
+  await page.locator('#read-as button[data-reader][aria-pressed="true"]', { hasText: new RegExp(`^${name}$`) }).waitFor();
 }
 
 /** Each row of the "which version" table: `{ name, cls, verdict, why, use }`. */
@@ -124,7 +122,7 @@ test('read as a newer version: the promotion and the default are steps, the datu
     await screenshot(page, 'resolve-read-as-error');
 
     // Back to "as written": nothing resolved.
-    await page.selectOption('#reader-choice', '');
+    await readAs(page, 'as written');
     await page.waitForFunction(() => !document.querySelector('#resolution-error'));
     assert.deepEqual(problems, []);
   });
