@@ -508,6 +508,8 @@ impl Workspace {
             })
             .collect();
         let last = versions.len().saturating_sub(1);
+        // The new versions' ids start over: a reader picked among the old ones would name another.
+        self.reader.set(String::new());
         self.versions.set(versions);
         self.select_version(last);
     }
