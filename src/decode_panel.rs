@@ -2,8 +2,12 @@
 //! recognised, the datum, and where and why bytes and schema disagree.
 
 use crate::decoding::{describe_framing, Decoding};
+use crate::history::History;
+use crate::html::clicked_attribute;
+use crate::read_as::read_as_html;
 use crate::state::Shared;
 use crate::state::Workspace;
+use crate::writer_fit::writer_fit_html;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -59,9 +63,9 @@ fn Choice(
     }
 }
 
-/// The decode panel.
+/// The decode panel; `history` holds the saved versions, parsed, that the datum can be read as.
 #[component]
-pub fn DecodePanel(ws: Workspace) -> impl IntoView {
+pub fn DecodePanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoView {
     let status = move || {
         match &ws.decoding.get().0.decoding {
         Decoding::NoSchema => view! { <p class="muted">"Fix the schema to decode bytes."</p> }.into_any(),
@@ -74,7 +78,7 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
         }
         .into_any(),
         Decoding::Input(e) => view! { <p id="decode-error" class="error" role="alert">{e.clone()}</p> }.into_any(),
-        Decoding::Framing(e) => view! {
+        Decoding::Framing(e, _) => view! {
             <p id="decode-error" class="error" role="alert">
                 {format!("{} header, byte {}: {}", e.framing, e.offset, e.message)}
             </p>
@@ -202,6 +206,23 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
                 })
             }}
             <div class="status">{status}</div>
+            <div
+                class="resolution"
+                on:click=move |ev| {
+                    if let Some(id) = clicked_attribute(&ev, "data-reader") {
+                        ws.reader.set(id);
+                    } else if let Some(i) = clicked_attribute(&ev, "data-use-version").and_then(|i| i.parse().ok()) {
+                        ws.select_version(i);
+                    }
+                }
+                inner_html=move || {
+                    let (view, h) = (ws.decoding.get(), history.get());
+                    let ids: Vec<u32> = ws.versions.with(|vs| vs.iter().map(|v| v.id).collect());
+                    let current = ws.current.get();
+                    read_as_html(&view.0.decoding, &h.0, &ids, current, ws.reader.with(|r| r.parse().ok()))
+                        + &writer_fit_html(&view.0.decoding, &h.0, current)
+                }
+            ></div>
         </section>
     }
 }
