@@ -53,12 +53,20 @@ fn Choice(
     options: &'static [(&'static str, &'static str)],
     value: RwSignal<String>,
 ) -> impl IntoView {
+    let option_tags: String = options
+        .iter()
+        .map(|(v, text)| format!("<option value=\"{v}\">{}</option>", html::escape(text)))
+        .collect();
     view! {
         <label class="choice">
             {label}
             " "
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
-                {options.iter().map(|(v, text)| view! { <option value=*v>{*text}</option> }).collect_view()}
+            <select
+                id=id
+                on:change=move |ev| value.set(event_target_value(&ev))
+                inner_html=option_tags
+                prop:value=move || value.get()
+            >
             </select>
         </label>
     }
