@@ -1,14 +1,22 @@
-//! The schema editor, its validation message, and the canonical form with fingerprints.
+//! The schema editor, its validation message, its lints (against the version before it too), and the
+//! canonical form with fingerprints.
 
 use crate::editor::{CodeEditor, ErrorMark, PositionedError};
 use crate::state::Workspace;
 use avro_playground_core::canonical::to_hex;
-use avro_playground_core::lint::lint;
+use avro_playground_core::lint::{cross_version_lints, lint};
+use avro_playground_core::schema::parse_schema;
 use leptos::prelude::*;
 
 /// The schema panel.
 #[component]
 pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
+    // The version before the edited one, by name and text: what the cross-version lints compare with.
+    let previous = Memo::new(move |_| {
+        let before = ws.current.get().checked_sub(1)?;
+        ws.versions
+            .with(|vs| vs.get(before).map(|v| (v.name.clone(), v.text.clone())))
+    });
     let error_mark = Signal::derive(move || {
         ws.schema
             .get()
@@ -34,7 +42,19 @@ pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
         .into_any(),
         Ok(p) => {
             let f = &p.fingerprints;
-            let lints = lint(&p.schema, &ws.schema_text.get_untracked());
+            let text = ws.schema_text.get_untracked();
+            let mut lints = previous
+                .with(|before| {
+                    let (name, old) = before.as_ref()?;
+                    Some(cross_version_lints(
+                        &parse_schema(old).ok()?,
+                        &p.schema,
+                        &text,
+                        name,
+                    ))
+                })
+                .unwrap_or_default();
+            lints.extend(lint(&p.schema, &text));
             view! {
                 <p id="schema-ok" class="ok">"Valid Avro 1.12 schema: " {p.schema.describe(p.schema.root())}</p>
                 <ul id="lints" class="lints">
