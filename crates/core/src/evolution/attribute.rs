@@ -12,7 +12,6 @@ use super::walk::{Found, Visit, Walked};
 use super::ChangeKind;
 use crate::compat::{Direction, Incompatibility, IncompatibilityType};
 use crate::schema::{Kind, Schema, SchemaId};
-use std::collections::{HashMap, VecDeque};
 
 /// Attributes incompatibilities of checks between one old and one new schema to the walk's changes.
 pub(super) struct Attributor<'w> {
@@ -21,7 +20,6 @@ pub(super) struct Attributor<'w> {
     walked: &'w Walked,
     old_parents: Vec<Vec<SchemaId>>,
     new_parents: Vec<Vec<SchemaId>>,
-    visit_of_pair: HashMap<(SchemaId, SchemaId), usize>,
 }
 
 /// For each node of `schema`, the nodes that contain it (records by a field, arrays, maps, unions).
@@ -46,38 +44,45 @@ fn parents(schema: &Schema) -> Vec<Vec<SchemaId>> {
     parents
 }
 
-/// How many containment steps lead up from `start` to each node that contains it.
-fn distances(parents: &[Vec<SchemaId>], start: SchemaId) -> HashMap<SchemaId, usize> {
-    let mut distance = HashMap::from([(start, 0)]);
-    let mut queue = VecDeque::from([start]);
-    while let Some(id) = queue.pop_front() {
-        let d = distance.get(&id).copied().unwrap_or(0);
+/// How many containment steps lead up from `start` to each node that contains it (`None`: not above it).
+fn distances(parents: &[Vec<SchemaId>], start: SchemaId) -> Vec<Option<usize>> {
+    let mut distance = vec![None; parents.len()];
+    set_distance(&mut distance, start, 0);
+    // Breadth first: the queue is the visited nodes in order, `next` the first not yet expanded.
+    let mut queue = vec![start];
+    let mut next = 0;
+    while let Some(&id) = queue.get(next) {
+        next += 1;
+        let d = distance_of(&distance, id).unwrap_or(0);
         for parent in parents.get(id.0 as usize).into_iter().flatten() {
-            if !distance.contains_key(parent) {
-                distance.insert(*parent, d + 1);
-                queue.push_back(*parent);
+            if distance_of(&distance, *parent).is_none() {
+                set_distance(&mut distance, *parent, d + 1);
+                queue.push(*parent);
             }
         }
     }
     distance
 }
 
+fn distance_of(distance: &[Option<usize>], id: SchemaId) -> Option<usize> {
+    distance.get(id.0 as usize).copied().flatten()
+}
+
+fn set_distance(distance: &mut [Option<usize>], id: SchemaId, d: usize) {
+    if let Some(slot) = distance.get_mut(id.0 as usize) {
+        *slot = Some(d);
+    }
+}
+
 impl<'w> Attributor<'w> {
     /// An attributor for the walk of `old` against `new`.
     pub(super) fn new(old: &'w Schema, new: &'w Schema, walked: &'w Walked) -> Self {
-        let visit_of_pair = walked
-            .visits
-            .iter()
-            .enumerate()
-            .map(|(i, v)| ((v.old, v.new), i))
-            .collect();
         Attributor {
             old,
             new,
             walked,
             old_parents: parents(old),
             new_parents: parents(new),
-            visit_of_pair,
         }
     }
 
@@ -98,7 +103,13 @@ impl<'w> Attributor<'w> {
                 incompatibility.writer_fragment,
             ),
         };
-        if let Some(&visit) = self.visit_of_pair.get(&(o, n)) {
+        // The walk compares each pair once.
+        let compared = self
+            .walked
+            .visits
+            .iter()
+            .position(|v| (v.old, v.new) == (o, n));
+        if let Some(visit) = compared {
             let mut changes = self.direct(incompatibility, direction, visit);
             if changes.is_empty() {
                 changes = self.fallback(visit, direction);
@@ -126,7 +137,7 @@ impl<'w> Attributor<'w> {
     }
 
     /// The changes of `visit` whose kind passes `wanted`.
-    fn at(&self, visit: usize, wanted: impl Fn(&ChangeKind) -> bool) -> Vec<usize> {
+    fn at(&self, visit: usize, wanted: &dyn Fn(&ChangeKind) -> bool) -> Vec<usize> {
         self.found()
             .filter(|(_, f)| f.visit == visit && wanted(&f.kind))
             .map(|(i, _)| i)
@@ -165,17 +176,17 @@ impl<'w> Attributor<'w> {
         let message = incompatibility.message.as_str();
         match incompatibility.kind {
             IncompatibilityType::NameMismatch => {
-                self.at(visit, |k| matches!(k, ChangeKind::TypeRenamed { .. }))
+                self.at(visit, &|k| matches!(k, ChangeKind::TypeRenamed { .. }))
             }
             IncompatibilityType::FixedSizeMismatch => {
-                self.at(visit, |k| matches!(k, ChangeKind::FixedSizeChanged { .. }))
+                self.at(visit, &|k| matches!(k, ChangeKind::FixedSizeChanged { .. }))
             }
-            IncompatibilityType::MissingEnumSymbols => self.at(visit, |k| match k {
+            IncompatibilityType::MissingEnumSymbols => self.at(visit, &|k| match k {
                 ChangeKind::EnumSymbolRemoved { .. } => backward,
                 ChangeKind::EnumSymbolAdded { .. } => !backward,
                 _ => false,
             }),
-            IncompatibilityType::ReaderFieldMissingDefaultValue => self.at(visit, |k| match k {
+            IncompatibilityType::ReaderFieldMissingDefaultValue => self.at(visit, &|k| match k {
                 ChangeKind::FieldAdded { field, .. } => backward && field == message,
                 ChangeKind::FieldRemoved { field, .. } => !backward && field == message,
                 ChangeKind::FieldRenamed { old, new, .. } => {
@@ -187,7 +198,7 @@ impl<'w> Attributor<'w> {
                 }
                 _ => false,
             }),
-            IncompatibilityType::TypeMismatch => self.at(visit, is_type_level),
+            IncompatibilityType::TypeMismatch => self.at(visit, &is_type_level),
             IncompatibilityType::MissingUnionBranch => {
                 self.missing_union_branch(incompatibility, direction, visit)
             }
@@ -214,7 +225,7 @@ impl<'w> Attributor<'w> {
             if !below.is_empty() {
                 return below;
             }
-            return self.at(visit, is_type_level);
+            return self.at(visit, &is_type_level);
         }
         // Java's location ends with the writer's branch index.
         let Some(branch) = incompatibility
@@ -226,7 +237,7 @@ impl<'w> Attributor<'w> {
         else {
             return Vec::new();
         };
-        let lost = self.at(visit, |k| match k {
+        let lost = self.at(visit, &|k| match k {
             ChangeKind::UnionBranchRemoved { index, .. } => backward && *index == branch,
             ChangeKind::UnionBranchAdded { index, .. } => !backward && *index == branch,
             _ => false,
@@ -292,7 +303,7 @@ impl<'w> Attributor<'w> {
                 .iter()
                 .any(|f| f.name == name && f.schema == r)
         };
-        self.at(visit, |k| match (k, field_of) {
+        self.at(visit, &|k| match (k, field_of) {
             (ChangeKind::FieldAdded { field, .. }, Side::New) => typed_r(field),
             (ChangeKind::FieldRemoved { field, .. }, Side::Old) => typed_r(field),
             _ => false,
@@ -309,7 +320,7 @@ impl<'w> Attributor<'w> {
         if !below.is_empty() {
             return below;
         }
-        let here = self.at(visit, |_| true);
+        let here = self.at(visit, &|_| true);
         if !here.is_empty() {
             return here;
         }
@@ -345,7 +356,12 @@ impl<'w> Attributor<'w> {
             .visits
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| Some((up_old.get(&v.old)? + up_new.get(&v.new)?, i)))
+            .filter_map(|(i, v)| {
+                Some((
+                    distance_of(&up_old, v.old)? + distance_of(&up_new, v.new)?,
+                    i,
+                ))
+            })
             .min()
             .map(|(_, i)| i)
     }

@@ -16,14 +16,14 @@ pub(super) fn judge(old: &Schema, new: &Schema, walked: Walked) -> Vec<Change> {
     let forward = directed(old, new, &walked, &attributor, Direction::Forward);
     walked
         .found
-        .iter()
+        .into_iter()
         .zip(backward)
         .zip(forward)
         .map(|((found, backward), forward)| Change {
-            kind: found.kind.clone(),
-            old_pointer: found.pointer.old.clone(),
-            new_pointer: found.pointer.new.clone(),
-            message: found.message.clone(),
+            kind: found.kind,
+            old_pointer: found.pointer.old,
+            new_pointer: found.pointer.new,
+            message: found.message,
             backward,
             forward,
         })
