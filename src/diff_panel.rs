@@ -6,7 +6,6 @@ use crate::html::{clicked_attribute, escape_into, marked, pointer_range};
 use crate::state::{Shared, Workspace};
 use avro_playground_core::evolution::{self, diff, Change, Verdict};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// The changes between two versions, or why there are none to show.
 type Compared = Result<Vec<Change>, String>;
@@ -159,23 +158,18 @@ pub fn DiffPanel(
     history: Memo<Shared<History>>,
     chosen: RwSignal<Option<(usize, usize)>>,
 ) -> impl IntoView {
-    let picked = RwSignal::new(None::<usize>);
-    let pair = Memo::new(move |_| {
+    // The picked change, with the pair it was picked in: another pair shows none picked.
+    let picked = RwSignal::new(None::<(usize, (usize, usize))>);
+    let pair = move || {
         compared_pair(
             chosen.get(),
             ws.current.get(),
             history.with(|h| h.0.names.len()),
         )
-    });
-    let compared = Memo::new(move |_| Shared(Arc::new(compare(&history.get().0, pair.get()))));
-    // Another pair, or other texts, lists other changes.
-    Effect::new(move |_| {
-        compared.track();
-        picked.set(None);
-    });
+    };
     let on_click = move |ev: web_sys::MouseEvent| {
         if let Some(i) = clicked_attribute(&ev, "data-change").and_then(|i| i.parse().ok()) {
-            picked.set(Some(i));
+            picked.set(Some((i, pair())));
         }
     };
     let on_change = move |ev: web_sys::Event| {
@@ -190,7 +184,7 @@ pub fn DiffPanel(
         let Ok(version) = event_target_value(&ev).parse::<usize>() else {
             return;
         };
-        let (old, new) = pair.get_untracked();
+        let (old, new) = pair();
         chosen.set(Some(if side == "old" {
             (version, new)
         } else {
@@ -203,7 +197,12 @@ pub fn DiffPanel(
             class="diff"
             on:click=on_click
             on:change=on_change
-            inner_html=move || diff_html(&history.get().0, pair.get(), &compared.get().0, picked.get())
+            inner_html=move || {
+                let (h, pair) = (history.get(), pair());
+                // Diffed again on each render, as the matrix checks its open cell again: a click re-renders.
+                let picked = picked.get().filter(|(_, at)| *at == pair).map(|(i, _)| i);
+                diff_html(&h.0, pair, &compare(&h.0, pair), picked)
+            }
         ></div>
     }
 }

@@ -11,12 +11,6 @@ use leptos::prelude::*;
 /// The schema panel.
 #[component]
 pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
-    // The version before the edited one, by name and text: what the cross-version lints compare with.
-    let previous = Memo::new(move |_| {
-        let before = ws.current.get().checked_sub(1)?;
-        ws.versions
-            .with(|vs| vs.get(before).map(|v| (v.name.clone(), v.text.clone())))
-    });
     let error_mark = Signal::derive(move || {
         ws.schema
             .get()
@@ -43,14 +37,17 @@ pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
         Ok(p) => {
             let f = &p.fingerprints;
             let text = ws.schema_text.get_untracked();
-            let mut lints = previous
-                .with(|before| {
-                    let (name, old) = before.as_ref()?;
+            // Against the version before the edited one, if any.
+            let before = ws.current.get().checked_sub(1);
+            let mut lints = ws
+                .versions
+                .with(|vs| {
+                    let v = vs.get(before?)?;
                     Some(cross_version_lints(
-                        &parse_schema(old).ok()?,
+                        &parse_schema(&v.text).ok()?,
                         &p.schema,
                         &text,
-                        name,
+                        &v.name,
                     ))
                 })
                 .unwrap_or_default();

@@ -164,10 +164,7 @@ impl<'s> Walker<'s> {
                     new: nf.name.clone(),
                     evidence,
                 },
-                Both {
-                    old: of.pointer.push("name"),
-                    new: nf.pointer.push("name"),
-                },
+                Both::pushed(&of.pointer, &nf.pointer, "name"),
                 anchor.clone(),
                 format!(
                     "field {} of record {record} renamed to {} ({by})",
@@ -234,32 +231,28 @@ impl<'s> Walker<'s> {
         self.doc_at(
             visit,
             (&of.doc, &nf.doc),
-            Both {
-                old: attribute(&of.pointer, "doc", of.doc.is_some()),
-                new: attribute(&nf.pointer, "doc", nf.doc.is_some()),
-            },
+            Both::attributes(
+                (&of.pointer, of.doc.is_some()),
+                (&nf.pointer, nf.doc.is_some()),
+                "doc",
+            ),
             anchor.clone(),
             what.clone(),
         );
         self.aliases(
             visit,
             (&of.aliases, &nf.aliases),
-            Both {
-                old: attribute(&of.pointer, "aliases", !of.aliases.is_empty()),
-                new: attribute(&nf.pointer, "aliases", !nf.aliases.is_empty()),
-            },
+            Both::attributes(
+                (&of.pointer, !of.aliases.is_empty()),
+                (&nf.pointer, !nf.aliases.is_empty()),
+                "aliases",
+            ),
             anchor.clone(),
             what.clone(),
         );
         let child = Place {
-            at: Both {
-                old: of.pointer.push("type"),
-                new: nf.pointer.push("type"),
-            },
-            path: Both {
-                old: anchor.old.push("type"),
-                new: anchor.new.push("type"),
-            },
+            at: Both::pushed(&of.pointer, &nf.pointer, "type"),
+            path: Both::pushed(&anchor.old, &anchor.new, "type"),
             what,
         };
         self.pair(of.schema, nf.schema, child, Some(visit), None);

@@ -15,14 +15,8 @@ impl Walker<'_> {
         };
         let (ofull, nfull) = (oname.full(), nname.full());
         let type_name = nk.type_name();
-        let pointer = Both {
-            old: on.pointer.push("name"),
-            new: nn.pointer.push("name"),
-        };
-        let anchor = Both {
-            old: place.path.old.push("name"),
-            new: place.path.new.push("name"),
-        };
+        let pointer = Both::pushed(&on.pointer, &nn.pointer, "name");
+        let anchor = Both::pushed(&place.path.old, &place.path.new, "name");
         if oname.name != nname.name {
             let new_alias = nk.aliases().iter().any(|a| a.full() == ofull);
             let old_alias = ok.aliases().iter().any(|a| a.full() == nfull);
@@ -68,10 +62,11 @@ impl Walker<'_> {
         self.aliases(
             visit,
             (&oa, &na),
-            Both {
-                old: attribute(&on.pointer, "aliases", !oa.is_empty()),
-                new: attribute(&nn.pointer, "aliases", !na.is_empty()),
-            },
+            Both::attributes(
+                (&on.pointer, !oa.is_empty()),
+                (&nn.pointer, !na.is_empty()),
+                "aliases",
+            ),
             place.path.clone(),
             format!("{type_name} {nfull}"),
         );
@@ -118,10 +113,11 @@ impl Walker<'_> {
         self.doc_at(
             visit,
             (od, nd),
-            Both {
-                old: attribute(&on.pointer, "doc", od.is_some()),
-                new: attribute(&nn.pointer, "doc", nd.is_some()),
-            },
+            Both::attributes(
+                (&on.pointer, od.is_some()),
+                (&nn.pointer, nd.is_some()),
+                "doc",
+            ),
             path.clone(),
             format!("{} {what}", nn.kind.type_name()),
         );
@@ -216,10 +212,11 @@ impl Walker<'_> {
         self.change(
             visit,
             kind,
-            Both {
-                old: attribute(&on.pointer, "default", oe.default.is_some()),
-                new: attribute(&nn.pointer, "default", ne.default.is_some()),
-            },
+            Both::attributes(
+                (&on.pointer, oe.default.is_some()),
+                (&nn.pointer, ne.default.is_some()),
+                "default",
+            ),
             place.path.clone(),
             format!("enum {name}: {how}"),
             rules::enum_default(),

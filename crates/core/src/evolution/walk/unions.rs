@@ -120,8 +120,7 @@ impl<'s> Walker<'s> {
                 continue;
             };
             let child = place.child(
-                on.pointer.push(i),
-                nn.pointer.push(j),
+                (&on.pointer, &nn.pointer),
                 &i.to_string(),
                 &j.to_string(),
                 format!("branch {} of {}", new.branch_name(*nb), place.what),
