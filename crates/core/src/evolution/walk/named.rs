@@ -1,6 +1,6 @@
 //! Named types in the diff walk: names, namespaces, aliases, docs, enum symbols and enum defaults.
 
-use super::{attribute, Both, Place, Walker};
+use super::{Both, Place, Walker};
 use crate::evolution::rules;
 use crate::evolution::ChangeKind;
 use crate::schema::{Kind, Node};
