@@ -132,28 +132,29 @@ impl<'w> Attributor<'w> {
         }
     }
 
-    fn found(&self) -> impl Iterator<Item = (usize, &'w Found)> + 'w {
-        self.walked.found.iter().enumerate()
+    /// The indices of the changes that `keep` keeps (one instantiation for every filter below).
+    fn found(&self, keep: &dyn Fn(&Found) -> bool) -> Vec<usize> {
+        let mut kept = Vec::new();
+        for (i, f) in self.walked.found.iter().enumerate() {
+            if keep(f) {
+                kept.push(i);
+            }
+        }
+        kept
     }
 
     /// The changes of `visit` whose kind passes `wanted`.
     fn at(&self, visit: usize, wanted: &dyn Fn(&ChangeKind) -> bool) -> Vec<usize> {
-        self.found()
-            .filter(|(_, f)| f.visit == visit && wanted(&f.kind))
-            .map(|(i, _)| i)
-            .collect()
+        self.found(&|f| f.visit == visit && wanted(&f.kind))
     }
 
     /// The changes of `visit` and the pairs below it that break reading in `direction` by their rule.
     fn breaking_below(&self, visit: usize, direction: Direction, include_self: bool) -> Vec<usize> {
-        self.found()
-            .filter(|(_, f)| {
-                (include_self || f.visit != visit)
-                    && self.within(f.visit, visit)
-                    && breaks(f, direction)
-            })
-            .map(|(i, _)| i)
-            .collect()
+        self.found(&|f| {
+            (include_self || f.visit != visit)
+                && self.within(f.visit, visit)
+                && breaks(f, direction)
+        })
     }
 
     /// Whether pair `visit` is `ancestor` or was reached through it.
@@ -253,10 +254,7 @@ impl<'w> Attributor<'w> {
             Some(child) => {
                 let below = self.breaking_below(child, direction, true);
                 if below.is_empty() {
-                    self.found()
-                        .filter(|(_, f)| self.within(f.visit, child))
-                        .map(|(i, _)| i)
-                        .collect()
+                    self.found(&|f| self.within(f.visit, child))
                 } else {
                     below
                 }
@@ -333,10 +331,7 @@ impl<'w> Attributor<'w> {
 
     /// The changes of `visit` that break reading in `direction` by their rule.
     fn breaking_at(&self, visit: usize, direction: Direction) -> Vec<usize> {
-        self.found()
-            .filter(|(_, f)| f.visit == visit && breaks(f, direction))
-            .map(|(i, _)| i)
-            .collect()
+        self.found(&|f| f.visit == visit && breaks(f, direction))
     }
 
     /// `visit`, the pair it was reached from, and so on up to the roots' pair.
