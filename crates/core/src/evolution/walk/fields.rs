@@ -1,6 +1,6 @@
 //! Records in the diff walk: pairing fields as a reader finds them, then comparing each pair.
 
-use super::{attribute, json_text, logical_text, set, Both, Place, Walker};
+use super::{attribute, json_text, logical_text, set, strings, Both, Place, Walker};
 use crate::compat::MAX_DEPTH;
 use crate::evolution::rules::{self, RenameSide};
 use crate::evolution::{ChangeKind, RenameEvidence};
@@ -269,10 +269,9 @@ fn signature(schema: &Schema, id: SchemaId, depth: usize) -> String {
         Kind::Array(items) => format!("array<{}>", signature(schema, *items, depth + 1)),
         Kind::Map(values) => format!("map<{}>", signature(schema, *values, depth + 1)),
         Kind::Union(branches) => {
-            let inner: Vec<String> = branches
-                .iter()
-                .map(|b| signature(schema, *b, depth + 1))
-                .collect();
+            let inner = strings(branches.len(), &|i| {
+                Some(signature(schema, *branches.get(i)?, depth + 1))
+            });
             format!("[{}]", inner.join(","))
         }
         Kind::Fixed(f) => format!("fixed {} {}", f.name, f.size),

@@ -352,6 +352,29 @@ impl<'s> Walker<'s> {
     }
 }
 
+/// The indices below `len` that `keep` keeps: one loop for every index filter of the walk, not an iterator
+/// chain per closure.
+fn indices(len: usize, keep: &dyn Fn(usize) -> bool) -> Vec<usize> {
+    let mut kept = Vec::new();
+    for i in 0..len {
+        if keep(i) {
+            kept.push(i);
+        }
+    }
+    kept
+}
+
+/// The strings `item` gives for the indices below `len`: one loop for every string list of the walk.
+fn strings(len: usize, item: &dyn Fn(usize) -> Option<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in 0..len {
+        if let Some(s) = item(i) {
+            out.push(s);
+        }
+    }
+    out
+}
+
 /// Sets `slice[i]` when `i` is in range.
 fn set<T>(slice: &mut [T], i: usize, value: T) {
     if let Some(slot) = slice.get_mut(i) {

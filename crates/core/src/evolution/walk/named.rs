@@ -1,6 +1,6 @@
 //! Named types in the diff walk: names, namespaces, aliases, docs, enum symbols and enum defaults.
 
-use super::{Both, Place, Walker};
+use super::{strings, Both, Place, Walker};
 use crate::evolution::rules;
 use crate::evolution::ChangeKind;
 use crate::schema::{Kind, Node};
@@ -55,8 +55,8 @@ impl Walker<'_> {
                 rules::namespace_changed(&ofull, &nfull),
             );
         }
-        let names = |aliases: &[crate::schema::Name]| -> Vec<String> {
-            aliases.iter().map(|a| a.full()).collect()
+        let names = |aliases: &[crate::schema::Name]| {
+            strings(aliases.len(), &|i| Some(aliases.get(i)?.full()))
         };
         let (oa, na) = (names(ok.aliases()), names(nk.aliases()));
         self.aliases(
@@ -80,8 +80,12 @@ impl Walker<'_> {
         anchor: Both<Pointer>,
         what: String,
     ) {
-        let added: Vec<String> = new.iter().filter(|a| !old.contains(a)).cloned().collect();
-        let removed: Vec<String> = old.iter().filter(|a| !new.contains(a)).cloned().collect();
+        let only = |these: &[String], other: &[String]| {
+            strings(these.len(), &|i| {
+                these.get(i).filter(|a| !other.contains(a)).cloned()
+            })
+        };
+        let (added, removed) = (only(new, old), only(old, new));
         if added.is_empty() && removed.is_empty() {
             return;
         }

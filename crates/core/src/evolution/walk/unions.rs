@@ -1,6 +1,6 @@
 //! Unions in the diff walk: branches paired by type and name, types that became a union or a branch.
 
-use super::{set, Both, Place, Walker};
+use super::{indices, set, strings, Both, Place, Walker};
 use crate::evolution::rules;
 use crate::evolution::ChangeKind;
 use crate::schema::{Kind, Schema, SchemaId};
@@ -91,8 +91,8 @@ impl<'s> Walker<'s> {
         }
         let kept: Vec<usize> = new_of_old.iter().flatten().copied().collect();
         if kept.windows(2).any(|w| w.first() > w.get(1)) {
-            let names = |s: &Schema, bs: &[SchemaId]| -> Vec<String> {
-                bs.iter().map(|b| s.branch_name(*b)).collect()
+            let names = |s: &Schema, bs: &[SchemaId]| {
+                strings(bs.len(), &|i| Some(s.branch_name(*bs.get(i)?)))
             };
             let (on_names, nn_names) = (names(old, obs), names(new, nbs));
             self.change(
@@ -138,12 +138,10 @@ impl<'s> Walker<'s> {
         taken: &mut [bool],
     ) {
         let (old, new) = (self.old, self.new);
-        let free_old: Vec<usize> = (0..obs.len())
-            .filter(|i| new_of_old.get(*i).is_some_and(Option::is_none))
-            .collect();
-        let free_new: Vec<usize> = (0..nbs.len())
-            .filter(|j| !taken.get(*j).copied().unwrap_or(true))
-            .collect();
+        let free_old = indices(obs.len(), &|i| {
+            new_of_old.get(i).is_some_and(Option::is_none)
+        });
+        let free_new = indices(nbs.len(), &|j| !taken.get(j).copied().unwrap_or(true));
         for &i in &free_old {
             let Some(ob) = obs.get(i) else { continue };
             let ok = old.kind(*ob);
@@ -151,13 +149,16 @@ impl<'s> Walker<'s> {
                 continue;
             }
             let same_kind = |bs: &[SchemaId], s: &Schema, free: &[usize]| {
-                free.iter()
-                    .filter(|k| {
-                        bs.get(**k)
-                            .is_some_and(|b| s.kind(*b).type_name() == ok.type_name())
-                    })
-                    .copied()
-                    .collect::<Vec<usize>>()
+                let mut found = Vec::new();
+                for &k in free {
+                    if bs
+                        .get(k)
+                        .is_some_and(|b| s.kind(*b).type_name() == ok.type_name())
+                    {
+                        found.push(k);
+                    }
+                }
+                found
             };
             let (olds, news) = (
                 same_kind(obs, old, &free_old),
@@ -184,12 +185,7 @@ impl<'s> Walker<'s> {
             return self.type_changed(visit, o, n, place);
         };
         let od = old.describe(o);
-        let others: Vec<String> = nbs
-            .iter()
-            .enumerate()
-            .filter(|(k, nb)| *k != j && !rules::readable(old, o, new, **nb))
-            .map(|(_, nb)| new.branch_name(*nb))
-            .collect();
+        let others = unreadable_branches((old, o), (new, nbs), j);
         self.change(
             visit,
             ChangeKind::TypeToUnion {
@@ -234,12 +230,7 @@ impl<'s> Walker<'s> {
             return self.type_changed(visit, o, n, place);
         };
         let nd = new.describe(n);
-        let others: Vec<String> = obs
-            .iter()
-            .enumerate()
-            .filter(|(k, ob)| *k != i && !rules::readable(new, n, old, **ob))
-            .map(|(_, ob)| old.branch_name(*ob))
-            .collect();
+        let others = unreadable_branches((new, n), (old, obs), i);
         self.change(
             visit,
             ChangeKind::UnionToType {
@@ -285,21 +276,30 @@ fn branch_of(
     position(&|b| union_schema.branch_name(b) == name)
         .or_else(|| position(&|b| same_named(union_schema.kind(b), tk)))
         .or_else(|| {
-            let same_kind: Vec<usize> = branches
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| {
-                    let k = union_schema.kind(**b);
+            let same_kind = indices(branches.len(), &|i| {
+                branches.get(i).is_some_and(|b| {
+                    let k = union_schema.kind(*b);
                     k.name().is_some() && k.type_name() == tk.type_name()
                 })
-                .map(|(i, _)| i)
-                .collect();
+            });
             match same_kind.as_slice() {
                 [only] => Some(*only),
                 _ => None,
             }
         })
 }
+/// The names of the union's branches, other than `branch`, that the plain type `t` cannot read.
+fn unreadable_branches(
+    (plain, t): (&Schema, SchemaId),
+    (union, branches): (&Schema, &[SchemaId]),
+    branch: usize,
+) -> Vec<String> {
+    strings(branches.len(), &|k| {
+        let b = *branches.get(k)?;
+        (k != branch && !rules::readable(plain, t, union, b)).then(|| union.branch_name(b))
+    })
+}
+
 /// Named types of one kind that match by unqualified name or an alias either way.
 fn same_named(a: &Kind, b: &Kind) -> bool {
     let (Some(an), Some(bn)) = (a.name(), b.name()) else {
