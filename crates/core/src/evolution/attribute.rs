@@ -28,17 +28,16 @@ fn parents(schema: &Schema) -> Vec<Vec<SchemaId>> {
     for index in 0..schema.len() {
         let Ok(raw) = u32::try_from(index) else { break };
         let id = SchemaId(raw);
-        let children: Vec<SchemaId> = match schema.kind(id) {
-            Kind::Record(r) => r.fields.iter().map(|f| f.schema).collect(),
-            Kind::Array(items) => vec![*items],
-            Kind::Map(values) => vec![*values],
-            Kind::Union(branches) => branches.clone(),
-            _ => Vec::new(),
-        };
-        for child in children {
+        let mut contains = |child: SchemaId| {
             if let Some(list) = parents.get_mut(child.0 as usize) {
                 list.push(id);
             }
+        };
+        match schema.kind(id) {
+            Kind::Record(r) => r.fields.iter().for_each(|f| contains(f.schema)),
+            Kind::Array(child) | Kind::Map(child) => contains(*child),
+            Kind::Union(branches) => branches.iter().for_each(|b| contains(*b)),
+            _ => {}
         }
     }
     parents
@@ -159,7 +158,21 @@ impl<'w> Attributor<'w> {
 
     /// Whether pair `visit` is `ancestor` or was reached through it.
     fn within(&self, visit: usize, ancestor: usize) -> bool {
-        self.ancestors(visit).any(|v| v == ancestor)
+        let mut at = Some(visit);
+        // At most one step per pair: a bound, should the parents ever form a cycle.
+        for _ in 0..=self.walked.visits.len() {
+            match at {
+                Some(v) if v == ancestor => return true,
+                Some(v) => at = self.parent(v),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The pair `visit` was reached from.
+    fn parent(&self, visit: usize) -> Option<usize> {
+        self.visit(visit)?.parent
     }
 
     fn visit(&self, visit: usize) -> Option<&'w Visit> {
@@ -322,22 +335,22 @@ impl<'w> Attributor<'w> {
         if !here.is_empty() {
             return here;
         }
-        self.ancestors(visit)
-            .skip(1)
-            .map(|v| self.breaking_at(v, direction))
-            .find(|up| !up.is_empty())
-            .unwrap_or_default()
+        // What breaks at the nearest pair above that has something breaking.
+        let mut at = self.parent(visit);
+        for _ in 0..self.walked.visits.len() {
+            let Some(v) = at else { break };
+            let up = self.breaking_at(v, direction);
+            if !up.is_empty() {
+                return up;
+            }
+            at = self.parent(v);
+        }
+        Vec::new()
     }
 
     /// The changes of `visit` that break reading in `direction` by their rule.
     fn breaking_at(&self, visit: usize, direction: Direction) -> Vec<usize> {
         self.found(&|f| f.visit == visit && breaks(f, direction))
-    }
-
-    /// `visit`, the pair it was reached from, and so on up to the roots' pair.
-    fn ancestors(&self, visit: usize) -> impl Iterator<Item = usize> + '_ {
-        std::iter::successors(Some(visit), |v| self.visit(*v).and_then(|v| v.parent))
-            .take(self.walked.visits.len() + 1)
     }
 
     /// The compared pair closest to the old type `o` and the new type `n`, going up through what contains
@@ -347,18 +360,18 @@ impl<'w> Attributor<'w> {
             distances(&self.old_parents, o),
             distances(&self.new_parents, n),
         );
-        self.walked
-            .visits
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| {
-                Some((
-                    distance_of(&up_old, v.old)? + distance_of(&up_new, v.new)?,
-                    i,
-                ))
-            })
-            .min()
-            .map(|(_, i)| i)
+        // The first of the closest.
+        let mut nearest: Option<(usize, usize)> = None;
+        for (i, v) in self.walked.visits.iter().enumerate() {
+            let (Some(o), Some(n)) = (distance_of(&up_old, v.old), distance_of(&up_new, v.new))
+            else {
+                continue;
+            };
+            if nearest.is_none_or(|(d, _)| o + n < d) {
+                nearest = Some((o + n, i));
+            }
+        }
+        nearest.map(|(_, i)| i)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Records in the diff walk: pairing fields as a reader finds them, then comparing each pair.
 
-use super::{attribute, json_text, logical_text, set, strings, Both, Place, Walker};
+use super::{attribute, first, json_text, logical_text, set, strings, Both, Place, Walker};
 use crate::compat::MAX_DEPTH;
 use crate::evolution::rules::{self, RenameSide};
 use crate::evolution::{ChangeKind, RenameEvidence};
@@ -37,12 +37,11 @@ impl<'s> Walker<'s> {
                 if old_of_new.get(j).is_some_and(Option::is_some) {
                     continue;
                 }
-                let found = or
-                    .fields
-                    .iter()
-                    .enumerate()
-                    .find(|(i, of)| !taken.get(*i).copied().unwrap_or(true) && matches(of, nf));
-                if let Some((i, _)) = found {
+                let found = first(or.fields.len(), &|i| {
+                    !taken.get(i).copied().unwrap_or(true)
+                        && or.fields.get(i).is_some_and(|of| matches(of, nf))
+                });
+                if let Some(i) = found {
                     set(&mut taken, i, true);
                     set(&mut old_of_new, j, Some((i, evidence)));
                 }

@@ -364,6 +364,11 @@ fn indices(len: usize, keep: &dyn Fn(usize) -> bool) -> Vec<usize> {
     kept
 }
 
+/// The first index below `len` that `keep` keeps.
+fn first(len: usize, keep: &dyn Fn(usize) -> bool) -> Option<usize> {
+    (0..len).find(|i| keep(*i))
+}
+
 /// The strings `item` gives for the indices below `len`: one loop for every string list of the walk.
 fn strings(len: usize, item: &dyn Fn(usize) -> Option<String>) -> Vec<String> {
     let mut out = Vec::new();

@@ -1,6 +1,6 @@
 //! Unions in the diff walk: branches paired by type and name, types that became a union or a branch.
 
-use super::{indices, set, strings, Both, Place, Walker};
+use super::{first, indices, set, strings, Both, Place, Walker};
 use crate::evolution::rules;
 use crate::evolution::ChangeKind;
 use crate::schema::{Kind, Schema, SchemaId};
@@ -29,11 +29,11 @@ impl<'s> Walker<'s> {
                 if new_of_old.get(i).is_some_and(Option::is_some) {
                     continue;
                 }
-                let found = nbs
-                    .iter()
-                    .enumerate()
-                    .find(|(j, nb)| !taken.get(*j).copied().unwrap_or(true) && matches(*ob, **nb));
-                if let Some((j, _)) = found {
+                let found = first(nbs.len(), &|j| {
+                    !taken.get(j).copied().unwrap_or(true)
+                        && nbs.get(j).is_some_and(|nb| matches(*ob, *nb))
+                });
+                if let Some(j) = found {
                     set(&mut taken, j, true);
                     set(&mut new_of_old, i, Some(j));
                 }
@@ -89,8 +89,14 @@ impl<'s> Walker<'s> {
                 rules::branch_removed(&branch, new_reads),
             );
         }
-        let kept: Vec<usize> = new_of_old.iter().flatten().copied().collect();
-        if kept.windows(2).any(|w| w.first() > w.get(1)) {
+        // Reordered when the kept branches' new positions do not rise with the old ones.
+        let mut last = None;
+        let mut reordered = false;
+        for j in new_of_old.iter().flatten() {
+            reordered |= last > Some(*j);
+            last = Some(*j);
+        }
+        if reordered {
             let names = |s: &Schema, bs: &[SchemaId]| {
                 strings(bs.len(), &|i| Some(s.branch_name(*bs.get(i)?)))
             };
@@ -115,8 +121,13 @@ impl<'s> Walker<'s> {
                 rules::branches_reordered(),
             );
         }
-        for (i, (ob, j)) in obs.iter().zip(new_of_old).enumerate() {
-            let Some((j, nb)) = j.and_then(|j| nbs.get(j).map(|nb| (j, nb))) else {
+        for (i, ob) in obs.iter().enumerate() {
+            let Some((j, nb)) = new_of_old
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|j| Some((j, nbs.get(j)?)))
+            else {
                 continue;
             };
             let child = place.child(
@@ -272,7 +283,9 @@ fn branch_of(
 ) -> Option<usize> {
     let name = other.branch_name(t);
     let tk = other.kind(t);
-    let position = |f: &dyn Fn(SchemaId) -> bool| branches.iter().position(|b| f(*b));
+    let position = |f: &dyn Fn(SchemaId) -> bool| {
+        first(branches.len(), &|i| branches.get(i).is_some_and(|b| f(*b)))
+    };
     position(&|b| union_schema.branch_name(b) == name)
         .or_else(|| position(&|b| same_named(union_schema.kind(b), tk)))
         .or_else(|| {
