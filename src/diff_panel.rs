@@ -21,11 +21,7 @@ fn verdict_words(verdict: Verdict) -> &'static str {
 
 /// The versions compared, `(old, new)`: the chosen pair while both exist, else the version before the
 /// edited one and the edited one (the first two when the first is edited).
-pub fn compared_pair(
-    chosen: Option<(usize, usize)>,
-    current: usize,
-    count: usize,
-) -> (usize, usize) {
+fn compared_pair(chosen: Option<(usize, usize)>, current: usize, count: usize) -> (usize, usize) {
     match chosen {
         Some((old, new)) if old < count && new < count => (old, new),
         _ if count < 2 => (0, 0),
