@@ -1,6 +1,8 @@
 //! Read-only lists rendered as HTML text with one delegated click handler: far less wasm than a typed
 //! view per element, for content that is rebuilt whole when it changes.
 
+use avro_playground_core::source::{parse_json, TextRange};
+
 /// Appends `s` with `&`, `<`, `>`, `"` and `'` escaped for HTML text and attribute values.
 pub fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
@@ -20,6 +22,31 @@ pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     escape_into(&mut out, s);
     out
+}
+
+/// A schema text with one range marked, as HTML.
+pub fn marked(out: &mut String, text: &str, range: Option<TextRange>, label: &str) {
+    out.push_str("<figure class=\"marked-schema\"><figcaption>");
+    escape_into(out, label);
+    out.push_str("</figcaption><pre>");
+    match range.filter(|r| {
+        r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+    }) {
+        Some(r) => {
+            escape_into(out, &text[..r.start]);
+            out.push_str("<mark class=\"location\">");
+            escape_into(out, &text[r.start..r.end]);
+            out.push_str("</mark>");
+            escape_into(out, &text[r.end..]);
+        }
+        None => escape_into(out, text),
+    }
+    out.push_str("</pre></figure>");
+}
+
+/// The byte range of the JSON node that `pointer` addresses in `text`, if the text parses and has it.
+pub fn pointer_range(text: &str, pointer: &str) -> Option<TextRange> {
+    Some(parse_json(text).ok()?.at(pointer)?.range)
 }
 
 /// The value of `attribute` on the clicked element or its nearest ancestor that has it.

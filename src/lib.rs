@@ -7,6 +7,7 @@ pub mod bytes_out;
 pub mod datum_panel;
 pub mod decode_panel;
 pub mod decoding;
+pub mod diff_panel;
 pub mod editor;
 pub mod hex_view;
 pub mod history;
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
     let ws = state::Workspace::new();
     ws.autosave();
     let history = history::history(ws);
+    let diff_pair = RwSignal::new(None);
     view! {
         <header class="top">
             <h1>"Avro Playground"</h1>
@@ -72,7 +74,8 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="panel evolution" aria-labelledby="evolution-title">
                 <h2 id="evolution-title">"Evolution " <small>"every version against every other"</small></h2>
-                <matrix::Matrix history=history />
+                <matrix::Matrix history=history diff=diff_pair />
+                <diff_panel::DiffPanel ws=ws history=history chosen=diff_pair />
                 <modes_panel::ModesPanel history=history />
                 <scenarios::Scenarios ws=ws history=history />
             </section>

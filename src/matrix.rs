@@ -3,9 +3,8 @@
 //! explain notes, and the picked one is marked in both schema texts.
 
 use crate::history::History;
-use crate::html::{clicked_attribute, escape, escape_into};
+use crate::html::{clicked_attribute, escape, marked, pointer_range};
 use crate::state::Shared;
-use avro_playground_core::source::{parse_json, TextRange};
 use leptos::prelude::*;
 
 /// Which way a cell reads, in plain words.
@@ -15,26 +14,6 @@ fn direction(reader: usize, writer: usize) -> &'static str {
         std::cmp::Ordering::Less => "old consumers read new data (forward)",
         std::cmp::Ordering::Equal => "same version",
     }
-}
-
-/// A schema text with one range marked, as HTML.
-fn marked(out: &mut String, text: &str, range: Option<TextRange>, label: &str) {
-    out.push_str("<figure class=\"marked-schema\"><figcaption>");
-    escape_into(out, label);
-    out.push_str("</figcaption><pre>");
-    match range.filter(|r| {
-        r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
-    }) {
-        Some(r) => {
-            escape_into(out, &text[..r.start]);
-            out.push_str("<mark class=\"location\">");
-            escape_into(out, &text[r.start..r.end]);
-            out.push_str("</mark>");
-            escape_into(out, &text[r.end..]);
-        }
-        None => escape_into(out, text),
-    }
-    out.push_str("</pre></figure>");
 }
 
 /// The grid as HTML.
@@ -114,6 +93,13 @@ fn details(h: &History, (r, w): (usize, usize), picked: usize) -> Option<String>
         ));
     }
     out.push_str("</ol>");
+    if r != w {
+        out.push_str(&format!(
+            "<button class=\"copy\" data-diff-pair=\"{},{}\">diff these two versions</button>",
+            r.min(w),
+            r.max(w)
+        ));
+    }
     if !c.notes.is_empty() {
         out.push_str("<ul class=\"notes\">");
         for note in &c.notes {
@@ -131,9 +117,7 @@ fn details(h: &History, (r, w): (usize, usize), picked: usize) -> Option<String>
         // Java's location is a pointer into the reader schema; where it leaves the text (numbers after a
         // union address the writer's branches) the reader fragment stands in.
         let reader_text = h.texts.get(r).map_or("", |s| s);
-        let reader_range = parse_json(reader_text)
-            .ok()
-            .and_then(|j| j.at(inc.location.as_str()).map(|n| n.range))
+        let reader_range = pointer_range(reader_text, inc.location.as_str())
             .filter(|_| inc.location.as_str() != "/")
             .or(Some(reader.node(inc.reader_fragment).range));
         let writer_range = Some(writer.node(inc.writer_fragment).range);
@@ -154,19 +138,31 @@ fn details(h: &History, (r, w): (usize, usize), picked: usize) -> Option<String>
     Some(out)
 }
 
-/// The matrix and the open cell's details.
+/// Two indices written `a,b`.
+fn pair_of(text: &str) -> Option<(usize, usize)> {
+    let (a, b) = text.split_once(',')?;
+    Some((a.parse().ok()?, b.parse().ok()?))
+}
+
+/// The matrix and the open cell's details; a cell's "diff these two versions" sets `diff` (old, new).
 #[component]
-pub fn Matrix(history: Memo<Shared<History>>) -> impl IntoView {
+pub fn Matrix(
+    history: Memo<Shared<History>>,
+    diff: RwSignal<Option<(usize, usize)>>,
+) -> impl IntoView {
     let cell = RwSignal::new(None::<(usize, usize)>);
     let picked = RwSignal::new(0usize);
     let on_click = move |ev: web_sys::MouseEvent| {
-        if let Some(i) = clicked_attribute(&ev, "data-incompatibility").and_then(|i| i.parse().ok())
+        if let Some(pair) = clicked_attribute(&ev, "data-diff-pair").and_then(|p| pair_of(&p)) {
+            diff.set(Some(pair));
+            if let Some(view) = document().get_element_by_id("diff") {
+                view.scroll_into_view();
+            }
+        } else if let Some(i) =
+            clicked_attribute(&ev, "data-incompatibility").and_then(|i| i.parse().ok())
         {
             picked.set(i);
-        } else if let Some((r, w)) = clicked_attribute(&ev, "data-cell").and_then(|c| {
-            let (r, w) = c.split_once(',')?;
-            Some((r.parse().ok()?, w.parse().ok()?))
-        }) {
+        } else if let Some((r, w)) = clicked_attribute(&ev, "data-cell").and_then(|c| pair_of(&c)) {
             cell.set(Some((r, w)));
             picked.set(0);
         }

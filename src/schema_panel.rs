@@ -1,9 +1,11 @@
-//! The schema editor, its validation message, and the canonical form with fingerprints.
+//! The schema editor, its validation message, its lints (against the version before it too), and the
+//! canonical form with fingerprints.
 
 use crate::editor::{CodeEditor, ErrorMark, PositionedError};
 use crate::state::Workspace;
 use avro_playground_core::canonical::to_hex;
-use avro_playground_core::lint::lint;
+use avro_playground_core::lint::{cross_version_lints, lint};
+use avro_playground_core::schema::parse_schema;
 use leptos::prelude::*;
 
 /// The schema panel.
@@ -34,7 +36,22 @@ pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
         .into_any(),
         Ok(p) => {
             let f = &p.fingerprints;
-            let lints = lint(&p.schema, &ws.schema_text.get_untracked());
+            let text = ws.schema_text.get_untracked();
+            // Against the version before the edited one, if any.
+            let before = ws.current.get().checked_sub(1);
+            let mut lints = ws
+                .versions
+                .with(|vs| {
+                    let v = vs.get(before?)?;
+                    Some(cross_version_lints(
+                        &parse_schema(&v.text).ok()?,
+                        &p.schema,
+                        &text,
+                        &v.name,
+                    ))
+                })
+                .unwrap_or_default();
+            lints.extend(lint(&p.schema, &text));
             view! {
                 <p id="schema-ok" class="ok">"Valid Avro 1.12 schema: " {p.schema.describe(p.schema.root())}</p>
                 <ul id="lints" class="lints">

@@ -23,5 +23,7 @@ mod bytes_view;
 mod datum_panel;
 #[path = "components/decode_panel.rs"]
 mod decode_panel;
+#[path = "components/diff_panel.rs"]
+mod diff_panel;
 #[path = "components/schema_panel.rs"]
 mod schema_panel;

@@ -1,6 +1,6 @@
 //! The schema panel: validation status, the error's place in the editor, lints and their fixes.
 
-use crate::harness::Mounted;
+use crate::harness::{tick, Mounted};
 use avro_playground_web::schema_panel::SchemaPanel;
 use leptos::prelude::*;
 
@@ -123,4 +123,26 @@ async fn lint_fix_moves_the_logical_type_into_the_type() {
     );
     assert_eq!(panel.count("#lints .lint"), 0, "{}", panel.html());
     assert!(panel.find("#schema-ok").is_some(), "{}", panel.html());
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn a_rename_since_the_previous_version_is_linted_and_its_fix_adds_the_alias() {
+    let (panel, ws) = Mounted::panels(CLEAN, "{}", |ws| view! { <SchemaPanel ws=ws /> }).await;
+    ws.load_versions(vec![
+        ("v1".into(), CLEAN.into()),
+        ("v2".into(), CLEAN.replace("\"at\"", "\"taken_at\"")),
+    ]);
+    tick().await;
+    let lint = "#lints .lint[data-rule=\"rename-without-alias\"]";
+    assert_eq!(panel.count(lint), 1, "{}", panel.html());
+    assert!(
+        panel.text(lint).contains("`at` of v1"),
+        "{}",
+        panel.text(lint)
+    );
+    panel.click(&format!("{lint} button.fix")).await;
+    let fixed: serde_json::Value =
+        serde_json::from_str(&panel.value("#schema-input")).expect("the fixed schema is JSON");
+    assert_eq!(fixed["fields"][0]["aliases"], serde_json::json!(["at"]));
+    assert_eq!(panel.count("#lints .lint"), 0, "{}", panel.html());
 }

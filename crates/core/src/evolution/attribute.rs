@@ -12,7 +12,6 @@ use super::walk::{Found, Visit, Walked};
 use super::ChangeKind;
 use crate::compat::{Direction, Incompatibility, IncompatibilityType};
 use crate::schema::{Kind, Schema, SchemaId};
-use std::collections::{HashMap, VecDeque};
 
 /// Attributes incompatibilities of checks between one old and one new schema to the walk's changes.
 pub(super) struct Attributor<'w> {
@@ -21,7 +20,6 @@ pub(super) struct Attributor<'w> {
     walked: &'w Walked,
     old_parents: Vec<Vec<SchemaId>>,
     new_parents: Vec<Vec<SchemaId>>,
-    visit_of_pair: HashMap<(SchemaId, SchemaId), usize>,
 }
 
 /// For each node of `schema`, the nodes that contain it (records by a field, arrays, maps, unions).
@@ -30,54 +28,60 @@ fn parents(schema: &Schema) -> Vec<Vec<SchemaId>> {
     for index in 0..schema.len() {
         let Ok(raw) = u32::try_from(index) else { break };
         let id = SchemaId(raw);
-        let children: Vec<SchemaId> = match schema.kind(id) {
-            Kind::Record(r) => r.fields.iter().map(|f| f.schema).collect(),
-            Kind::Array(items) => vec![*items],
-            Kind::Map(values) => vec![*values],
-            Kind::Union(branches) => branches.clone(),
-            _ => Vec::new(),
-        };
-        for child in children {
+        let mut contains = |child: SchemaId| {
             if let Some(list) = parents.get_mut(child.0 as usize) {
                 list.push(id);
             }
+        };
+        match schema.kind(id) {
+            Kind::Record(r) => r.fields.iter().for_each(|f| contains(f.schema)),
+            Kind::Array(child) | Kind::Map(child) => contains(*child),
+            Kind::Union(branches) => branches.iter().for_each(|b| contains(*b)),
+            _ => {}
         }
     }
     parents
 }
 
-/// How many containment steps lead up from `start` to each node that contains it.
-fn distances(parents: &[Vec<SchemaId>], start: SchemaId) -> HashMap<SchemaId, usize> {
-    let mut distance = HashMap::from([(start, 0)]);
-    let mut queue = VecDeque::from([start]);
-    while let Some(id) = queue.pop_front() {
-        let d = distance.get(&id).copied().unwrap_or(0);
+/// How many containment steps lead up from `start` to each node that contains it (`None`: not above it).
+fn distances(parents: &[Vec<SchemaId>], start: SchemaId) -> Vec<Option<usize>> {
+    let mut distance = vec![None; parents.len()];
+    set_distance(&mut distance, start, 0);
+    // Breadth first: the queue is the visited nodes in order, `next` the first not yet expanded.
+    let mut queue = vec![start];
+    let mut next = 0;
+    while let Some(&id) = queue.get(next) {
+        next += 1;
+        let d = distance_of(&distance, id).unwrap_or(0);
         for parent in parents.get(id.0 as usize).into_iter().flatten() {
-            if !distance.contains_key(parent) {
-                distance.insert(*parent, d + 1);
-                queue.push_back(*parent);
+            if distance_of(&distance, *parent).is_none() {
+                set_distance(&mut distance, *parent, d + 1);
+                queue.push(*parent);
             }
         }
     }
     distance
 }
 
+fn distance_of(distance: &[Option<usize>], id: SchemaId) -> Option<usize> {
+    distance.get(id.0 as usize).copied().flatten()
+}
+
+fn set_distance(distance: &mut [Option<usize>], id: SchemaId, d: usize) {
+    if let Some(slot) = distance.get_mut(id.0 as usize) {
+        *slot = Some(d);
+    }
+}
+
 impl<'w> Attributor<'w> {
     /// An attributor for the walk of `old` against `new`.
     pub(super) fn new(old: &'w Schema, new: &'w Schema, walked: &'w Walked) -> Self {
-        let visit_of_pair = walked
-            .visits
-            .iter()
-            .enumerate()
-            .map(|(i, v)| ((v.old, v.new), i))
-            .collect();
         Attributor {
             old,
             new,
             walked,
             old_parents: parents(old),
             new_parents: parents(new),
-            visit_of_pair,
         }
     }
 
@@ -98,7 +102,13 @@ impl<'w> Attributor<'w> {
                 incompatibility.writer_fragment,
             ),
         };
-        if let Some(&visit) = self.visit_of_pair.get(&(o, n)) {
+        // The walk compares each pair once.
+        let compared = self
+            .walked
+            .visits
+            .iter()
+            .position(|v| (v.old, v.new) == (o, n));
+        if let Some(visit) = compared {
             let mut changes = self.direct(incompatibility, direction, visit);
             if changes.is_empty() {
                 changes = self.fallback(visit, direction);
@@ -121,33 +131,48 @@ impl<'w> Attributor<'w> {
         }
     }
 
-    fn found(&self) -> impl Iterator<Item = (usize, &'w Found)> + 'w {
-        self.walked.found.iter().enumerate()
+    /// The indices of the changes that `keep` keeps (one instantiation for every filter below).
+    fn found(&self, keep: &dyn Fn(&Found) -> bool) -> Vec<usize> {
+        let mut kept = Vec::new();
+        for (i, f) in self.walked.found.iter().enumerate() {
+            if keep(f) {
+                kept.push(i);
+            }
+        }
+        kept
     }
 
     /// The changes of `visit` whose kind passes `wanted`.
-    fn at(&self, visit: usize, wanted: impl Fn(&ChangeKind) -> bool) -> Vec<usize> {
-        self.found()
-            .filter(|(_, f)| f.visit == visit && wanted(&f.kind))
-            .map(|(i, _)| i)
-            .collect()
+    fn at(&self, visit: usize, wanted: &dyn Fn(&ChangeKind) -> bool) -> Vec<usize> {
+        self.found(&|f| f.visit == visit && wanted(&f.kind))
     }
 
     /// The changes of `visit` and the pairs below it that break reading in `direction` by their rule.
     fn breaking_below(&self, visit: usize, direction: Direction, include_self: bool) -> Vec<usize> {
-        self.found()
-            .filter(|(_, f)| {
-                (include_self || f.visit != visit)
-                    && self.within(f.visit, visit)
-                    && breaks(f, direction)
-            })
-            .map(|(i, _)| i)
-            .collect()
+        self.found(&|f| {
+            (include_self || f.visit != visit)
+                && self.within(f.visit, visit)
+                && breaks(f, direction)
+        })
     }
 
     /// Whether pair `visit` is `ancestor` or was reached through it.
     fn within(&self, visit: usize, ancestor: usize) -> bool {
-        self.ancestors(visit).any(|v| v == ancestor)
+        let mut at = Some(visit);
+        // At most one step per pair: a bound, should the parents ever form a cycle.
+        for _ in 0..=self.walked.visits.len() {
+            match at {
+                Some(v) if v == ancestor => return true,
+                Some(v) => at = self.parent(v),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The pair `visit` was reached from.
+    fn parent(&self, visit: usize) -> Option<usize> {
+        self.visit(visit)?.parent
     }
 
     fn visit(&self, visit: usize) -> Option<&'w Visit> {
@@ -165,17 +190,17 @@ impl<'w> Attributor<'w> {
         let message = incompatibility.message.as_str();
         match incompatibility.kind {
             IncompatibilityType::NameMismatch => {
-                self.at(visit, |k| matches!(k, ChangeKind::TypeRenamed { .. }))
+                self.at(visit, &|k| matches!(k, ChangeKind::TypeRenamed { .. }))
             }
             IncompatibilityType::FixedSizeMismatch => {
-                self.at(visit, |k| matches!(k, ChangeKind::FixedSizeChanged { .. }))
+                self.at(visit, &|k| matches!(k, ChangeKind::FixedSizeChanged { .. }))
             }
-            IncompatibilityType::MissingEnumSymbols => self.at(visit, |k| match k {
+            IncompatibilityType::MissingEnumSymbols => self.at(visit, &|k| match k {
                 ChangeKind::EnumSymbolRemoved { .. } => backward,
                 ChangeKind::EnumSymbolAdded { .. } => !backward,
                 _ => false,
             }),
-            IncompatibilityType::ReaderFieldMissingDefaultValue => self.at(visit, |k| match k {
+            IncompatibilityType::ReaderFieldMissingDefaultValue => self.at(visit, &|k| match k {
                 ChangeKind::FieldAdded { field, .. } => backward && field == message,
                 ChangeKind::FieldRemoved { field, .. } => !backward && field == message,
                 ChangeKind::FieldRenamed { old, new, .. } => {
@@ -187,7 +212,7 @@ impl<'w> Attributor<'w> {
                 }
                 _ => false,
             }),
-            IncompatibilityType::TypeMismatch => self.at(visit, is_type_level),
+            IncompatibilityType::TypeMismatch => self.at(visit, &is_type_level),
             IncompatibilityType::MissingUnionBranch => {
                 self.missing_union_branch(incompatibility, direction, visit)
             }
@@ -214,7 +239,7 @@ impl<'w> Attributor<'w> {
             if !below.is_empty() {
                 return below;
             }
-            return self.at(visit, is_type_level);
+            return self.at(visit, &is_type_level);
         }
         // Java's location ends with the writer's branch index.
         let Some(branch) = incompatibility
@@ -226,7 +251,7 @@ impl<'w> Attributor<'w> {
         else {
             return Vec::new();
         };
-        let lost = self.at(visit, |k| match k {
+        let lost = self.at(visit, &|k| match k {
             ChangeKind::UnionBranchRemoved { index, .. } => backward && *index == branch,
             ChangeKind::UnionBranchAdded { index, .. } => !backward && *index == branch,
             _ => false,
@@ -242,10 +267,7 @@ impl<'w> Attributor<'w> {
             Some(child) => {
                 let below = self.breaking_below(child, direction, true);
                 if below.is_empty() {
-                    self.found()
-                        .filter(|(_, f)| self.within(f.visit, child))
-                        .map(|(i, _)| i)
-                        .collect()
+                    self.found(&|f| self.within(f.visit, child))
                 } else {
                     below
                 }
@@ -292,7 +314,7 @@ impl<'w> Attributor<'w> {
                 .iter()
                 .any(|f| f.name == name && f.schema == r)
         };
-        self.at(visit, |k| match (k, field_of) {
+        self.at(visit, &|k| match (k, field_of) {
             (ChangeKind::FieldAdded { field, .. }, Side::New) => typed_r(field),
             (ChangeKind::FieldRemoved { field, .. }, Side::Old) => typed_r(field),
             _ => false,
@@ -309,29 +331,26 @@ impl<'w> Attributor<'w> {
         if !below.is_empty() {
             return below;
         }
-        let here = self.at(visit, |_| true);
+        let here = self.at(visit, &|_| true);
         if !here.is_empty() {
             return here;
         }
-        self.ancestors(visit)
-            .skip(1)
-            .map(|v| self.breaking_at(v, direction))
-            .find(|up| !up.is_empty())
-            .unwrap_or_default()
+        // What breaks at the nearest pair above that has something breaking.
+        let mut at = self.parent(visit);
+        for _ in 0..self.walked.visits.len() {
+            let Some(v) = at else { break };
+            let up = self.breaking_at(v, direction);
+            if !up.is_empty() {
+                return up;
+            }
+            at = self.parent(v);
+        }
+        Vec::new()
     }
 
     /// The changes of `visit` that break reading in `direction` by their rule.
     fn breaking_at(&self, visit: usize, direction: Direction) -> Vec<usize> {
-        self.found()
-            .filter(|(_, f)| f.visit == visit && breaks(f, direction))
-            .map(|(i, _)| i)
-            .collect()
-    }
-
-    /// `visit`, the pair it was reached from, and so on up to the roots' pair.
-    fn ancestors(&self, visit: usize) -> impl Iterator<Item = usize> + '_ {
-        std::iter::successors(Some(visit), |v| self.visit(*v).and_then(|v| v.parent))
-            .take(self.walked.visits.len() + 1)
+        self.found(&|f| f.visit == visit && breaks(f, direction))
     }
 
     /// The compared pair closest to the old type `o` and the new type `n`, going up through what contains
@@ -341,13 +360,18 @@ impl<'w> Attributor<'w> {
             distances(&self.old_parents, o),
             distances(&self.new_parents, n),
         );
-        self.walked
-            .visits
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| Some((up_old.get(&v.old)? + up_new.get(&v.new)?, i)))
-            .min()
-            .map(|(_, i)| i)
+        // The first of the closest.
+        let mut nearest: Option<(usize, usize)> = None;
+        for (i, v) in self.walked.visits.iter().enumerate() {
+            let (Some(o), Some(n)) = (distance_of(&up_old, v.old), distance_of(&up_new, v.new))
+            else {
+                continue;
+            };
+            if nearest.is_none_or(|(d, _)| o + n < d) {
+                nearest = Some((o + n, i));
+            }
+        }
+        nearest.map(|(_, i)| i)
     }
 }
 

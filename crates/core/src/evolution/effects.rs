@@ -14,20 +14,23 @@ pub(super) fn judge(old: &Schema, new: &Schema, walked: Walked) -> Vec<Change> {
     let attributor = Attributor::new(old, new, &walked);
     let backward = directed(old, new, &walked, &attributor, Direction::Backward);
     let forward = directed(old, new, &walked, &attributor, Direction::Forward);
-    walked
-        .found
-        .iter()
-        .zip(backward)
-        .zip(forward)
-        .map(|((found, backward), forward)| Change {
-            kind: found.kind.clone(),
-            old_pointer: found.pointer.old.clone(),
-            new_pointer: found.pointer.new.clone(),
-            message: found.message.clone(),
+    // Plain loops rather than iterator chains here and below: each chain is its own wasm instantiation.
+    let (mut backward, mut forward) = (backward.into_iter(), forward.into_iter());
+    let mut changes = Vec::new();
+    for found in walked.found {
+        let (Some(backward), Some(forward)) = (backward.next(), forward.next()) else {
+            break;
+        };
+        changes.push(Change {
+            kind: found.kind,
+            old_pointer: found.pointer.old,
+            new_pointer: found.pointer.new,
+            message: found.message,
             backward,
             forward,
-        })
-        .collect()
+        });
+    }
+    changes
 }
 
 /// Every change's effect in one direction.
@@ -61,29 +64,23 @@ fn directed(
             }
         }
     }
-    walked
-        .found
-        .iter()
-        .zip(explained)
-        .zip(hidden)
-        .map(|((found, incompatibilities), hidden)| {
-            let anchor = match direction {
-                Direction::Backward => &found.anchor.new,
-                Direction::Forward => &found.anchor.old,
-            };
-            let notes: Vec<Note> = result
-                .notes
-                .iter()
-                .filter(|n| &n.location == anchor && about(&found.kind, n.kind, direction))
-                .cloned()
-                .collect();
-            let rule = match direction {
-                Direction::Backward => &found.rules.backward,
-                Direction::Forward => &found.rules.forward,
-            };
-            effect(rule, incompatibilities, notes, hidden)
-        })
-        .collect()
+    let mut effects = Vec::new();
+    for (i, found) in walked.found.iter().enumerate() {
+        let (anchor, rule) = match direction {
+            Direction::Backward => (&found.anchor.new, &found.rules.backward),
+            Direction::Forward => (&found.anchor.old, &found.rules.forward),
+        };
+        let mut notes: Vec<Note> = Vec::new();
+        for note in &result.notes {
+            if &note.location == anchor && about(&found.kind, note.kind, direction) {
+                notes.push(note.clone());
+            }
+        }
+        let incompatibilities = explained.get_mut(i).map(std::mem::take).unwrap_or_default();
+        let hidden = hidden.get(i).copied().unwrap_or(false);
+        effects.push(effect(rule, incompatibilities, notes, hidden));
+    }
+    effects
 }
 
 /// Whether a note of kind `note`, from the check in `direction`, is about a change of kind `change`. Notes

@@ -1,6 +1,6 @@
 //! Records in the diff walk: pairing fields as a reader finds them, then comparing each pair.
 
-use super::{attribute, json_text, logical_text, set, Both, Place, Walker};
+use super::{attribute, first, json_text, logical_text, set, strings, Both, Place, Walker};
 use crate::compat::MAX_DEPTH;
 use crate::evolution::rules::{self, RenameSide};
 use crate::evolution::{ChangeKind, RenameEvidence};
@@ -37,12 +37,11 @@ impl<'s> Walker<'s> {
                 if old_of_new.get(j).is_some_and(Option::is_some) {
                     continue;
                 }
-                let found = or
-                    .fields
-                    .iter()
-                    .enumerate()
-                    .find(|(i, of)| !taken.get(*i).copied().unwrap_or(true) && matches(of, nf));
-                if let Some((i, _)) = found {
+                let found = first(or.fields.len(), &|i| {
+                    !taken.get(i).copied().unwrap_or(true)
+                        && or.fields.get(i).is_some_and(|of| matches(of, nf))
+                });
+                if let Some(i) = found {
                     set(&mut taken, i, true);
                     set(&mut old_of_new, j, Some((i, evidence)));
                 }
@@ -164,10 +163,7 @@ impl<'s> Walker<'s> {
                     new: nf.name.clone(),
                     evidence,
                 },
-                Both {
-                    old: of.pointer.push("name"),
-                    new: nf.pointer.push("name"),
-                },
+                Both::pushed(&of.pointer, &nf.pointer, "name"),
                 anchor.clone(),
                 format!(
                     "field {} of record {record} renamed to {} ({by})",
@@ -234,32 +230,28 @@ impl<'s> Walker<'s> {
         self.doc_at(
             visit,
             (&of.doc, &nf.doc),
-            Both {
-                old: attribute(&of.pointer, "doc", of.doc.is_some()),
-                new: attribute(&nf.pointer, "doc", nf.doc.is_some()),
-            },
+            Both::attributes(
+                (&of.pointer, of.doc.is_some()),
+                (&nf.pointer, nf.doc.is_some()),
+                "doc",
+            ),
             anchor.clone(),
             what.clone(),
         );
         self.aliases(
             visit,
             (&of.aliases, &nf.aliases),
-            Both {
-                old: attribute(&of.pointer, "aliases", !of.aliases.is_empty()),
-                new: attribute(&nf.pointer, "aliases", !nf.aliases.is_empty()),
-            },
+            Both::attributes(
+                (&of.pointer, !of.aliases.is_empty()),
+                (&nf.pointer, !nf.aliases.is_empty()),
+                "aliases",
+            ),
             anchor.clone(),
             what.clone(),
         );
         let child = Place {
-            at: Both {
-                old: of.pointer.push("type"),
-                new: nf.pointer.push("type"),
-            },
-            path: Both {
-                old: anchor.old.push("type"),
-                new: anchor.new.push("type"),
-            },
+            at: Both::pushed(&of.pointer, &nf.pointer, "type"),
+            path: Both::pushed(&anchor.old, &anchor.new, "type"),
             what,
         };
         self.pair(of.schema, nf.schema, child, Some(visit), None);
@@ -276,10 +268,9 @@ fn signature(schema: &Schema, id: SchemaId, depth: usize) -> String {
         Kind::Array(items) => format!("array<{}>", signature(schema, *items, depth + 1)),
         Kind::Map(values) => format!("map<{}>", signature(schema, *values, depth + 1)),
         Kind::Union(branches) => {
-            let inner: Vec<String> = branches
-                .iter()
-                .map(|b| signature(schema, *b, depth + 1))
-                .collect();
+            let inner = strings(branches.len(), &|i| {
+                Some(signature(schema, *branches.get(i)?, depth + 1))
+            });
             format!("[{}]", inner.join(","))
         }
         Kind::Fixed(f) => format!("fixed {} {}", f.name, f.size),

@@ -65,17 +65,38 @@ struct Place {
     what: String,
 }
 
+impl Both<Pointer> {
+    /// Each side's pointer extended by `key`.
+    fn pushed(old: &Pointer, new: &Pointer, key: &str) -> Self {
+        Both {
+            old: old.push(key),
+            new: new.push(key),
+        }
+    }
+
+    /// Each side's attribute `key` (see [`attribute`]), given each node's pointer and whether it writes it.
+    fn attributes(old: (&Pointer, bool), new: (&Pointer, bool), key: &str) -> Self {
+        Both {
+            old: attribute(old.0, key, old.1),
+            new: attribute(new.0, key, new.1),
+        }
+    }
+}
+
 impl Place {
+    /// The place one step below: `old_step` into the old node written at `old`, `new_step` into the new.
     fn child(
         &self,
-        old: Pointer,
-        new: Pointer,
+        (old, new): (&Pointer, &Pointer),
         old_step: &str,
         new_step: &str,
         what: String,
     ) -> Place {
         Place {
-            at: Both { old, new },
+            at: Both {
+                old: old.push(old_step),
+                new: new.push(new_step),
+            },
             path: Both {
                 old: self.path.old.push(old_step),
                 new: self.path.new.push(new_step),
@@ -216,10 +237,7 @@ impl<'s> Walker<'s> {
                             old: of.size,
                             new: nf.size,
                         },
-                        Both {
-                            old: on.pointer.push("size"),
-                            new: nn.pointer.push("size"),
-                        },
+                        Both::pushed(&on.pointer, &nn.pointer, "size"),
                         place.path.clone(),
                         format!("fixed {}: size {} → {} bytes", of.name, of.size, nf.size),
                         rules::fixed_size(of.size, nf.size),
@@ -228,8 +246,7 @@ impl<'s> Walker<'s> {
             }
             (Kind::Array(oi), Kind::Array(ni)) => {
                 let child = place.child(
-                    on.pointer.push("items"),
-                    nn.pointer.push("items"),
+                    (&on.pointer, &nn.pointer),
                     "items",
                     "items",
                     format!("the items of {}", place.what),
@@ -238,8 +255,7 @@ impl<'s> Walker<'s> {
             }
             (Kind::Map(ov), Kind::Map(nv)) => {
                 let child = place.child(
-                    on.pointer.push("values"),
-                    nn.pointer.push("values"),
+                    (&on.pointer, &nn.pointer),
                     "values",
                     "values",
                     format!("the values of {}", place.what),
@@ -334,6 +350,34 @@ impl<'s> Walker<'s> {
         };
         self.change(visit, kind, pointer, place.path.clone(), message, rules);
     }
+}
+
+/// The indices below `len` that `keep` keeps: one loop for every index filter of the walk, not an iterator
+/// chain per closure.
+fn indices(len: usize, keep: &dyn Fn(usize) -> bool) -> Vec<usize> {
+    let mut kept = Vec::new();
+    for i in 0..len {
+        if keep(i) {
+            kept.push(i);
+        }
+    }
+    kept
+}
+
+/// The first index below `len` that `keep` keeps.
+fn first(len: usize, keep: &dyn Fn(usize) -> bool) -> Option<usize> {
+    (0..len).find(|i| keep(*i))
+}
+
+/// The strings `item` gives for the indices below `len`: one loop for every string list of the walk.
+fn strings(len: usize, item: &dyn Fn(usize) -> Option<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in 0..len {
+        if let Some(s) = item(i) {
+            out.push(s);
+        }
+    }
+    out
 }
 
 /// Sets `slice[i]` when `i` is in range.

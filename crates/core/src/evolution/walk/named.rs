@@ -1,6 +1,6 @@
 //! Named types in the diff walk: names, namespaces, aliases, docs, enum symbols and enum defaults.
 
-use super::{attribute, Both, Place, Walker};
+use super::{strings, Both, Place, Walker};
 use crate::evolution::rules;
 use crate::evolution::ChangeKind;
 use crate::schema::{Kind, Node};
@@ -15,14 +15,8 @@ impl Walker<'_> {
         };
         let (ofull, nfull) = (oname.full(), nname.full());
         let type_name = nk.type_name();
-        let pointer = Both {
-            old: on.pointer.push("name"),
-            new: nn.pointer.push("name"),
-        };
-        let anchor = Both {
-            old: place.path.old.push("name"),
-            new: place.path.new.push("name"),
-        };
+        let pointer = Both::pushed(&on.pointer, &nn.pointer, "name");
+        let anchor = Both::pushed(&place.path.old, &place.path.new, "name");
         if oname.name != nname.name {
             let new_alias = nk.aliases().iter().any(|a| a.full() == ofull);
             let old_alias = ok.aliases().iter().any(|a| a.full() == nfull);
@@ -61,17 +55,18 @@ impl Walker<'_> {
                 rules::namespace_changed(&ofull, &nfull),
             );
         }
-        let names = |aliases: &[crate::schema::Name]| -> Vec<String> {
-            aliases.iter().map(|a| a.full()).collect()
+        let names = |aliases: &[crate::schema::Name]| {
+            strings(aliases.len(), &|i| Some(aliases.get(i)?.full()))
         };
         let (oa, na) = (names(ok.aliases()), names(nk.aliases()));
         self.aliases(
             visit,
             (&oa, &na),
-            Both {
-                old: attribute(&on.pointer, "aliases", !oa.is_empty()),
-                new: attribute(&nn.pointer, "aliases", !na.is_empty()),
-            },
+            Both::attributes(
+                (&on.pointer, !oa.is_empty()),
+                (&nn.pointer, !na.is_empty()),
+                "aliases",
+            ),
             place.path.clone(),
             format!("{type_name} {nfull}"),
         );
@@ -85,8 +80,12 @@ impl Walker<'_> {
         anchor: Both<Pointer>,
         what: String,
     ) {
-        let added: Vec<String> = new.iter().filter(|a| !old.contains(a)).cloned().collect();
-        let removed: Vec<String> = old.iter().filter(|a| !new.contains(a)).cloned().collect();
+        let only = |these: &[String], other: &[String]| {
+            strings(these.len(), &|i| {
+                these.get(i).filter(|a| !other.contains(a)).cloned()
+            })
+        };
+        let (added, removed) = (only(new, old), only(old, new));
         if added.is_empty() && removed.is_empty() {
             return;
         }
@@ -118,10 +117,11 @@ impl Walker<'_> {
         self.doc_at(
             visit,
             (od, nd),
-            Both {
-                old: attribute(&on.pointer, "doc", od.is_some()),
-                new: attribute(&nn.pointer, "doc", nd.is_some()),
-            },
+            Both::attributes(
+                (&on.pointer, od.is_some()),
+                (&nn.pointer, nd.is_some()),
+                "doc",
+            ),
             path.clone(),
             format!("{} {what}", nn.kind.type_name()),
         );
@@ -216,10 +216,11 @@ impl Walker<'_> {
         self.change(
             visit,
             kind,
-            Both {
-                old: attribute(&on.pointer, "default", oe.default.is_some()),
-                new: attribute(&nn.pointer, "default", ne.default.is_some()),
-            },
+            Both::attributes(
+                (&on.pointer, oe.default.is_some()),
+                (&nn.pointer, ne.default.is_some()),
+                "default",
+            ),
             place.path.clone(),
             format!("enum {name}: {how}"),
             rules::enum_default(),

@@ -1,6 +1,6 @@
 //! Unions in the diff walk: branches paired by type and name, types that became a union or a branch.
 
-use super::{set, Both, Place, Walker};
+use super::{first, indices, set, strings, Both, Place, Walker};
 use crate::evolution::rules;
 use crate::evolution::ChangeKind;
 use crate::schema::{Kind, Schema, SchemaId};
@@ -29,11 +29,11 @@ impl<'s> Walker<'s> {
                 if new_of_old.get(i).is_some_and(Option::is_some) {
                     continue;
                 }
-                let found = nbs
-                    .iter()
-                    .enumerate()
-                    .find(|(j, nb)| !taken.get(*j).copied().unwrap_or(true) && matches(*ob, **nb));
-                if let Some((j, _)) = found {
+                let found = first(nbs.len(), &|j| {
+                    !taken.get(j).copied().unwrap_or(true)
+                        && nbs.get(j).is_some_and(|nb| matches(*ob, *nb))
+                });
+                if let Some(j) = found {
                     set(&mut taken, j, true);
                     set(&mut new_of_old, i, Some(j));
                 }
@@ -89,10 +89,16 @@ impl<'s> Walker<'s> {
                 rules::branch_removed(&branch, new_reads),
             );
         }
-        let kept: Vec<usize> = new_of_old.iter().flatten().copied().collect();
-        if kept.windows(2).any(|w| w.first() > w.get(1)) {
-            let names = |s: &Schema, bs: &[SchemaId]| -> Vec<String> {
-                bs.iter().map(|b| s.branch_name(*b)).collect()
+        // Reordered when the kept branches' new positions do not rise with the old ones.
+        let mut last = None;
+        let mut reordered = false;
+        for j in new_of_old.iter().flatten() {
+            reordered |= last > Some(*j);
+            last = Some(*j);
+        }
+        if reordered {
+            let names = |s: &Schema, bs: &[SchemaId]| {
+                strings(bs.len(), &|i| Some(s.branch_name(*bs.get(i)?)))
             };
             let (on_names, nn_names) = (names(old, obs), names(new, nbs));
             self.change(
@@ -115,13 +121,17 @@ impl<'s> Walker<'s> {
                 rules::branches_reordered(),
             );
         }
-        for (i, (ob, j)) in obs.iter().zip(new_of_old).enumerate() {
-            let Some((j, nb)) = j.and_then(|j| nbs.get(j).map(|nb| (j, nb))) else {
+        for (i, ob) in obs.iter().enumerate() {
+            let Some((j, nb)) = new_of_old
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|j| Some((j, nbs.get(j)?)))
+            else {
                 continue;
             };
             let child = place.child(
-                on.pointer.push(i),
-                nn.pointer.push(j),
+                (&on.pointer, &nn.pointer),
                 &i.to_string(),
                 &j.to_string(),
                 format!("branch {} of {}", new.branch_name(*nb), place.what),
@@ -139,12 +149,10 @@ impl<'s> Walker<'s> {
         taken: &mut [bool],
     ) {
         let (old, new) = (self.old, self.new);
-        let free_old: Vec<usize> = (0..obs.len())
-            .filter(|i| new_of_old.get(*i).is_some_and(Option::is_none))
-            .collect();
-        let free_new: Vec<usize> = (0..nbs.len())
-            .filter(|j| !taken.get(*j).copied().unwrap_or(true))
-            .collect();
+        let free_old = indices(obs.len(), &|i| {
+            new_of_old.get(i).is_some_and(Option::is_none)
+        });
+        let free_new = indices(nbs.len(), &|j| !taken.get(j).copied().unwrap_or(true));
         for &i in &free_old {
             let Some(ob) = obs.get(i) else { continue };
             let ok = old.kind(*ob);
@@ -152,13 +160,16 @@ impl<'s> Walker<'s> {
                 continue;
             }
             let same_kind = |bs: &[SchemaId], s: &Schema, free: &[usize]| {
-                free.iter()
-                    .filter(|k| {
-                        bs.get(**k)
-                            .is_some_and(|b| s.kind(*b).type_name() == ok.type_name())
-                    })
-                    .copied()
-                    .collect::<Vec<usize>>()
+                let mut found = Vec::new();
+                for &k in free {
+                    if bs
+                        .get(k)
+                        .is_some_and(|b| s.kind(*b).type_name() == ok.type_name())
+                    {
+                        found.push(k);
+                    }
+                }
+                found
             };
             let (olds, news) = (
                 same_kind(obs, old, &free_old),
@@ -185,12 +196,7 @@ impl<'s> Walker<'s> {
             return self.type_changed(visit, o, n, place);
         };
         let od = old.describe(o);
-        let others: Vec<String> = nbs
-            .iter()
-            .enumerate()
-            .filter(|(k, nb)| *k != j && !rules::readable(old, o, new, **nb))
-            .map(|(_, nb)| new.branch_name(*nb))
-            .collect();
+        let others = unreadable_branches((old, o), (new, nbs), j);
         self.change(
             visit,
             ChangeKind::TypeToUnion {
@@ -235,12 +241,7 @@ impl<'s> Walker<'s> {
             return self.type_changed(visit, o, n, place);
         };
         let nd = new.describe(n);
-        let others: Vec<String> = obs
-            .iter()
-            .enumerate()
-            .filter(|(k, ob)| *k != i && !rules::readable(new, n, old, **ob))
-            .map(|(_, ob)| old.branch_name(*ob))
-            .collect();
+        let others = unreadable_branches((new, n), (old, obs), i);
         self.change(
             visit,
             ChangeKind::UnionToType {
@@ -282,25 +283,36 @@ fn branch_of(
 ) -> Option<usize> {
     let name = other.branch_name(t);
     let tk = other.kind(t);
-    let position = |f: &dyn Fn(SchemaId) -> bool| branches.iter().position(|b| f(*b));
+    let position = |f: &dyn Fn(SchemaId) -> bool| {
+        first(branches.len(), &|i| branches.get(i).is_some_and(|b| f(*b)))
+    };
     position(&|b| union_schema.branch_name(b) == name)
         .or_else(|| position(&|b| same_named(union_schema.kind(b), tk)))
         .or_else(|| {
-            let same_kind: Vec<usize> = branches
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| {
-                    let k = union_schema.kind(**b);
+            let same_kind = indices(branches.len(), &|i| {
+                branches.get(i).is_some_and(|b| {
+                    let k = union_schema.kind(*b);
                     k.name().is_some() && k.type_name() == tk.type_name()
                 })
-                .map(|(i, _)| i)
-                .collect();
+            });
             match same_kind.as_slice() {
                 [only] => Some(*only),
                 _ => None,
             }
         })
 }
+/// The names of the union's branches, other than `branch`, that the plain type `t` cannot read.
+fn unreadable_branches(
+    (plain, t): (&Schema, SchemaId),
+    (union, branches): (&Schema, &[SchemaId]),
+    branch: usize,
+) -> Vec<String> {
+    strings(branches.len(), &|k| {
+        let b = *branches.get(k)?;
+        (k != branch && !rules::readable(plain, t, union, b)).then(|| union.branch_name(b))
+    })
+}
+
 /// Named types of one kind that match by unqualified name or an alias either way.
 fn same_named(a: &Kind, b: &Kind) -> bool {
     let (Some(an), Some(bn)) = (a.name(), b.name()) else {

@@ -1,5 +1,10 @@
 //! Warnings a reviewer would give on a valid schema: each names the rule, where it applies (JSON pointer
-//! and line:column), and, where a change is safe, the fixed schema text.
+//! and line:column), and, where a change is safe, the fixed schema text. [`lint`] reads one version;
+//! [`cross_version_lints`] compares it with the version before it.
+
+mod cross_version;
+
+pub use cross_version::cross_version_lints;
 
 use crate::schema::{Kind, Schema};
 use crate::source::{
@@ -22,6 +27,10 @@ pub enum Rule {
     MissingDoc,
     /// A top-level named type without a namespace.
     MissingNamespace,
+    /// A field the previous version has without a default, removed: readers of that version break.
+    RemovedFieldWithoutDefault,
+    /// A field renamed without the old name among its aliases.
+    RenameWithoutAlias,
 }
 
 impl Rule {
@@ -34,6 +43,8 @@ impl Rule {
             Rule::OptionalNullNotFirst => "optional-null-not-first",
             Rule::MissingDoc => "missing-doc",
             Rule::MissingNamespace => "missing-namespace",
+            Rule::RemovedFieldWithoutDefault => "removed-field-without-default",
+            Rule::RenameWithoutAlias => "rename-without-alias",
         }
     }
 
@@ -46,6 +57,8 @@ impl Rule {
             Rule::OptionalNullNotFirst => "By convention an optional field is [\"null\", T] with default null; with null second, a null default is only valid for Avro 1.12 readers.",
             Rule::MissingDoc => "A doc on the top-level record tells consumers what an event means; registries and catalogs show it.",
             Rule::MissingNamespace => "Without a namespace the full name is the bare name: it collides easily across teams, and generated classes land in the default package.",
+            Rule::RemovedFieldWithoutDefault => "Removing a field is forward compatible only if old readers have a default for it: a reader field the writer lacks takes the reader's default, and without one reading fails (spec: Schema Resolution, records). Add a default to the field in the previous version first and let its consumers upgrade, or keep the field.",
+            Rule::RenameWithoutAlias => "Fields are matched by name, and a reader field's aliases match writer field names (spec: Schema Resolution, Aliases). Without the old name among the new field's aliases, new consumers do not find the field in old data: reading fails, or the default replaces the written values. Old consumers still need a default (or the new name among their aliases) to read new data.",
         }
     }
 }
@@ -67,19 +80,35 @@ pub struct Lint {
     pub fixed_text: Option<String>,
 }
 
+impl Lint {
+    /// A lint at `range` of `text`, its line and column found there.
+    fn at(
+        text: &str,
+        rule: Rule,
+        message: String,
+        pointer: Pointer,
+        range: TextRange,
+        fixed_text: Option<String>,
+    ) -> Lint {
+        Lint {
+            rule,
+            message,
+            position: line_column(text, range.start),
+            pointer,
+            range,
+            fixed_text,
+        }
+    }
+}
+
 /// The lints for a schema that parsed from `text`.
 pub fn lint(schema: &Schema, text: &str) -> Vec<Lint> {
     let mut out = Vec::new();
     let Ok(json) = parse_json(text) else {
         return out;
     };
-    let at = |rule, message: String, pointer: Pointer, range: TextRange, fixed_text| Lint {
-        rule,
-        message,
-        position: line_column(text, range.start),
-        pointer,
-        range,
-        fixed_text,
+    let at = |rule, message, pointer, range, fixed_text| {
+        Lint::at(text, rule, message, pointer, range, fixed_text)
     };
     fields_with_logical_type(&json, &Pointer::root(), &mut |pointer, field, member| {
         let fixed = move_logical_into_type(text, field);
