@@ -1,6 +1,6 @@
 //! The datum editor (Avro JSON) and why a datum does not fit the schema.
 
-use crate::editor::{CodeEditor, ErrorMark, PositionedError};
+use crate::editor::{positioned_error_html, CodeEditor, ErrorMark};
 use crate::html::{self, clicked_attribute};
 use crate::state::{Encoding, Origin, Plain, Selection, Shown, Workspace};
 use avro_playground_core::avro_json::to_avro_json;
@@ -143,25 +143,21 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
     });
     let status = move || match ws.encoding.get().0.as_ref() {
         Encoding::NoSchema => {
-            view! { <p class="muted">"Fix the schema to encode the datum."</p> }.into_any()
+            "<p class=\"muted\">Fix the schema to encode the datum.</p>".to_string()
         }
-        Encoding::Datum(e) => view! {
-            <PositionedError
-                id="datum-error"
-                position=e.position.to_string()
-                message=e.message.clone()
-                pointer=e.pointer.to_string()
-            />
-        }
-        .into_any(),
+        Encoding::Datum(e) => positioned_error_html(
+            "datum-error",
+            &e.position.to_string(),
+            &e.message,
+            &e.pointer.to_string(),
+        ),
         Encoding::Failed(e) => {
-            view! { <p id="datum-error" class="error" role="alert">{e.clone()}</p> }.into_any()
+            let mut out = String::from("<p id=\"datum-error\" class=\"error\" role=\"alert\">");
+            html::escape_into(&mut out, e);
+            out.push_str("</p>");
+            out
         }
-        Encoding::Bytes(shown, plain) => {
-            let typed = ws.datum_text.with(|t| t.len());
-            view! { <div inner_html=bytes_html(shown, plain, typed) on:click=apply></div> }
-                .into_any()
-        }
+        Encoding::Bytes(shown, plain) => bytes_html(shown, plain, ws.datum_text.with(|t| t.len())),
     };
     view! {
         <section
@@ -179,7 +175,7 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
                 error=error_mark
                 highlight=Signal::derive(move || selected_value(ws))
             />
-            <div class="status">{status}</div>
+            <div class="status" inner_html=status on:click=apply></div>
             <crate::bytes_out::BytesOut ws=ws />
         </section>
     }

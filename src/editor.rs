@@ -127,23 +127,16 @@ pub fn CodeEditor(
     }
 }
 
-/// An error that names where: line:column, the message, and the JSON pointer.
-#[component]
-pub fn PositionedError(
-    id: &'static str,
-    position: String,
-    message: String,
-    pointer: String,
-) -> impl IntoView {
-    view! {
-        <p id=id class="error" role="alert">
-            <span class="where">{position}</span>
-            " "
-            {message}
-            " "
-            <code class="pointer">{format!("(at {pointer})")}</code>
-        </p>
-    }
+/// An error that names where, as HTML: line:column, the message, and the JSON pointer.
+pub fn positioned_error_html(id: &str, position: &str, message: &str, pointer: &str) -> String {
+    let mut out = format!(
+        "<p id=\"{id}\" class=\"error\" role=\"alert\"><span class=\"where\">{position}</span> "
+    );
+    html::escape_into(&mut out, message);
+    out.push_str(" <code class=\"pointer\">(at ");
+    html::escape_into(&mut out, pointer);
+    out.push_str(")</code></p>");
+    out
 }
 
 /// The largest char boundary at or before `i`.

@@ -1,12 +1,79 @@
 //! The schema editor, its validation message, its lints (against the version before it too), and the
 //! canonical form with fingerprints.
 
-use crate::editor::{CodeEditor, ErrorMark, PositionedError};
-use crate::state::Workspace;
+use crate::editor::{positioned_error_html, CodeEditor, ErrorMark};
+use crate::html::{self, clicked_attribute};
+use crate::state::{ParsedSchema, Workspace};
 use avro_playground_core::canonical::to_hex;
+use avro_playground_core::lint::Lint;
 use avro_playground_core::lint::{cross_version_lints, lint};
 use avro_playground_core::schema::parse_schema;
 use leptos::prelude::*;
+use std::fmt::Write;
+
+/// The lints of the edited schema: against the version before it (if any), then on its own.
+fn lints_of(ws: Workspace, p: &ParsedSchema) -> Vec<Lint> {
+    let text = ws.schema_text.get_untracked();
+    let before = ws.current.get().checked_sub(1);
+    let mut lints = ws
+        .versions
+        .with(|vs| {
+            let v = vs.get(before?)?;
+            Some(cross_version_lints(
+                &parse_schema(&v.text).ok()?,
+                &p.schema,
+                &text,
+                &v.name,
+            ))
+        })
+        .unwrap_or_default();
+    lints.extend(lint(&p.schema, &text));
+    lints
+}
+
+/// A valid schema's status as HTML: what it is, its lints, its canonical form and fingerprints.
+fn ok_html(p: &ParsedSchema, lints: &[Lint]) -> String {
+    let mut out = String::from("<p id=\"schema-ok\" class=\"ok\">Valid Avro 1.12 schema: ");
+    html::escape_into(&mut out, &p.schema.describe(p.schema.root()));
+    out.push_str("</p><ul id=\"lints\" class=\"lints\">");
+    for (i, l) in lints.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<li class=\"lint\" data-rule=\"{}\"><span class=\"where\">{}</span> ",
+            l.rule.id(),
+            l.position
+        );
+        html::escape_into(&mut out, &l.message);
+        out.push_str(" <code class=\"pointer\">(at ");
+        html::escape_into(&mut out, &l.pointer.to_string());
+        out.push_str(")</code>");
+        if l.fixed_text.is_some() {
+            let _ = write!(
+                out,
+                " <button class=\"copy fix\" data-fix=\"{i}\">fix</button>"
+            );
+        }
+        let _ = write!(out, "<details><summary>{}</summary>", l.rule.id());
+        html::escape_into(&mut out, l.rule.explanation());
+        out.push_str("</details></li>");
+    }
+    let f = &p.fingerprints;
+    out.push_str(
+        "</ul><details class=\"canonical\"><summary>Parsing Canonical Form and fingerprints</summary><dl>\
+         <dt>Canonical form</dt><dd><code id=\"canonical-form\">",
+    );
+    html::escape_into(&mut out, &f.canonical);
+    let _ = write!(
+        out,
+        "</code></dd><dt>CRC-64-AVRO (as in a single-object header, little-endian)</dt>\
+         <dd><code id=\"fingerprint-rabin\">{}</code></dd><dt>MD5</dt><dd><code>{}</code></dd>\
+         <dt>SHA-256</dt><dd><code>{}</code></dd></dl></details>",
+        to_hex(&f.rabin_le),
+        to_hex(&f.md5),
+        to_hex(&f.sha256)
+    );
+    out
+}
 
 /// The schema panel.
 #[component]
@@ -25,75 +92,29 @@ pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
             })
     });
     let status = move || match ws.schema.get().0.as_ref() {
-        Err(e) => view! {
-            <PositionedError
-                id="schema-error"
-                position=e.position.to_string()
-                message=e.message.clone()
-                pointer=e.pointer.to_string()
-            />
-        }
-        .into_any(),
-        Ok(p) => {
-            let f = &p.fingerprints;
-            let text = ws.schema_text.get_untracked();
-            // Against the version before the edited one, if any.
-            let before = ws.current.get().checked_sub(1);
-            let mut lints = ws
-                .versions
-                .with(|vs| {
-                    let v = vs.get(before?)?;
-                    Some(cross_version_lints(
-                        &parse_schema(&v.text).ok()?,
-                        &p.schema,
-                        &text,
-                        &v.name,
-                    ))
-                })
-                .unwrap_or_default();
-            lints.extend(lint(&p.schema, &text));
-            view! {
-                <p id="schema-ok" class="ok">"Valid Avro 1.12 schema: " {p.schema.describe(p.schema.root())}</p>
-                <ul id="lints" class="lints">
-                    {lints
-                        .into_iter()
-                        .map(|l| {
-                            let fix = l.fixed_text.clone();
-                            view! {
-                                <li class="lint" data-rule=l.rule.id()>
-                                    <span class="where">{format!("{}", l.position)}</span>
-                                    " "
-                                    {l.message.clone()}
-                                    " "
-                                    <code class="pointer">{format!("(at {})", l.pointer)}</code>
-                                    {fix.map(|text| view! {
-                                        " "
-                                        <button class="copy fix" on:click=move |_| ws.schema_text.set(text.clone())>"fix"</button>
-                                    })}
-                                    <details>
-                                        <summary>{l.rule.id()}</summary>
-                                        {l.rule.explanation()}
-                                    </details>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-                <details class="canonical">
-                    <summary>"Parsing Canonical Form and fingerprints"</summary>
-                    <dl>
-                        <dt>"Canonical form"</dt>
-                        <dd><code id="canonical-form">{f.canonical.clone()}</code></dd>
-                        <dt>"CRC-64-AVRO (as in a single-object header, little-endian)"</dt>
-                        <dd><code id="fingerprint-rabin">{to_hex(&f.rabin_le)}</code></dd>
-                        <dt>"MD5"</dt>
-                        <dd><code>{to_hex(&f.md5)}</code></dd>
-                        <dt>"SHA-256"</dt>
-                        <dd><code>{to_hex(&f.sha256)}</code></dd>
-                    </dl>
-                </details>
-            }
-            .into_any()
+        Err(e) => positioned_error_html(
+            "schema-error",
+            &e.position.to_string(),
+            &e.message,
+            &e.pointer.to_string(),
+        ),
+        Ok(p) => ok_html(p, &lints_of(ws, p)),
+    };
+    // A lint's fix button names the lint by its place in the list.
+    let fix = move |ev: web_sys::MouseEvent| {
+        let Some(i) = clicked_attribute(&ev, "data-fix").and_then(|i| i.parse::<usize>().ok())
+        else {
+            return;
+        };
+        let fixed = match ws.schema.get_untracked().0.as_ref() {
+            Ok(p) => lints_of(ws, p)
+                .into_iter()
+                .nth(i)
+                .and_then(|l| l.fixed_text),
+            Err(_) => None,
+        };
+        if let Some(text) = fixed {
+            ws.schema_text.set(text);
         }
     };
     view! {
@@ -107,7 +128,7 @@ pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
                 text=ws.schema_text
                 error=error_mark
             />
-            <div class="status">{status}</div>
+            <div class="status" inner_html=status on:click=fix></div>
         </section>
     }
 }
