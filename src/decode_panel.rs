@@ -1,10 +1,15 @@
 //! The decoder: paste bytes as kcat, a log or a hex dump gave them; see the paste form and framing
 //! recognised, the datum, and where and why bytes and schema disagree.
 
-use crate::decoding::{describe_framing, Decoding};
+use crate::decoding::{describe_framing, DecodeView, Decoding};
+use crate::history::History;
+use crate::html::{self, clicked_attribute};
+use crate::read_as::read_as_html;
 use crate::state::Shared;
 use crate::state::Workspace;
+use crate::writer_fit::writer_fit_html;
 use leptos::prelude::*;
+use std::fmt::Write;
 use std::sync::Arc;
 
 /// Reads a dropped or chosen file into the workspace as raw bytes.
@@ -48,87 +53,180 @@ fn Choice(
     options: &'static [(&'static str, &'static str)],
     value: RwSignal<String>,
 ) -> impl IntoView {
+    let option_tags: String = options
+        .iter()
+        .map(|(v, text)| format!("<option value=\"{v}\">{}</option>", html::escape(text)))
+        .collect();
     view! {
         <label class="choice">
             {label}
             " "
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
-                {options.iter().map(|(v, text)| view! { <option value=*v>{*text}</option> }).collect_view()}
+            <select
+                id=id
+                on:change=move |ev| value.set(event_target_value(&ev))
+                inner_html=option_tags
+                prop:value=move || value.get()
+            >
             </select>
         </label>
     }
 }
 
-/// The decode panel.
-#[component]
-pub fn DecodePanel(ws: Workspace) -> impl IntoView {
-    let status = move || {
-        match &ws.decoding.get().0.decoding {
-        Decoding::NoSchema => view! { <p class="muted">"Fix the schema to decode bytes."</p> }.into_any(),
-        Decoding::Empty => view! {
-            <p class="muted">"Paste bytes: hex (spaces, 0x, \\x allowed), base64, xxd or od output, or kcat -e text."</p>
-        }
-        .into_any(),
-        Decoding::Tombstone => view! {
-            <p id="decode-status" class="ok">"An empty line: a tombstone, the null value Kafka uses to delete a key (no bytes, no framing)."</p>
-        }
-        .into_any(),
-        Decoding::Input(e) => view! { <p id="decode-error" class="error" role="alert">{e.clone()}</p> }.into_any(),
-        Decoding::Framing(e) => view! {
-            <p id="decode-error" class="error" role="alert">
-                {format!("{} header, byte {}: {}", e.framing, e.offset, e.message)}
-            </p>
-        }
-        .into_any(),
-        Decoding::Container { input_note, summary, records, record_count, error, .. } => {
-            let more = record_count.saturating_sub(records.len());
-            view! {
-                <p id="decode-status" class="ok">{format!("{input_note}; {summary}")}</p>
-                {error.clone().map(|e| view! { <p id="decode-error" class="error" role="alert">{e}</p> })}
-                <ol id="decoded-records" class="records">
-                    {records
-                        .iter()
-                        .map(|(block, json)| view! { <li><span class="muted">{format!("block {block} ")}</span><code>{json.clone()}</code></li> })
-                        .collect_view()}
-                </ol>
-                {(more > 0).then(|| view! {
-                    <p class="muted">{format!("… and {more} more records (every byte is in the hex view below)")}</p>
-                })}
+/// The list of messages of a several-message paste, the current one marked, as HTML.
+fn messages_html(view: &DecodeView) -> String {
+    if view.messages.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "<div class=\"messages\"><p class=\"muted\">{} messages, one per line; showing message {}.</p>\
+         <ol id=\"message-list\">",
+        view.messages.len(),
+        view.current + 1
+    );
+    for (i, m) in view.messages.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<li class=\"message{}{}\" data-message=\"{i}\"><span class=\"muted\">line {} </span>",
+            if i == view.current { " current" } else { "" },
+            if m.ok { "" } else { " bad" },
+            m.line
+        );
+        html::escape_into(&mut out, &m.summary);
+        out.push_str("</li>");
+    }
+    out.push_str("</ol></div>");
+    out
+}
+
+/// Appends `<p id class>text</p>` (no id when empty; errors are alerts).
+fn paragraph(out: &mut String, id: &str, class: &str, text: &str) {
+    out.push_str("<p");
+    if !id.is_empty() {
+        let _ = write!(out, " id=\"{id}\"");
+    }
+    let _ = write!(out, " class=\"{class}\"");
+    if class == "error" {
+        out.push_str(" role=\"alert\"");
+    }
+    out.push('>');
+    html::escape_into(out, text);
+    out.push_str("</p>");
+}
+
+/// What was decoded, or why not, as HTML.
+fn status_html(decoding: &Decoding) -> String {
+    let mut out = String::new();
+    let p = paragraph;
+    match decoding {
+        Decoding::NoSchema => p(&mut out, "", "muted", "Fix the schema to decode bytes."),
+        Decoding::Empty => p(
+            &mut out,
+            "",
+            "muted",
+            "Paste bytes: hex (spaces, 0x, \\x allowed), base64, xxd or od output, or kcat -e text.",
+        ),
+        Decoding::Tombstone => p(
+            &mut out,
+            "decode-status",
+            "ok",
+            "An empty line: a tombstone, the null value Kafka uses to delete a key (no bytes, no framing).",
+        ),
+        Decoding::Input(e) => p(&mut out, "decode-error", "error", e),
+        Decoding::Framing(e, _) => p(
+            &mut out,
+            "decode-error",
+            "error",
+            &format!("{} header, byte {}: {}", e.framing, e.offset, e.message),
+        ),
+        Decoding::Container {
+            input_note,
+            summary,
+            records,
+            record_count,
+            error,
+            ..
+        } => {
+            p(&mut out, "decode-status", "ok", &format!("{input_note}; {summary}"));
+            if let Some(e) = error {
+                p(&mut out, "decode-error", "error", e);
             }
-            .into_any()
+            out.push_str("<ol id=\"decoded-records\" class=\"records\">");
+            for (block, json) in records {
+                let _ = write!(out, "<li><span class=\"muted\">block {block} </span><code>");
+                html::escape_into(&mut out, json);
+                out.push_str("</code></li>");
+            }
+            out.push_str("</ol>");
+            let more = record_count.saturating_sub(records.len());
+            if more > 0 {
+                let _ = write!(
+                    out,
+                    "<p class=\"muted\">… and {more} more records (every byte is in the hex view below)</p>"
+                );
+            }
         }
-        Decoding::Read { input_note, framing, alternatives, shown, json } => {
+        Decoding::Read {
+            input_note,
+            framing,
+            alternatives,
+            shown,
+            json,
+        } => {
             let walk = &shown.walk;
-            let error = walk.error.clone();
-            let at_end = error.as_ref().is_some_and(|e| e.offset >= walk.bytes.len());
-            let trailing = walk.trailing();
-            view! {
-                <p id="decode-status" class="ok">
-                    {format!("{input_note}; {}; {} bytes", describe_framing(framing), walk.bytes.len())}
-                </p>
-                {alternatives.iter().map(|a| view! { <p class="warning">{format!("Also possible: {a}")}</p> }).collect_view()}
-                {error.map(|e| view! {
-                    <p id="decode-error" class="error" role="alert">
-                        <span class="where">{format!("byte {}", e.offset)}</span>
-                        {format!(" {}: {}", if e.path.is_empty() { "/".to_string() } else { e.path.clone() }, e.message)}
-                    </p>
-                    <p class="muted">{if at_end {
+            p(
+                &mut out,
+                "decode-status",
+                "ok",
+                &format!("{input_note}; {}; {} bytes", describe_framing(framing), walk.bytes.len()),
+            );
+            for a in alternatives {
+                p(&mut out, "", "warning", &format!("Also possible: {a}"));
+            }
+            if let Some(e) = &walk.error {
+                let path = if e.path.is_empty() { "/" } else { &e.path };
+                let _ = write!(
+                    out,
+                    "<p id=\"decode-error\" class=\"error\" role=\"alert\"><span class=\"where\">byte {}</span> ",
+                    e.offset
+                );
+                html::escape_into(&mut out, &format!("{path}: {}", e.message));
+                out.push_str("</p>");
+                p(
+                    &mut out,
+                    "",
+                    "muted",
+                    if e.offset >= walk.bytes.len() {
                         "The input ends where more bytes were expected: everything before is decoded below, and the end is marked ⟂."
                     } else {
                         "Everything before the failing byte is decoded below; the failing byte is outlined in red."
-                    }}</p>
-                })}
-                {(trailing > 0).then(|| view! {
-                    <p class="warning" id="decode-trailing">
-                        {format!("{trailing} trailing bytes after the datum (from byte {}) are not explained by the schema.", walk.end)}
-                    </p>
-                })}
-                {json.clone().map(|j| view! { <pre id="decoded-json" class="json">{j}</pre> })}
+                    },
+                );
             }
-            .into_any()
+            let trailing = walk.trailing();
+            if trailing > 0 {
+                p(
+                    &mut out,
+                    "decode-trailing",
+                    "warning",
+                    &format!(
+                        "{trailing} trailing bytes after the datum (from byte {}) are not explained by the schema.",
+                        walk.end
+                    ),
+                );
+            }
+            if let Some(j) = json {
+                out.push_str("<pre id=\"decoded-json\" class=\"json\">");
+                html::escape_into(&mut out, j);
+                out.push_str("</pre>");
+            }
         }
     }
-    };
+    out
+}
+
+/// The decode panel; `history` holds the saved versions, parsed, that the datum can be read as.
+#[component]
+pub fn DecodePanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="decode-title">
             <h2 id="decode-title">"Bytes to decode"</h2>
@@ -174,34 +272,35 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
                     ws.bytes_text.set(event_target_value(&ev))
                 }
             ></textarea>
-            {move || {
-                let view = ws.decoding.get();
-                let messages = view.0.messages.clone();
-                let current = view.0.current;
-                (!messages.is_empty()).then(|| view! {
-                    <div class="messages">
-                        <p class="muted">{format!("{} messages, one per line; showing message {}.", messages.len(), current + 1)}</p>
-                        <ol id="message-list">
-                            {messages
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, m)| view! {
-                                    <li
-                                        class="message"
-                                        class:current=i == current
-                                        class:bad=!m.ok
-                                        on:click=move |_| ws.message.set(i)
-                                    >
-                                        <span class="muted">{format!("line {} ", m.line)}</span>
-                                        {m.summary}
-                                    </li>
-                                })
-                                .collect_view()}
-                        </ol>
-                    </div>
-                })
-            }}
-            <div class="status">{status}</div>
+            <div
+                class="status"
+                on:click=move |ev| {
+                    if let Some(i) = clicked_attribute(&ev, "data-message").and_then(|i| i.parse().ok()) {
+                        ws.message.set(i);
+                    }
+                }
+                inner_html=move || {
+                    let view = ws.decoding.get();
+                    messages_html(&view.0) + &status_html(&view.0.decoding)
+                }
+            ></div>
+            <div
+                class="resolution"
+                on:click=move |ev| {
+                    if let Some(id) = clicked_attribute(&ev, "data-reader") {
+                        ws.reader.set(id);
+                    } else if let Some(i) = clicked_attribute(&ev, "data-use-version").and_then(|i| i.parse().ok()) {
+                        ws.select_version(i);
+                    }
+                }
+                inner_html=move || {
+                    let (view, h) = (ws.decoding.get(), history.get());
+                    let ids: Vec<u32> = ws.versions.with(|vs| vs.iter().map(|v| v.id).collect());
+                    let current = ws.current.get();
+                    read_as_html(&view.0.decoding, &h.0, &ids, current, ws.reader.with(|r| r.parse().ok()))
+                        + &writer_fit_html(&view.0.decoding, &h.0, current)
+                }
+            ></div>
         </section>
     }
 }

@@ -7,6 +7,7 @@ use avro_playground_core::container::{walk_container, Limits, MAGIC};
 use avro_playground_core::framing::{read_framed, FrameChoice, Framing, FramingError};
 use avro_playground_core::input::{decode_input, split_messages, InputFormat};
 use avro_playground_core::schema::{parse_schema, Schema};
+use avro_playground_core::value::Value;
 use std::sync::Arc;
 
 /// Records of a container file written out as Avro JSON for the list; the hex view and the tree show every
@@ -23,8 +24,8 @@ pub enum Decoding {
     Tombstone,
     /// The pasted text is not in the chosen form.
     Input(String),
-    /// The framing's header is wrong.
-    Framing(FramingError),
+    /// The framing's header is wrong; the message's bytes.
+    Framing(FramingError, Vec<u8>),
     /// Read: the framing, the spans (with `walk.error` if the datum broke off), the datum as Avro JSON.
     Read {
         /// How the paste was recognised.
@@ -48,6 +49,8 @@ pub enum Decoding {
         shown: Arc<Shown>,
         /// The first [`MAX_RECORDS_SHOWN`] records read, as Avro JSON, with their block numbers.
         records: Vec<(usize, String)>,
+        /// The same records' values (for reading them with another schema).
+        values: Vec<Value>,
         /// How many records were read in all.
         record_count: usize,
         /// The first problem, naming where.
@@ -82,7 +85,7 @@ impl Decoding {
         match self {
             Decoding::Tombstone => ("tombstone (null value)".into(), true),
             Decoding::Input(e) => (e.clone(), false),
-            Decoding::Framing(e) => (format!("{} header: {}", e.framing, e.message), false),
+            Decoding::Framing(e, _) => (format!("{} header: {}", e.framing, e.message), false),
             Decoding::Read { framing, shown, .. } => match &shown.walk.error {
                 Some(e) => (format!("{}: {e}", framing.name()), false),
                 None => (
@@ -240,7 +243,7 @@ fn decode_bytes(schema: &Arc<Schema>, bytes: &[u8], input_note: String, frame: &
         return decode_container(bytes, input_note);
     }
     match read_framed(schema, bytes, choice) {
-        Err(e) => Decoding::Framing(e),
+        Err(e) => Decoding::Framing(e, bytes.to_vec()),
         Ok(framed) => {
             let json = framed.walk.value.as_ref().map(|v| to_avro_json(schema, v));
             Decoding::Read {
@@ -271,11 +274,11 @@ fn decode_container(bytes: &[u8], input_note: String) -> Decoding {
         ),
         None => "Object Container File (header unreadable)".into(),
     };
+    let record_count = file.records.len();
+    let values: Vec<(usize, Value)> = file.records.into_iter().take(MAX_RECORDS_SHOWN).collect();
     let records = match &file.writer {
-        Some(w) => file
-            .records
+        Some(w) => values
             .iter()
-            .take(MAX_RECORDS_SHOWN)
             .map(|(b, v)| (*b, to_avro_json(w, v)))
             .collect(),
         None => Vec::new(),
@@ -296,7 +299,8 @@ fn decode_container(bytes: &[u8], input_note: String) -> Decoding {
             walk: file.walk,
         }),
         records,
-        record_count: file.records.len(),
+        values: values.into_iter().map(|(_, v)| v).collect(),
+        record_count,
         error: file.error,
     }
 }

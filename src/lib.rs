@@ -13,6 +13,7 @@ pub mod history;
 pub mod html;
 pub mod matrix;
 pub mod modes_panel;
+pub mod read_as;
 pub mod scenarios;
 pub mod schema_panel;
 pub mod span_details;
@@ -20,6 +21,7 @@ pub mod span_tree;
 pub mod state;
 pub mod version_bar;
 pub mod virtual_rows;
+pub mod writer_fit;
 
 use leptos::prelude::*;
 
@@ -57,7 +59,7 @@ pub fn App() -> impl IntoView {
                 </nav>
                 {move || match ws.mode.get() {
                     state::Mode::Encode => view! { <datum_panel::DatumPanel ws=ws /> }.into_any(),
-                    state::Mode::Decode => view! { <decode_panel::DecodePanel ws=ws /> }.into_any(),
+                    state::Mode::Decode => view! { <decode_panel::DecodePanel ws=ws history=history /> }.into_any(),
                 }}
             </div>
             <section class="panel bytes" aria-labelledby="bytes-title">

@@ -1,9 +1,77 @@
 //! The details of the selected span: where it is in the datum and the schema, and how its bytes give
-//! its value.
+//! its value. Written as HTML text (see [`crate::html`]).
 
+use crate::html::escape_into;
 use crate::state::Workspace;
-use avro_playground_core::walker::explain::explain;
+use avro_playground_core::walker::explain::{explain, SpanInfo};
 use leptos::prelude::*;
+use std::fmt::Write;
+
+/// The details of one span as HTML.
+fn details_html(info: &SpanInfo) -> String {
+    let mut out = String::from("<h3 class=\"span-label\">");
+    escape_into(&mut out, &info.label);
+    out.push_str("</h3><dl>");
+    let item = |out: &mut String, term: &str, open: &str, text: &str, close: &str| {
+        let _ = write!(out, "<dt>{term}</dt><dd>{open}");
+        escape_into(out, text);
+        out.push_str(close);
+        out.push_str("</dd>");
+    };
+    if !info.path.is_empty() {
+        item(
+            &mut out,
+            "Datum path",
+            "<code class=\"span-path\">",
+            &info.path,
+            "</code>",
+        );
+    }
+    out.push_str("<dt>Schema</dt><dd><code class=\"span-type\">");
+    escape_into(&mut out, &info.type_name);
+    out.push_str("</code>");
+    if !info.schema_path.is_empty() {
+        out.push_str(" at <code>");
+        escape_into(&mut out, &info.schema_path);
+        out.push_str("</code>");
+    }
+    out.push_str("</dd>");
+    let len = info.end - info.start;
+    let range = if len == 0 {
+        format!("no bytes, at offset {}", info.start)
+    } else {
+        format!(
+            "bytes {}–{} ({} byte{})",
+            info.start,
+            info.end - 1,
+            len,
+            if len == 1 { "" } else { "s" }
+        )
+    };
+    let _ = write!(out, "<dt>Bytes</dt><dd class=\"span-range\">{range}</dd>");
+    if let Some(v) = &info.value {
+        item(
+            &mut out,
+            "Value",
+            "<code class=\"span-value\">",
+            v,
+            "</code>",
+        );
+    }
+    if let Some(v) = &info.interpreted {
+        out.push_str("<dt>Interpreted</dt><dd class=\"span-interpreted\">");
+        escape_into(&mut out, v);
+        out.push_str("</dd>");
+    }
+    out.push_str("</dl><ol class=\"breakdown\">");
+    for line in &info.breakdown {
+        out.push_str("<li>");
+        escape_into(&mut out, line);
+        out.push_str("</li>");
+    }
+    out.push_str("</ol>");
+    out
+}
 
 /// The details panel.
 #[component]
@@ -12,48 +80,12 @@ pub fn SpanDetails(ws: Workspace) -> impl IntoView {
         let id = ws.selected.get().map(|s| s.span);
         let shown = ws.shown.get();
         let (Some(id), Some(shown)) = (id, shown) else {
-            return view! { <p class="muted">"Hover a byte (or a row of the tree) to see what it means."</p> }.into_any();
+            return "<p class=\"muted\">Hover a byte (or a row of the tree) to see what it means.</p>".to_string();
         };
-        let walk = &shown.0.walk;
-        let Some(info) = explain(&shown.0.schema, walk, id) else {
-            return view! { <p class="muted">"Nothing selected."</p> }.into_any();
-        };
-        let len = info.end - info.start;
-        let range = if len == 0 {
-            format!("no bytes, at offset {}", info.start)
-        } else {
-            format!(
-                "bytes {}–{} ({} byte{})",
-                info.start,
-                info.end - 1,
-                len,
-                if len == 1 { "" } else { "s" }
-            )
-        };
-        view! {
-            <h3 class="span-label">{info.label.clone()}</h3>
-            <dl>
-                {(!info.path.is_empty()).then(|| view! {
-                    <dt>"Datum path"</dt>
-                    <dd><code class="span-path">{info.path.clone()}</code></dd>
-                })}
-                <dt>"Schema"</dt>
-                <dd>
-                    <code class="span-type">{info.type_name.clone()}</code>
-                    {(!info.schema_path.is_empty()).then(|| view! { " at " <code>{info.schema_path.clone()}</code> })}
-                </dd>
-                <dt>"Bytes"</dt>
-                <dd class="span-range">{range}</dd>
-                {info.value.clone().map(|v| view! { <dt>"Value"</dt><dd><code class="span-value">{v}</code></dd> })}
-                {info.interpreted.clone().map(|v| view! { <dt>"Interpreted"</dt><dd class="span-interpreted">{v}</dd> })}
-            </dl>
-            <ol class="breakdown">
-                {info.breakdown.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}
-            </ol>
+        match explain(&shown.0.schema, &shown.0.walk, id) {
+            Some(info) => details_html(&info),
+            None => "<p class=\"muted\">Nothing selected.</p>".to_string(),
         }
-        .into_any()
     };
-    view! {
-        <aside id="span-details" aria-live="polite">{body}</aside>
-    }
+    view! { <aside id="span-details" aria-live="polite" inner_html=body></aside> }
 }

@@ -173,6 +173,9 @@ pub struct Workspace {
     pub decoding: Memo<Shared<DecodeView>>,
     /// Which message of a several-message paste is shown.
     pub message: RwSignal<usize>,
+    /// The id (as text) of the version the decoded datum is read as (schema resolution); empty reads it
+    /// as written.
+    pub reader: RwSignal<String>,
     /// The bytes the hex view shows (the encoding or the decoding, by mode).
     pub shown: Memo<Option<Shared<Shown>>>,
 }
@@ -439,6 +442,7 @@ impl Workspace {
             frame,
             decoding,
             message,
+            reader: RwSignal::new(String::new()),
             shown,
         }
     }
@@ -550,6 +554,8 @@ impl Workspace {
             })
             .collect();
         let last = versions.len().saturating_sub(1);
+        // The new versions' ids start over: a reader picked among the old ones would name another.
+        self.reader.set(String::new());
         self.versions.set(versions);
         self.select_version(last);
     }

@@ -42,6 +42,25 @@ impl Framing {
             Framing::Container => "ocf",
         }
     }
+
+    /// How many header bytes come before the datum (a container file: its 4 magic bytes).
+    pub fn header_len(&self) -> usize {
+        match self {
+            Framing::Raw => 0,
+            Framing::Confluent { .. } => 5,
+            Framing::ConfluentGuid { .. } => 17,
+            Framing::SingleObject { .. } => 10,
+            Framing::Container => 4,
+        }
+    }
+}
+
+/// The fingerprint in a single-object header (`C3 01` + 8 bytes), read without a schema.
+pub fn single_object_fingerprint(bytes: &[u8]) -> Option<[u8; 8]> {
+    if !bytes.starts_with(&SINGLE_OBJECT_MAGIC) {
+        return None;
+    }
+    bytes.get(2..10).and_then(|f| <[u8; 8]>::try_from(f).ok())
 }
 
 /// Which framing to read: one in particular, or detect it.
@@ -332,7 +351,7 @@ fn single_object(schema: &Schema, bytes: &[u8]) -> Result<Framed, FramingError> 
             None,
         ));
     }
-    let Some(fingerprint) = bytes.get(2..10).and_then(|f| <[u8; 8]>::try_from(f).ok()) else {
+    let Some(fingerprint) = single_object_fingerprint(bytes) else {
         return Err(error(0, format!("single-object header (needs 10 bytes): c3 01 + an 8-byte fingerprint, but the input has {}", bytes.len()), None));
     };
     let ours = fingerprints(schema).rabin_le;

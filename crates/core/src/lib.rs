@@ -8,6 +8,7 @@ pub mod canonical;
 pub mod compat;
 pub mod container;
 pub mod evolution;
+pub mod fit;
 pub mod framing;
 pub mod input;
 pub mod lint;

@@ -18,7 +18,7 @@ pub enum Codec {
     Deflate,
     /// `snappy`: a raw snappy block followed by the big-endian CRC32 of the uncompressed data.
     Snappy,
-    /// `bzip2`: one bzip2 stream.
+    /// `bzip2`: one bzip2 stream (read by our own decoder; the `bzip2` crate only compresses).
     Bzip2,
     /// `xz`: one xz stream.
     Xz,
@@ -115,7 +115,7 @@ pub(crate) fn decompress(
         }
         Codec::Deflate => inflate(data, limit),
         Codec::Snappy => unsnappy(data, limit),
-        Codec::Bzip2 => read_bounded(bzip2::bufread::BzDecoder::new(data), limit),
+        Codec::Bzip2 => super::bzip2::decompress(data, limit),
         Codec::Xz => unxz(data, limit),
         Codec::Zstandard => unzstd(data, limit),
     }

@@ -8,6 +8,7 @@
 //!
 //! Blocks are numbered from 1 in errors and in [`Block::number`], as the page shows them.
 
+mod bzip2;
 mod codec;
 mod error;
 mod header;

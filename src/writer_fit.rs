@@ -1,0 +1,98 @@
+//! "Which version wrote these bytes?": the message's datum tried with every saved version, each listed as
+//! fitting, fitting with bytes left over, or not fitting (at which byte and why); for single-object bytes
+//! the version whose fingerprint the header carries is marked. A row's button puts that version in the
+//! editor.
+
+use crate::decoding::Decoding;
+use crate::history::History;
+use crate::html::escape;
+use avro_playground_core::canonical::to_hex;
+use avro_playground_core::fit::{try_writer, Fit, MAX_TRIAL_BYTES};
+use avro_playground_core::framing::{single_object_fingerprint, Framing};
+
+/// What the header says about the writer, in words.
+fn header_note(framing: &Framing) -> String {
+    match framing {
+        Framing::Confluent { schema_id } => format!("Schema id {schema_id} is the registry's, which this page does not ask: each saved version is tried on the datum after the 5-byte header."),
+        Framing::ConfluentGuid { guid } => format!("Schema GUID {} is the registry's, which this page does not ask: each saved version is tried on the datum after the 17-byte header.", to_hex(guid)),
+        Framing::SingleObject { fingerprint } => format!("The header's fingerprint {} is the CRC-64-AVRO of the writer's canonical form: the version that has it is marked.", to_hex(fingerprint)),
+        _ => "No header names the writer: each saved version is tried on the bytes.".into(),
+    }
+}
+
+/// The saved versions tried as the writer of the message, as HTML (empty when there is no datum to try:
+/// a container file names its writer in its own header).
+pub fn writer_fit_html(decoding: &Decoding, h: &History, current: usize) -> String {
+    let (framing, bytes) = match decoding {
+        Decoding::Read { framing, shown, .. } => (framing.clone(), &shown.walk.bytes),
+        Decoding::Framing(_, bytes) => match single_object_fingerprint(bytes) {
+            Some(fingerprint) => (Framing::SingleObject { fingerprint }, bytes),
+            None => return String::new(),
+        },
+        _ => return String::new(),
+    };
+    let mut out = format!(
+        "<div class=\"writer-fit\"><h3>Which version wrote these bytes?</h3><p class=\"muted\">{}</p><table id=\"writer-fit\" class=\"fit-table\"><tbody>",
+        escape(&header_note(&framing))
+    );
+    let (mut exact, mut matched) = (0, false);
+    for (i, (name, schema)) in h.names.iter().zip(&h.schemas).enumerate() {
+        let (class, verdict, why, fingerprint) = match schema {
+            Err(e) => ("bad", "does not parse", e.to_string(), false),
+            Ok(schema) => {
+                let trial = try_writer(schema, &framing, bytes);
+                let fingerprint = trial.fingerprint_matches == Some(true);
+                matched |= fingerprint;
+                let (class, verdict, why) = match trial.fit {
+                    Fit::Exact => {
+                        exact += 1;
+                        ("ok", "fits", format!("reads all {} bytes", bytes.len()))
+                    }
+                    Fit::Trailing(n) => (
+                        "warn",
+                        "fits, bytes left",
+                        format!(
+                            "a whole datum, then {n} byte{} it does not explain (from byte {})",
+                            if n == 1 { "" } else { "s" },
+                            bytes.len() - n
+                        ),
+                    ),
+                    Fit::Broken(e) => ("bad", "does not fit", e.to_string()),
+                    Fit::TooLong(n) => (
+                        "bad",
+                        "not tried",
+                        format!("the datum has {n} bytes; only {MAX_TRIAL_BYTES} are tried"),
+                    ),
+                };
+                (class, verdict, why, fingerprint)
+            }
+        };
+        let button = if i == current {
+            "<span class=\"muted\">in the editor</span>".to_string()
+        } else {
+            format!("<button class=\"copy\" data-use-version=\"{i}\">use this version</button>")
+        };
+        let (row, mark) = if fingerprint {
+            (" match", " · fingerprint ✓")
+        } else {
+            ("", "")
+        };
+        out.push_str(&format!(
+            "<tr class=\"fit {class}{row}\" data-fit=\"{i}\"><th scope=\"row\">{}</th><td class=\"verdict\">{verdict}{mark}</td><td class=\"why\">{}</td><td>{button}</td></tr>",
+            escape(name),
+            escape(&why)
+        ));
+    }
+    out.push_str("</tbody></table>");
+    let summary = match (&framing, matched, exact) {
+        (Framing::SingleObject { .. }, false, _) => "No saved version has the header's fingerprint: the writer is not among them.",
+        (_, _, 0) => "No saved version reads these bytes exactly.",
+        (Framing::SingleObject { .. }, true, _) | (_, _, 1) => "",
+        _ => "Several versions read these bytes exactly: the bytes alone cannot tell which one wrote them.",
+    };
+    if !summary.is_empty() {
+        out.push_str(&format!("<p class=\"warning\">{summary}</p>"));
+    }
+    out.push_str("</div>");
+    out
+}
