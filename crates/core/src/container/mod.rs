@@ -10,6 +10,7 @@
 
 mod bzip2;
 mod codec;
+mod deflate;
 mod error;
 mod header;
 mod reader;
