@@ -2,6 +2,7 @@
 
 use crate::html::clicked_attribute;
 use crate::state::{Encoding, Workspace};
+use avro_playground_core::container::{Codec, LIGHT_CODECS};
 use avro_playground_core::output::{format_bytes, Literal};
 use leptos::prelude::*;
 use std::fmt::Write;
@@ -46,6 +47,13 @@ pub fn BytesOut(ws: Workspace) -> impl IntoView {
             .map(|b| format_bytes(&b, literal.get()))
             .unwrap_or_default()
     };
+    let is_file = move || ws.out_frame.get() == "ocf";
+    let codec_options = || {
+        LIGHT_CODECS
+            .iter()
+            .map(|c| format!("<option value=\"{c}\">{c}</option>"))
+            .collect::<String>()
+    };
     // The copy-as buttons as HTML text, with one delegated listener.
     let literal_buttons = move || {
         let current = literal.get();
@@ -78,8 +86,24 @@ pub fn BytesOut(ws: Workspace) -> impl IntoView {
                         <option value="raw">"raw datum"</option>
                         <option value="confluent">"Confluent (00 + schema id)"</option>
                         <option value="single-object">"single-object (C3 01 + fingerprint)"</option>
+                        <option value="ocf">"container file (.avro)"</option>
                     </select>
                 </label>
+                <Show when=move || ws.out_frame.get() == "ocf">
+                    <label class="choice" title="bzip2 and zstandard files: the command line writes them (avro-playground encode --frame ocf:zstandard)">
+                        "codec "
+                        <select
+                            id="out-codec"
+                            on:change=move |ev| {
+                                if let Ok(codec) = event_target_value(&ev).parse::<Codec>() {
+                                    ws.out_codec.set(codec);
+                                }
+                            }
+                            prop:value=move || ws.out_codec.get().name()
+                            inner_html=codec_options
+                        ></select>
+                    </label>
+                </Show>
                 <Show when=move || ws.out_frame.get() == "confluent">
                     <label class="choice">
                         "schema id "
@@ -99,9 +123,9 @@ pub fn BytesOut(ws: Workspace) -> impl IntoView {
                 <span inner_html=literal_buttons on:click=choose_literal></span>
                 <button class="copy" id="download-bin" on:click=move |_| {
                     if let Some(b) = bytes() {
-                        let _ = download(&b, "datum.bin");
+                        let _ = download(&b, if is_file() { "datum.avro" } else { "datum.bin" });
                     }
-                }>"download .bin"</button>
+                }>{move || if is_file() { "download .avro" } else { "download .bin" }}</button>
             </div>
             <textarea id="bytes-output" class="bytes-output" readonly aria-label="The bytes as text" prop:value=text></textarea>
         </div>

@@ -6,6 +6,9 @@ use avro_playground_core::avro_json::{
     from_avro_json, from_plain_json, to_avro_json_pretty, Conversion, DatumError,
 };
 use avro_playground_core::canonical::{fingerprints, Fingerprints};
+use avro_playground_core::container::{
+    compress_light, walk_container, write_container_with, Codec, Limits, SYNC_LEN,
+};
 use avro_playground_core::framing::{write_framed, FrameOut};
 use avro_playground_core::schema::{parse_schema, Schema, SchemaError};
 use avro_playground_core::source::{parse_json, write_json_string, JsonValue};
@@ -75,6 +78,35 @@ pub enum Encoding {
     Bytes(Arc<Shown>, Arc<Plain>),
 }
 
+/// The datum's encoding `walk` written as a one-record container file with `codec`, walked again so
+/// every header, block and sync byte is explained; the datum's value stays with the walk.
+fn container_of(
+    schema_text: &str,
+    codec: Codec,
+    walk: Walk,
+    sync: [u8; SYNC_LEN],
+) -> Result<Walk, String> {
+    let file = write_container_with(
+        schema_text,
+        codec,
+        &[(1, walk.bytes)],
+        sync,
+        &[],
+        compress_light,
+    )
+    .map_err(|e| e.to_string())?;
+    let read = walk_container(&file, &Limits::default());
+    match read.error {
+        Some(e) => Err(format!(
+            "the written container file does not read back: {e}"
+        )),
+        None => Ok(Walk {
+            value: walk.value,
+            ..read.walk
+        }),
+    }
+}
+
 /// A selected span and the view it was selected in (the other views scroll to it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Selection {
@@ -121,8 +153,10 @@ pub struct Workspace {
     pub schema: Memo<Shared<Result<ParsedSchema, SchemaError>>>,
     /// The datum, encoded.
     pub encoding: Memo<Shared<Encoding>>,
-    /// How encoded bytes are framed: `raw`, `confluent` or `single-object`.
+    /// How encoded bytes are framed: `raw`, `confluent`, `single-object` or `ocf` (a container file).
     pub out_frame: RwSignal<String>,
+    /// The codec of a written container file.
+    pub out_codec: RwSignal<Codec>,
     /// The schema id written in a Confluent frame.
     pub confluent_id: RwSignal<String>,
     /// Encode or decode.
@@ -300,6 +334,9 @@ impl Workspace {
             )))
         });
         let out_frame = RwSignal::new("raw".to_string());
+        let out_codec = RwSignal::new(Codec::Null);
+        // One random sync marker per page, as writers pick one per file.
+        let sync: [u8; SYNC_LEN] = std::array::from_fn(|_| (js_sys::Math::random() * 256.0) as u8);
         let confluent_id = RwSignal::new("1".to_string());
         let encoding = Memo::new(move |_| {
             let parsed = schema.get();
@@ -315,12 +352,18 @@ impl Workspace {
                     "single-object" => FrameOut::SingleObject,
                     _ => FrameOut::Raw,
                 };
+            let container = (out_frame.get() == "ocf").then(|| out_codec.get());
             let encoding = match parsed.0.as_ref() {
                 Err(_) => Encoding::NoSchema,
                 Ok(p) => match datum_text.with(|t| read_datum(&p.schema, t)) {
                     Err(e) => Encoding::Datum(e),
-                    Ok((value, conversions)) => match write_framed(&p.schema, &value, frame) {
-                        Err(e) => Encoding::Failed(e.to_string()),
+                    Ok((value, conversions)) => match write_framed(&p.schema, &value, frame)
+                        .map_err(|e| e.to_string())
+                        .and_then(|walk| match container {
+                            Some(codec) => schema_text.with(|t| container_of(t, codec, walk, sync)),
+                            None => Ok(walk),
+                        }) {
+                        Err(e) => Encoding::Failed(e),
                         Ok(walk) => {
                             let avro_json = (!conversions.is_empty())
                                 .then(|| to_avro_json_pretty(&p.schema, &value));
@@ -390,6 +433,7 @@ impl Workspace {
             schema,
             encoding,
             out_frame,
+            out_codec,
             confluent_id,
             mode,
             bytes_text,

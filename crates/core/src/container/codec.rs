@@ -241,9 +241,33 @@ impl Write for BoundedSink {
 /// Compresses one block's data as the codec writes it (for snappy, with the CRC32 appended).
 pub(crate) fn compress(codec: Codec, data: &[u8]) -> Result<Vec<u8>, String> {
     match codec {
-        Codec::Null => Ok(data.to_vec()),
-        // Level 6 is zlib's default, as Java's and Python's writers use.
+        // Level 6 is zlib's default, as Java's and Python's writers use; the web app writes with our
+        // smaller compressor instead (`compress_light`).
         Codec::Deflate => Ok(miniz_oxide::deflate::compress_to_vec(data, 6)),
+        Codec::Bzip2 => {
+            let mut encoder =
+                bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::default());
+            encoder.write_all(data).map_err(|e| e.to_string())?;
+            encoder.finish().map_err(|e| e.to_string())
+        }
+        Codec::Zstandard => Ok(ruzstd::encoding::compress_to_vec(
+            data,
+            ruzstd::encoding::CompressionLevel::Fastest,
+        )),
+        _ => compress_light(codec, data),
+    }
+}
+
+/// The codecs [`compress_light`] writes: those whose compressors are small enough for the web app.
+pub const LIGHT_CODECS: [Codec; 4] = [Codec::Null, Codec::Deflate, Codec::Snappy, Codec::Xz];
+
+/// Compresses with the light codecs only ([`LIGHT_CODECS`]); bzip2 and zstandard are refused, so a
+/// program that calls only this does not carry their compressors (the web app; the CLI writes all six).
+pub fn compress_light(codec: Codec, data: &[u8]) -> Result<Vec<u8>, String> {
+    match codec {
+        Codec::Null => Ok(data.to_vec()),
+        // Fixed Huffman codes: miniz_oxide's compressor costs ~8 KB of gzipped wasm (`compress` uses it).
+        Codec::Deflate => Ok(super::deflate::deflate(data)),
         Codec::Snappy => {
             let mut out = snap::raw::Encoder::new()
                 .compress_vec(data)
@@ -251,21 +275,15 @@ pub(crate) fn compress(codec: Codec, data: &[u8]) -> Result<Vec<u8>, String> {
             out.extend_from_slice(&SNAPPY_CRC.checksum(data).to_be_bytes());
             Ok(out)
         }
-        Codec::Bzip2 => {
-            let mut encoder =
-                bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::default());
-            encoder.write_all(data).map_err(|e| e.to_string())?;
-            encoder.finish().map_err(|e| e.to_string())
-        }
         Codec::Xz => {
             // lzma-rs writes a valid xz stream whose LZMA2 chunks are stored uncompressed.
             let mut out = Vec::new();
             lzma_rs::xz_compress(&mut &data[..], &mut out).map_err(|e| e.to_string())?;
             Ok(out)
         }
-        Codec::Zstandard => Ok(ruzstd::encoding::compress_to_vec(
-            data,
-            ruzstd::encoding::CompressionLevel::Fastest,
+        Codec::Bzip2 | Codec::Zstandard => Err(format!(
+            "{codec} is not written here (its compressor is too large for the web app): the command line \
+             writes it (avro-playground encode --frame ocf:{codec})"
         )),
     }
 }
@@ -283,6 +301,23 @@ mod tests {
         }
         assert!("Deflate".parse::<Codec>().is_err());
         assert!("zstd".parse::<Codec>().is_err());
+    }
+
+    #[test]
+    fn light_codecs_write_what_compress_writes_and_refuse_the_others() {
+        for codec in Codec::ALL {
+            let light = compress_light(codec, SAMPLE);
+            if codec == Codec::Deflate {
+                // Our own compressor, not miniz_oxide's: other bytes, the same data.
+                let light = light.unwrap();
+                assert_ne!(light, compress(codec, SAMPLE).unwrap());
+                assert_eq!(decompress(codec, &light, 1 << 20).unwrap(), SAMPLE);
+            } else if LIGHT_CODECS.contains(&codec) {
+                assert_eq!(light, compress(codec, SAMPLE), "{codec}");
+            } else {
+                assert!(light.unwrap_err().contains("--frame ocf:"), "{codec}");
+            }
+        }
     }
 
     #[test]

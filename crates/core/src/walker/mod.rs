@@ -107,7 +107,8 @@ impl std::error::Error for DecodeError {}
 /// Where the bytes of an encoding go (see [`Walk::byte_roles`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ByteRoles {
-    /// Framing header bytes (magic, schema id, fingerprint).
+    /// Framing bytes: a frame's magic, schema id or fingerprint; a container file's header, block counts
+    /// and sizes, and sync markers.
     pub header: usize,
     /// Length prefixes of bytes, strings and map keys.
     pub lengths: usize,
@@ -117,6 +118,8 @@ pub struct ByteRoles {
     pub block_counts: usize,
     /// The values: numbers, booleans, string and bytes content, fixed, enum indexes.
     pub values: usize,
+    /// A container block's compressed data (its values are inside, not separately visible).
+    pub compressed: usize,
     /// Anything else (trailing bytes).
     pub other: usize,
 }
@@ -166,13 +169,28 @@ impl Walk {
     /// counts, and the values themselves; trailing bytes count as `other`.
     pub fn byte_roles(&self) -> ByteRoles {
         let mut roles = ByteRoles::default();
+        // A container file's header (its first span) holds lengths and values too, but it is all framing.
+        let header_end = self
+            .spans
+            .first()
+            .filter(|s| s.part == Part::Header)
+            .map_or(0, |s| s.end as usize);
         for offset in 0..self.bytes.len() {
             let part = self
                 .innermost_at(offset)
                 .and_then(|s| self.spans.get(s as usize))
                 .map(|s| s.part);
             let slot = match part {
-                Some(Part::Magic | Part::SchemaRef | Part::Fingerprint) => &mut roles.header,
+                _ if offset < header_end => &mut roles.header,
+                Some(
+                    Part::Magic
+                    | Part::SchemaRef
+                    | Part::Fingerprint
+                    | Part::Sync
+                    | Part::ObjectCount
+                    | Part::DataSize,
+                ) => &mut roles.header,
+                Some(Part::Compressed) => &mut roles.compressed,
                 Some(Part::Length) => &mut roles.lengths,
                 Some(Part::BranchIndex) => &mut roles.union_indexes,
                 Some(Part::BlockCount | Part::BlockSize | Part::BlockEnd) => {
@@ -257,5 +275,32 @@ mod tests {
             ),
             (1, 1, 2, 4)
         );
+    }
+
+    #[test]
+    fn byte_roles_of_a_container_file_count_its_framing_and_compressed_data() {
+        use crate::container::{walk_container, write_container, Codec, Limits, SYNC_LEN};
+        let text = r#"{"type":"record","name":"R","fields":[{"name":"s","type":"string"}]}"#;
+        let datum = vec![0x04, 0x68, 0x69];
+        for codec in [Codec::Null, Codec::Deflate] {
+            let file =
+                write_container(text, codec, &[(1, datum.clone())], [7; SYNC_LEN], &[]).unwrap();
+            let roles = walk_container(&file, &Limits::default()).walk.byte_roles();
+            let total = roles.header
+                + roles.lengths
+                + roles.union_indexes
+                + roles.block_counts
+                + roles.values
+                + roles.compressed
+                + roles.other;
+            assert_eq!(total, file.len(), "{codec}");
+            if codec == Codec::Null {
+                // The record's own bytes: a length prefix and two content bytes; the rest is framing.
+                assert_eq!((roles.lengths, roles.values, roles.compressed), (1, 2, 0));
+                assert_eq!(roles.header, file.len() - 3);
+            } else {
+                assert!(roles.compressed > 0 && roles.values == 0, "{roles:?}");
+            }
+        }
     }
 }
