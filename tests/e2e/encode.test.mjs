@@ -72,3 +72,48 @@ test('the caret in the datum text selects its value’s bytes, row and details',
     assert.deepEqual(problems, []);
   });
 });
+
+test('the datum written as a container file: annotated header and block, every light codec, read back by the decoder', async () => {
+  await withPage('encode-ocf', async ({ page, url, problems }) => {
+    await openApp(page, url);
+    await page.fill('#schema-input', SCHEMA);
+    await page.fill('#datum-input', DATUM);
+    await page.waitForFunction(() => document.querySelectorAll('#hex-view span.hex-byte').length === 14);
+
+    await page.selectOption('#out-frame', 'ocf');
+    await page.locator('#out-codec').waitFor();
+    assert.deepEqual(await page.locator('#out-codec option').allTextContents(), ['null', 'deflate', 'snappy', 'xz']);
+    assert.equal(await page.locator('#download-bin').textContent(), 'download .avro');
+
+    for (const codec of ['null', 'deflate', 'snappy', 'xz']) {
+      await page.selectOption('#out-codec', codec);
+      // The file starts with the magic `Obj` 01; hovering it explains it as the container's magic.
+      await page.waitForFunction(
+        (codec) => document.querySelector('#bytes-output')?.value.startsWith('4f626a01') &&
+          document.querySelector('#bytes-output').value.includes([...new TextEncoder().encode(codec)].map((b) => b.toString(16).padStart(2, '0')).join('')),
+        codec,
+      );
+      await page.hover('#hex-view .hex-byte[data-offset="0"]');
+      await page.locator('#span-details', { hasText: /magic/i }).waitFor();
+      // The hex view holds the whole file (a few hundred bytes, all in view): header, one block, sync markers.
+      const hex = await page.inputValue('#bytes-output');
+      const total = hex.length / 2;
+      assert.equal(await page.locator('#hex-view .hex-byte').count(), total, codec);
+      assert.match(await page.locator('#datum-size').textContent(), new RegExp(`${total} bytes of Avro binary`));
+      assert.match(await page.locator('.size-roles').textContent(), /header/);
+
+      // The decoder reads the file back: one record, the datum.
+      await page.click('#tab-decode');
+      await page.fill('#bytes-input', hex);
+      await page.locator('#decode-status', { hasText: `codec ${codec}` }).waitFor();
+      assert.match(await page.locator('#decode-status').textContent(), /1 block, 1 record/);
+      const record = JSON.parse(await page.locator('#decoded-records li code').first().textContent());
+      assert.deepEqual(record, JSON.parse(DATUM));
+      await page.click('#tab-encode');
+      await page.locator('#out-codec').waitFor();
+    }
+    await page.selectOption('#out-codec', 'null');
+    await screenshot(page, 'encode-ocf');
+    assert.deepEqual(problems, []);
+  });
+});

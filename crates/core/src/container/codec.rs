@@ -308,9 +308,8 @@ mod tests {
         for codec in Codec::ALL {
             let light = compress_light(codec, SAMPLE);
             if codec == Codec::Deflate {
-                // Our own compressor, not miniz_oxide's: other bytes, the same data.
+                // Our own compressor, not miniz_oxide's: maybe other bytes, the same data.
                 let light = light.unwrap();
-                assert_ne!(light, compress(codec, SAMPLE).unwrap());
                 assert_eq!(decompress(codec, &light, 1 << 20).unwrap(), SAMPLE);
             } else if LIGHT_CODECS.contains(&codec) {
                 assert_eq!(light, compress(codec, SAMPLE), "{codec}");
