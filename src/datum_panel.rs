@@ -1,8 +1,10 @@
 //! The datum editor (Avro JSON) and why a datum does not fit the schema.
 
 use crate::editor::{positioned_error_html, CodeEditor, ErrorMark};
+use crate::history::History;
 use crate::html::{self, clicked_attribute};
-use crate::state::{Encoding, Origin, Plain, Selection, Shown, Workspace};
+use crate::read_as::{in_editor, read_as_html};
+use crate::state::{Encoding, Origin, Plain, Selection, Shared, Shown, Workspace};
 use avro_playground_core::avro_json::to_avro_json;
 use avro_playground_core::source::parse_json;
 use avro_playground_core::walker::explain::{datum_path, span_at_text};
@@ -120,7 +122,7 @@ fn bytes_html(shown: &Shown, plain: &Plain, typed: usize) -> String {
 
 /// The datum panel.
 #[component]
-pub fn DatumPanel(ws: Workspace) -> impl IntoView {
+pub fn DatumPanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoView {
     let apply = move |ev: web_sys::MouseEvent| {
         if clicked_attribute(&ev, "id").as_deref() != Some("apply-conversions") {
             return;
@@ -177,6 +179,24 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
             />
             <div class="status" inner_html=status on:click=apply></div>
             <crate::bytes_out::BytesOut ws=ws />
+            <div
+                class="resolution"
+                on:click=move |ev| {
+                    if let Some(id) = clicked_attribute(&ev, "data-reader") {
+                        ws.reader.set(id);
+                    }
+                }
+                inner_html=move || match ws.encoding.get().0.as_ref() {
+                    // The encoded datum read with a saved version: what a consumer on that version sees.
+                    Encoding::Bytes(shown, _) => {
+                        let h = history.get();
+                        let ids: Vec<u32> = ws.versions.with(|vs| vs.iter().map(|v| v.id).collect());
+                        let written = in_editor(&shown.schema, shown.walk.value.as_ref(), &h.0, ws.current.get());
+                        read_as_html(&written, &h.0, &ids, ws.reader.with(|r| r.parse().ok()))
+                    }
+                    _ => String::new(),
+                }
+            ></div>
         </section>
     }
 }

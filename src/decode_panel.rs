@@ -4,7 +4,7 @@
 use crate::decoding::{describe_framing, DecodeView, Decoding};
 use crate::history::History;
 use crate::html::{self, clicked_attribute};
-use crate::read_as::read_as_html;
+use crate::read_as::{decoded, read_as_html};
 use crate::state::Shared;
 use crate::state::Workspace;
 use crate::writer_fit::writer_fit_html;
@@ -297,7 +297,9 @@ pub fn DecodePanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoVi
                     let (view, h) = (ws.decoding.get(), history.get());
                     let ids: Vec<u32> = ws.versions.with(|vs| vs.iter().map(|v| v.id).collect());
                     let current = ws.current.get();
-                    read_as_html(&view.0.decoding, &h.0, &ids, current, ws.reader.with(|r| r.parse().ok()))
+                    decoded(&view.0.decoding, &h.0, current)
+                        .map(|w| read_as_html(&w, &h.0, &ids, ws.reader.with(|r| r.parse().ok())))
+                        .unwrap_or_default()
                         + &writer_fit_html(&view.0.decoding, &h.0, current)
                 }
             ></div>

@@ -60,7 +60,7 @@ pub fn App() -> impl IntoView {
                     </button>
                 </nav>
                 {move || match ws.mode.get() {
-                    state::Mode::Encode => view! { <datum_panel::DatumPanel ws=ws /> }.into_any(),
+                    state::Mode::Encode => view! { <datum_panel::DatumPanel ws=ws history=history /> }.into_any(),
                     state::Mode::Decode => view! { <decode_panel::DecodePanel ws=ws history=history /> }.into_any(),
                 }}
             </div>

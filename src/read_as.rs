@@ -30,42 +30,74 @@ fn picker(out: &mut String, h: &History, ids: &[u32], reader: Option<u32>) {
     }
 }
 
-/// The "Read as" buttons and, when a version is picked, the datum as that reader sees it, as HTML.
-/// `ids` are the versions' ids (in `h`'s order), `current` the index of the version in the editor.
-pub fn read_as_html(
-    decoding: &Decoding,
+/// What a "Read as" section reads: datums of a writer schema.
+pub struct Written<'a> {
+    /// The schema the datums were written with.
+    pub writer: &'a Schema,
+    /// The datums (one, or a container file's listed records).
+    pub values: Vec<&'a Value>,
+    /// How the writer is named (`written with v2, the schema in the editor`).
+    pub label: String,
+    /// Whether these are a container file's records (listed one per line, steps numbered by record).
+    pub several: bool,
+}
+
+/// The datum (or datums) written with the editor's schema, version `current` of `h`.
+pub fn in_editor<'a>(
+    writer: &'a Schema,
+    value: Option<&'a Value>,
     h: &History,
-    ids: &[u32],
     current: usize,
-    reader: Option<u32>,
-) -> String {
-    let (writer, values, writer_label): (&Schema, Vec<&Value>, String) = match decoding {
-        Decoding::Read { shown, .. } => (
-            &shown.schema,
-            shown.walk.value.iter().collect(),
-            format!(
-                "written with {}, the schema in the editor",
-                h.names.get(current).map_or("", |s| s)
-            ),
+) -> Written<'a> {
+    Written {
+        writer,
+        values: value.into_iter().collect(),
+        label: format!(
+            "written with {}, the schema in the editor",
+            h.names.get(current).map_or("", |s| s)
         ),
-        Decoding::Container { shown, values, .. } => (
+        several: false,
+    }
+}
+
+/// What the decoder read: the datum, or a container file's records with the file's own schema.
+pub fn decoded<'a>(decoding: &'a Decoding, h: &History, current: usize) -> Option<Written<'a>> {
+    match decoding {
+        Decoding::Read { shown, .. } => Some(in_editor(
             &shown.schema,
-            values.iter().collect(),
-            "written with the file's own schema".into(),
-        ),
-        _ => return String::new(),
-    };
+            shown.walk.value.as_ref(),
+            h,
+            current,
+        )),
+        Decoding::Container { shown, values, .. } => Some(Written {
+            writer: &shown.schema,
+            values: values.iter().collect(),
+            label: "written with the file's own schema".into(),
+            several: true,
+        }),
+        _ => None,
+    }
+}
+
+/// The "Read as" buttons and, when a version is picked, the datum as that reader sees it, as HTML.
+/// `ids` are the versions' ids (in `h`'s order).
+pub fn read_as_html(written: &Written, h: &History, ids: &[u32], reader: Option<u32>) -> String {
+    let Written {
+        writer,
+        values,
+        label: writer_label,
+        several,
+    } = written;
     let mut out = String::from(
         "<div id=\"read-as\" class=\"read-as\"><h3>Read with another version</h3><div class=\"read-as-bar\">",
     );
     picker(&mut out, h, ids, reader);
     out.push_str(&format!(
         " <span class=\"muted\">{}</span></div>",
-        escape(&writer_label)
+        escape(writer_label)
     ));
     if let Some(index) = reader.and_then(|r| ids.iter().position(|id| *id == r)) {
-        let several = matches!(decoding, Decoding::Container { .. });
-        read_with(&mut out, h, index, writer, &values, several);
+        read_with(&mut out, h, index, writer, values, *several);
     }
     out.push_str("</div>");
     out

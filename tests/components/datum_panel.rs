@@ -1,9 +1,11 @@
 //! The datum panel: encoding status, datum errors, and the output framing of the bytes.
 
-use crate::harness::Mounted;
+use crate::harness::{tick, Mounted};
 use avro_playground_core::canonical::{fingerprints, to_hex};
 use avro_playground_core::schema::parse_schema;
 use avro_playground_web::datum_panel::DatumPanel;
+use avro_playground_web::history::history;
+use avro_playground_web::state::Workspace;
 use leptos::prelude::*;
 
 const SCHEMA: &str = r#"{"type": "record", "name": "Reading", "namespace": "lab",
@@ -13,9 +15,56 @@ const SCHEMA: &str = r#"{"type": "record", "name": "Reading", "namespace": "lab"
 const DATUM: &str = r#"{"at": 1, "label": "hi"}"#;
 const DATUM_HEX: &str = "02046869";
 
+/// The datum panel (with the history of versions it reads the datum as).
+async fn datum_panel_ws(datum: &str) -> (Mounted, Workspace) {
+    Mounted::panels(SCHEMA, datum, |ws| {
+        let history = history(ws);
+        view! { <DatumPanel ws=ws history=history /> }
+    })
+    .await
+}
+
 async fn datum_panel(datum: &str) -> Mounted {
-    let (panel, _) = Mounted::panels(SCHEMA, datum, |ws| view! { <DatumPanel ws=ws /> }).await;
-    panel
+    datum_panel_ws(datum).await.0
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn the_encoded_datum_reads_as_another_version() {
+    let (panel, ws) = datum_panel_ws(DATUM).await;
+    // v2 adds a field with a default; the editor goes back to v1, which wrote the datum.
+    ws.duplicate_version();
+    tick().await;
+    ws.schema_text.set(SCHEMA.replace(
+        r#"{"name": "label", "type": "string"}"#,
+        r#"{"name": "label", "type": "string"}, {"name": "unit", "type": "string", "default": "kPa"}"#,
+    ));
+    tick().await;
+    ws.select_version(0);
+    tick().await;
+    assert!(
+        panel.find("#resolution-status").is_none(),
+        "{}",
+        panel.html()
+    );
+    panel.click_button("v2").await;
+    assert_eq!(panel.text("#resolution-status"), "Read as v2: 1 step.");
+    assert!(
+        panel.text("#resolution-steps").contains("/unit"),
+        "{}",
+        panel.html()
+    );
+    assert!(
+        panel.text("#reader-json").contains(r#""unit": "kPa""#),
+        "{}",
+        panel.html()
+    );
+    // And back to the bytes as written.
+    panel.click_button("as written").await;
+    assert!(
+        panel.find("#resolution-status").is_none(),
+        "{}",
+        panel.html()
+    );
 }
 
 #[wasm_bindgen_test::wasm_bindgen_test]

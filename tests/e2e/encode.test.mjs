@@ -117,3 +117,37 @@ test('the datum written as a container file: annotated header and block, every l
     assert.deepEqual(problems, []);
   });
 });
+
+test('the encoded datum read as another saved version: the default filled in, or where it fails', async () => {
+  await withPage('encode-read-as', async ({ page, url, problems }) => {
+    await openApp(page, url);
+    await page.fill('#schema-input', SCHEMA);
+    await page.fill('#datum-input', DATUM);
+    await page.waitForFunction(() => document.querySelectorAll('#hex-view span.hex-byte').length === 14);
+
+    // v2 adds a field with a default, v3 one without; then back to v1, which wrote the datum.
+    const withField = (field) => SCHEMA.replace('"fields":[', `"fields":[${field},`);
+    await page.click('#add-version');
+    await page.fill('#schema-input', withField('{"name":"unit","type":"string","default":"kPa"}'));
+    await page.click('#add-version');
+    await page.fill('#schema-input', withField('{"name":"site","type":"string"}'));
+    await page.click('.version-select >> text=v1');
+    await page.waitForFunction(() => document.querySelector('#schema-input').value.indexOf('"unit"') < 0);
+
+    const readAs = page.locator('#read-as');
+    await readAs.locator('button[data-reader]', { hasText: 'v2' }).click();
+    // Two steps: the default filled in, and the union branch the reader picks for tag.
+    await page.locator('#resolution-status', { hasText: 'Read as v2: 2 steps.' }).waitFor();
+    const steps = await page.locator('#resolution-steps li').allTextContents();
+    assert.match(steps[0], /^\/unit .*default "kPa" is used/);
+    assert.match(steps[1], /^\/tag .*branch 1 \(string\)/);
+    assert.equal(JSON.parse(await page.locator('#reader-json').textContent()).unit, 'kPa');
+
+    await readAs.locator('button[data-reader]', { hasText: 'v3' }).click();
+    await page.locator('#resolution-error').waitFor();
+    assert.match(await page.locator('#resolution-error').textContent(), /site/);
+
+    await screenshot(page, 'encode-read-as');
+    assert.deepEqual(problems, []);
+  });
+});
