@@ -5,9 +5,10 @@ use crate::decoding::{describe_framing, DecodeView, Decoding};
 use crate::history::History;
 use crate::html::{self, clicked_attribute};
 use crate::read_as::{decoded, read_as_html};
-use crate::state::Shared;
-use crate::state::Workspace;
+use crate::state::{Origin, Selection, Shared, Workspace};
 use crate::writer_fit::writer_fit_html;
+use avro_playground_core::source::parse_json;
+use avro_playground_core::walker::explain::{datum_path, span_at_text};
 use leptos::prelude::*;
 use std::fmt::Write;
 use std::sync::Arc;
@@ -170,7 +171,7 @@ fn status_html(decoding: &Decoding) -> String {
             framing,
             alternatives,
             shown,
-            json,
+            ..
         } => {
             let walk = &shown.walk;
             p(
@@ -214,14 +215,79 @@ fn status_html(decoding: &Decoding) -> String {
                     ),
                 );
             }
-            if let Some(j) = json {
-                out.push_str("<pre id=\"decoded-json\" class=\"json\">");
-                html::escape_into(&mut out, j);
-                out.push_str("</pre>");
-            }
         }
     }
     out
+}
+
+/// The longest decoded JSON whose selected value is marked (each hover rewrites and reparses it).
+const MAX_MARKED_JSON: usize = 256 * 1024;
+
+/// The decoded datum's Avro JSON, the selected span's value marked, as HTML.
+fn decoded_json_html(ws: Workspace) -> String {
+    let view = ws.decoding.get();
+    let Decoding::Read {
+        shown,
+        json: Some(json),
+        ..
+    } = &view.0.decoding
+    else {
+        return String::new();
+    };
+    let range = ws
+        .selected
+        .get()
+        .filter(|_| json.len() <= MAX_MARKED_JSON)
+        .and_then(|sel| {
+            let path = datum_path(&shown.schema, &shown.walk, sel.span);
+            let node = parse_json(json).ok()?;
+            node.at(&path).map(|n| (n.range.start, n.range.end))
+        });
+    let mut out = String::from("<pre id=\"decoded-json\" class=\"json\">");
+    html::mark_range(&mut out, json, range, "value-mark");
+    out.push_str("</pre>");
+    out
+}
+
+/// The way back on the decoder's side: a click in the decoded JSON selects the bytes of the value there.
+fn select_in_json(ws: Workspace, ev: &web_sys::MouseEvent) -> Option<()> {
+    use wasm_bindgen::JsCast;
+    let pre = ev
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("#decoded-json")
+        .ok()??;
+    // The text from the start of the JSON to the caret: its UTF-8 length is the offset in the JSON.
+    let caret = web_sys::window()?
+        .get_selection()
+        .ok()??
+        .get_range_at(0)
+        .ok()?;
+    let before = web_sys::window()?.document()?.create_range().ok()?;
+    before.select_node_contents(&pre).ok()?;
+    before
+        .set_end(&caret.start_container().ok()?, caret.start_offset().ok()?)
+        .ok()?;
+    let offset = String::from(before.to_string()).len();
+    let view = ws.decoding.get_untracked();
+    let Decoding::Read {
+        shown,
+        json: Some(json),
+        ..
+    } = &view.0.decoding
+    else {
+        return None;
+    };
+    let span = span_at_text(&shown.schema, &shown.walk, &parse_json(json).ok()?, offset)?;
+    let selection = Some(Selection {
+        span,
+        origin: Origin::Text,
+    });
+    if ws.selected.get_untracked() != selection {
+        ws.selected.set(selection);
+    }
+    Some(())
 }
 
 /// The decode panel; `history` holds the saved versions, parsed, that the datum can be read as.
@@ -283,6 +349,13 @@ pub fn DecodePanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoVi
                     let view = ws.decoding.get();
                     messages_html(&view.0) + &status_html(&view.0.decoding)
                 }
+            ></div>
+            <div
+                class="decoded"
+                on:click=move |ev| {
+                    let _ = select_in_json(ws, &ev);
+                }
+                inner_html=move || decoded_json_html(ws)
             ></div>
             <div
                 class="resolution"

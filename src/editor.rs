@@ -82,26 +82,9 @@ pub fn CodeEditor(
             });
         text.with(|t| {
             let mut out = String::with_capacity(t.len() + 64);
-            match mark {
-                Some((start, end, class)) => {
-                    let start = clamp_to_char(t, start);
-                    let end = clamp_to_char(t, end).max(start);
-                    let (before, rest) = t.split_at(start);
-                    let (marked, after) = rest.split_at(end - start);
-                    html::escape_into(&mut out, before);
-                    out.push_str("<mark class=\"");
-                    out.push_str(class);
-                    out.push_str("\">");
-                    // An error at the very end (e.g. a missing bracket) still needs something to underline.
-                    if marked.is_empty() || marked == "\n" {
-                        out.push(' ');
-                    }
-                    html::escape_into(&mut out, marked);
-                    out.push_str("</mark>");
-                    html::escape_into(&mut out, after);
-                }
-                None => html::escape_into(&mut out, t),
-            }
+            // An error at the very end (e.g. a missing bracket) still shows: the mark is padded.
+            let class = mark.map_or("", |m| m.2);
+            html::mark_range(&mut out, t, mark.map(|(s, e, _)| (s, e)), class);
             out.push('\n');
             out
         })
@@ -137,13 +120,4 @@ pub fn positioned_error_html(id: &str, position: &str, message: &str, pointer: &
     html::escape_into(&mut out, pointer);
     out.push_str(")</code></p>");
     out
-}
-
-/// The largest char boundary at or before `i`.
-fn clamp_to_char(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }

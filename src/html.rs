@@ -24,23 +24,41 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// Appends `text` escaped, with the byte range `range` (clamped to the text's char boundaries) in a
+/// `<mark class=…>`; an empty or line-end mark is padded with a space so it still shows.
+pub fn mark_range(out: &mut String, text: &str, range: Option<(usize, usize)>, class: &str) {
+    let Some((start, end)) = range else {
+        escape_into(out, text);
+        return;
+    };
+    let clamp = |i: usize| {
+        let mut i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = clamp(start);
+    let end = clamp(end).max(start);
+    escape_into(out, &text[..start]);
+    out.push_str("<mark class=\"");
+    out.push_str(class);
+    out.push_str("\">");
+    let marked = &text[start..end];
+    if marked.is_empty() || marked == "\n" {
+        out.push(' ');
+    }
+    escape_into(out, marked);
+    out.push_str("</mark>");
+    escape_into(out, &text[end..]);
+}
+
 /// A schema text with one range marked, as HTML.
 pub fn marked(out: &mut String, text: &str, range: Option<TextRange>, label: &str) {
     out.push_str("<figure class=\"marked-schema\"><figcaption>");
     escape_into(out, label);
     out.push_str("</figcaption><pre>");
-    match range.filter(|r| {
-        r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
-    }) {
-        Some(r) => {
-            escape_into(out, &text[..r.start]);
-            out.push_str("<mark class=\"location\">");
-            escape_into(out, &text[r.start..r.end]);
-            out.push_str("</mark>");
-            escape_into(out, &text[r.end..]);
-        }
-        None => escape_into(out, text),
-    }
+    mark_range(out, text, range.map(|r| (r.start, r.end)), "location");
     out.push_str("</pre></figure>");
 }
 

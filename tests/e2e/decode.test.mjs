@@ -596,3 +596,60 @@ test('a truncated datum: the failing byte is outlined and the spans before it st
     await screenshot(page, 'decode-truncated');
   });
 });
+
+test('the decoded JSON and the bytes point at each other: a hovered byte marks its value, a click in the JSON selects its bytes', async () => {
+  await withPage('decode-json-way-back', async ({ page, url, problems }) => {
+    const schema = {
+      type: 'record',
+      name: 'R',
+      fields: [
+        { name: 'id', type: 'long' },
+        { name: 'name', type: 'string' },
+      ],
+    };
+    await openDecoder(page, url, schema);
+    // id 300 (zigzag 600: d8 04), name "hey" (06 68 65 79).
+    await page.fill('#bytes-input', 'd8 04 06 68 65 79');
+    await page.locator('#decoded-json').waitFor();
+
+    // A hovered byte marks its value in the decoded JSON.
+    await page.hover('#hex-view .hex-byte[data-offset="3"]');
+    await page.locator('#decoded-json mark.value-mark', { hasText: 'hey' }).waitFor();
+    assert.equal(await page.locator('#decoded-json mark.value-mark').textContent(), '"hey"');
+
+    // A click in the JSON (on the 3 of 300) selects that value's bytes.
+    const pre = page.locator('#decoded-json');
+    await pre.evaluate((el) => {
+      // Puts the caret inside "300", as a click there does, then clicks.
+      const at = el.textContent.indexOf('300') + 1;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let node, left = at;
+      while ((node = walker.nextNode())) {
+        if (left <= node.length) break;
+        left -= node.length;
+      }
+      const range = document.createRange();
+      range.setStart(node, left);
+      range.collapse(true);
+      const sel = getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+      el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('#hex-view .hex-byte[data-offset="0"]')?.classList.contains('selected'));
+    const selected = await page.locator('#hex-view .hex-byte.selected').evaluateAll((els) => els.map((e) => Number(e.dataset.offset)));
+    assert.deepEqual(selected, [0, 1]);
+    assert.equal(await page.locator('#span-details .span-path').textContent(), '/id');
+    assert.equal(await page.locator('#decoded-json mark.value-mark').textContent(), '300');
+
+    // A real mouse click lands there too.
+    const box = await page.locator('#decoded-json mark.value-mark').boundingBox();
+    await page.hover('#hex-view .hex-byte[data-offset="5"]');
+    await page.locator('#decoded-json mark.value-mark', { hasText: 'hey' }).waitFor();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction(() => document.querySelector('#hex-view .hex-byte[data-offset="0"]')?.classList.contains('selected'));
+
+    await screenshot(page, 'decode-json-way-back');
+    assert.deepEqual(problems, []);
+  });
+});
