@@ -3,7 +3,7 @@
 
 use crate::decoding::{decode_file, decode_text, DecodeView, Decoding};
 use avro_playground_core::avro_json::{
-    from_avro_json, from_plain_json, to_avro_json_pretty, Conversion, DatumError,
+    example_value, from_avro_json, from_plain_json, to_avro_json_pretty, Conversion, DatumError,
 };
 use avro_playground_core::canonical::{fingerprints, Fingerprints};
 use avro_playground_core::container::{
@@ -554,6 +554,15 @@ impl Workspace {
             })
             .collect();
         let last = versions.len().saturating_sub(1);
+        // A datum that does not fit the newest version makes way for an example that does.
+        if let Some(schema) = versions.last().and_then(|v| parse_schema(&v.text).ok()) {
+            let fits = self
+                .datum_text
+                .with_untracked(|t| read_datum(&schema, t).is_ok());
+            if let (false, Some(value)) = (fits, example_value(&schema)) {
+                self.datum_text.set(to_avro_json_pretty(&schema, &value));
+            }
+        }
         // The new versions' ids start over: a reader picked among the old ones would name another.
         self.reader.set(String::new());
         self.versions.set(versions);

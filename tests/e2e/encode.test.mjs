@@ -151,3 +151,23 @@ test('the encoded datum read as another saved version: the default filled in, or
     assert.deepEqual(problems, []);
   });
 });
+
+test('a loaded scenario brings a datum that fits its newest version when the one typed does not', async () => {
+  await withPage('encode-scenario-datum', async ({ page, url, problems }) => {
+    await openApp(page, url);
+    await page.click('li[data-scenario="add_field_with_default"] button.load-scenario');
+    await page.waitForFunction(() => document.querySelectorAll('.version-select').length === 2);
+    // The example datum fits: it encodes, and carries the new field's default.
+    await page.locator('#datum-size').waitFor();
+    assert.equal(await page.locator('#datum-error').count(), 0);
+    assert.equal(JSON.parse(await page.inputValue('#datum-input')).currency, 'EUR');
+    assert.ok((await page.locator('#hex-view .hex-byte').count()) > 0);
+
+    // A datum that fits the next scenario's newest version stays as typed.
+    const typed = await page.inputValue('#datum-input');
+    await page.click('li[data-scenario="add_field_with_default"] button.load-scenario');
+    await page.locator('#datum-size').waitFor();
+    assert.equal(await page.inputValue('#datum-input'), typed);
+    assert.deepEqual(problems, []);
+  });
+});

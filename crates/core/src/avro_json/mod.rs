@@ -27,6 +27,8 @@
 
 mod calendar;
 mod decimal;
+mod example;
+pub use example::example_value;
 mod locate;
 mod number_text;
 mod plain;

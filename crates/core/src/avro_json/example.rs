@@ -1,0 +1,153 @@
+//! A small datum that fits a schema, for a schema that arrives without one (a loaded scenario): each
+//! field's default where it has one, otherwise the plainest value of its type.
+
+use super::field_default;
+use crate::schema::{Kind, LogicalType, Schema, SchemaId};
+use crate::value::Value;
+
+/// How deep the example may nest; a schema that needs more (a record that holds itself outside any union,
+/// array or map) has no finite datum.
+const MAX_DEPTH: usize = 64;
+
+/// How many values the search may try: unions whose every branch recurses would otherwise try
+/// exponentially many.
+const MAX_STEPS: usize = 10_000;
+
+/// A datum of `schema`: field defaults, the first enum symbol (or the enum's default), the first union
+/// branch that is not a record (else the first record that can end), empty arrays and maps, zeros and empty strings (a zero uuid, a one-byte decimal 0).
+/// `None` when no finite datum exists.
+pub fn example_value(schema: &Schema) -> Option<Value> {
+    example(schema, schema.root(), 0, &mut 0)
+}
+
+fn example(schema: &Schema, id: SchemaId, depth: usize, steps: &mut usize) -> Option<Value> {
+    *steps += 1;
+    if depth > MAX_DEPTH || *steps > MAX_STEPS {
+        return None;
+    }
+    let node = schema.node(id);
+    Some(match &node.kind {
+        Kind::Null => Value::Null,
+        Kind::Boolean => Value::Boolean(false),
+        Kind::Int => Value::Int(0),
+        Kind::Long => Value::Long(0),
+        Kind::Float => Value::Float(0.0),
+        Kind::Double => Value::Double(0.0),
+        Kind::Bytes => match node.logical {
+            Some(LogicalType::Decimal { .. } | LogicalType::BigDecimal) => Value::Bytes(vec![0]),
+            _ => Value::Bytes(Vec::new()),
+        },
+        Kind::String => match node.logical {
+            Some(LogicalType::Uuid) => Value::String("00000000-0000-0000-0000-000000000000".into()),
+            _ => Value::String(String::new()),
+        },
+        Kind::Record(r) => {
+            let mut fields = Vec::with_capacity(r.fields.len());
+            for f in &r.fields {
+                let value = match field_default(schema, f) {
+                    Some(v) => v,
+                    None => example(schema, f.schema, depth + 1, steps)?,
+                };
+                fields.push((f.name.clone(), value));
+            }
+            Value::Record(fields)
+        }
+        Kind::Enum(e) => {
+            let symbol = e.default.as_ref().or(e.symbols.first())?;
+            let index = e.symbols.iter().position(|s| s == symbol)?;
+            Value::Enum(u32::try_from(index).ok()?, symbol.clone())
+        }
+        Kind::Array(_) => Value::Array(Vec::new()),
+        Kind::Map(_) => Value::Map(Vec::new()),
+        // A branch that surely ends (not a record, which may hold the union again) before a record.
+        Kind::Union(branches) => {
+            let is_record = |b: &SchemaId| matches!(schema.kind(*b), Kind::Record(_));
+            let order = (branches.iter().enumerate().filter(|(_, b)| !is_record(b)))
+                .chain(branches.iter().enumerate().filter(|(_, b)| is_record(b)));
+            let (i, value) = order
+                .into_iter()
+                .find_map(|(i, b)| Some((i, example(schema, *b, depth + 1, steps)?)))?;
+            Value::Union(u32::try_from(i).ok()?, Box::new(value))
+        }
+        Kind::Fixed(f) => Value::Fixed(vec![0; f.size]),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::avro_json::{from_avro_json, to_avro_json};
+    use crate::schema::parse_schema;
+
+    /// The example of `schema` as Avro JSON, checked to read back as a datum of the schema.
+    fn example_json(schema: &str) -> Option<String> {
+        let schema = parse_schema(schema).unwrap();
+        let value = example_value(&schema)?;
+        let json = to_avro_json(&schema, &value);
+        assert_eq!(
+            from_avro_json(&schema, &json).as_ref(),
+            Ok(&value),
+            "{json}"
+        );
+        Some(json)
+    }
+
+    #[test]
+    fn defaults_first_then_plain_values() {
+        let json = example_json(
+            r#"{"type": "record", "name": "R", "fields": [
+                {"name": "id", "type": "long"},
+                {"name": "currency", "type": "string", "default": "EUR"},
+                {"name": "tag", "type": ["null", "string"], "default": null},
+                {"name": "kind", "type": {"type": "enum", "name": "K", "symbols": ["A", "B"], "default": "B"}},
+                {"name": "list", "type": {"type": "array", "items": "int"}},
+                {"name": "id2", "type": {"type": "string", "logicalType": "uuid"}},
+                {"name": "amount", "type": {"type": "bytes", "logicalType": "decimal", "precision": 4, "scale": 2}},
+                {"name": "hash", "type": {"type": "fixed", "name": "H", "size": 2}}
+            ]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":0,"currency":"EUR","tag":null,"kind":"B","list":[],"id2":"00000000-0000-0000-0000-000000000000","amount":"\u0000","hash":"\u0000\u0000"}"#
+        );
+    }
+
+    #[test]
+    fn recursion_ends_through_a_union_and_not_otherwise() {
+        // A linked list: the null branch ends it.
+        assert_eq!(
+            example_json(
+                r#"{"type": "record", "name": "Node", "fields": [
+                    {"name": "next", "type": ["Node", "null"]}]}"#
+            )
+            .as_deref(),
+            Some(r#"{"next":null}"#)
+        );
+        // A record that always holds itself has no finite datum.
+        assert_eq!(
+            example_json(
+                r#"{"type": "record", "name": "Loop", "fields": [{"name": "me", "type": "Loop"}]}"#
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn unions_of_endless_records_stop_quickly() {
+        // Every branch recurses: without a bound on the steps this would try 2^64 paths.
+        let schema = r#"{"type": "record", "name": "L", "fields": [{"name": "f", "type": [
+            {"type": "record", "name": "A", "fields": [{"name": "g", "type": "L"}]},
+            {"type": "record", "name": "B", "fields": [{"name": "h", "type": "L"}]}]}]}"#;
+        assert_eq!(example_json(schema), None);
+    }
+
+    #[test]
+    fn every_scenario_version_has_an_example() {
+        for scenario in crate::evolution::scenarios() {
+            for text in scenario.versions {
+                assert!(example_json(text).is_some(), "{}", scenario.id);
+            }
+        }
+    }
+}
