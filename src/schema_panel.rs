@@ -11,19 +11,17 @@ use avro_playground_core::schema::parse_schema;
 use leptos::prelude::*;
 use std::fmt::Write;
 
-/// The lints of the edited schema: against the version before it (if any), then on its own.
-fn lints_of(ws: Workspace, p: &ParsedSchema) -> Vec<Lint> {
+/// The lints of the edited schema: against the version before it (`previous`: its name and text, if
+/// any), then on its own.
+fn lints_of(ws: Workspace, previous: Option<(String, String)>, p: &ParsedSchema) -> Vec<Lint> {
     let text = ws.schema_text.get_untracked();
-    let before = ws.current.get().checked_sub(1);
-    let mut lints = ws
-        .versions
-        .with(|vs| {
-            let v = vs.get(before?)?;
+    let mut lints = previous
+        .and_then(|(name, old)| {
             Some(cross_version_lints(
-                &parse_schema(&v.text).ok()?,
+                &parse_schema(&old).ok()?,
                 &p.schema,
                 &text,
-                &v.name,
+                &name,
             ))
         })
         .unwrap_or_default();
@@ -91,6 +89,13 @@ pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
                 end: e.range.end,
             })
     });
+    // The version before the edited one: a memo, so typing in the edited one (which updates the list of
+    // versions) does not lint twice.
+    let previous = Memo::new(move |_| {
+        let before = ws.current.get().checked_sub(1)?;
+        ws.versions
+            .with(|vs| vs.get(before).map(|v| (v.name.clone(), v.text.clone())))
+    });
     let status = move || match ws.schema.get().0.as_ref() {
         Err(e) => positioned_error_html(
             "schema-error",
@@ -98,7 +103,7 @@ pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
             &e.message,
             &e.pointer.to_string(),
         ),
-        Ok(p) => ok_html(p, &lints_of(ws, p)),
+        Ok(p) => ok_html(p, &lints_of(ws, previous.get(), p)),
     };
     // A lint's fix button names the lint by its place in the list.
     let fix = move |ev: web_sys::MouseEvent| {
@@ -107,7 +112,7 @@ pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
             return;
         };
         let fixed = match ws.schema.get_untracked().0.as_ref() {
-            Ok(p) => lints_of(ws, p)
+            Ok(p) => lints_of(ws, previous.get_untracked(), p)
                 .into_iter()
                 .nth(i)
                 .and_then(|l| l.fixed_text),

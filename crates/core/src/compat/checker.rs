@@ -9,10 +9,32 @@ use super::matching::{lookup_writer_field, missing_symbols, schema_name_equals, 
 use super::{Incompatibility, IncompatibilityType, Note, NoteKind, MAX_DEPTH};
 use crate::schema::{Enum, Field, Fixed, Kind, Record, Schema, SchemaId};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// A reader/writer pair: Java keys its memo on the identity of the two schema objects; named types are
 /// shared ids here as they are shared objects there.
 type ReaderWriter = (SchemaId, SchemaId);
+
+/// A fast hash of a pair of schema ids (FxHash's mix): the memo's keys are our own indexes, not input an
+/// attacker picks, so SipHash's protection would only slow every edit of a large history.
+#[derive(Default)]
+struct PairHasher(u64);
+
+impl Hasher for PairHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u32(u32::from(*b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 enum Memo {
     /// Java's RECURSION_IN_PROGRESS.
@@ -24,7 +46,7 @@ enum Memo {
 pub(crate) struct Checker<'s> {
     reader: &'s Schema,
     writer: &'s Schema,
-    memo: HashMap<ReaderWriter, Memo>,
+    memo: HashMap<ReaderWriter, Memo, BuildHasherDefault<PairHasher>>,
     /// Java's location stack, without its root token.
     location: Vec<Token>,
     depth: usize,
@@ -37,7 +59,7 @@ impl<'s> Checker<'s> {
         Checker {
             reader,
             writer,
-            memo: HashMap::new(),
+            memo: HashMap::default(),
             location: Vec::new(),
             depth: 0,
             notes: Vec::new(),
