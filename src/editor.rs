@@ -112,9 +112,9 @@ pub fn CodeEditor(
 
 /// An error that names where, as HTML: line:column, the message, and the JSON pointer.
 pub fn positioned_error_html(id: &str, position: &str, message: &str, pointer: &str) -> String {
-    let mut out = format!(
-        "<p id=\"{id}\" class=\"error\" role=\"alert\"><span class=\"where\">{position}</span> "
-    );
+    let mut out = format!("<p id=\"{id}\" class=\"error\" role=\"alert\"><span class=\"where\">");
+    html::escape_into(&mut out, position);
+    out.push_str("</span> ");
     html::escape_into(&mut out, message);
     out.push_str(" <code class=\"pointer\">(at ");
     html::escape_into(&mut out, pointer);
