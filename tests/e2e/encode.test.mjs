@@ -171,3 +171,26 @@ test('a loaded scenario brings a datum that fits its newest version when the one
     assert.deepEqual(problems, []);
   });
 });
+
+test('text from the user is shown as text, never as markup', async () => {
+  await withPage('encode-escaping', async ({ page, url, problems }) => {
+    await openApp(page, url);
+    const markup = '<img src=x onerror="window.__injected=1"><b>bold</b>';
+    await page.fill('#schema-input', JSON.stringify({ type: 'record', name: 'R', fields: [{ name: 's', type: 'string' }] }));
+    await page.fill('#datum-input', JSON.stringify({ s: markup }));
+    await page.waitForFunction(() => document.querySelectorAll('#hex-view span.hex-byte').length > 10);
+    // The string's value in the span tree and, hovered, in the details: as typed.
+    await page.hover('#hex-view .hex-byte[data-offset="3"]');
+    await page.locator('#span-details .span-value').waitFor();
+    assert.equal(await page.locator('#span-details .span-value').textContent(), JSON.stringify(markup));
+    assert.ok((await page.locator('#span-tree .span-row-value').allTextContents()).includes(JSON.stringify(markup)));
+    // A version named with markup.
+    await page.fill('.version.current .version-name', markup);
+    await page.press('.version.current .version-name', 'Enter');
+    await page.waitForFunction((m) => [...document.querySelectorAll('.version-select')].some((b) => b.textContent === m), markup);
+    // Nothing was parsed as HTML anywhere on the page.
+    assert.equal(await page.locator('main img, main b').count(), 0);
+    assert.equal(await page.evaluate(() => window.__injected), undefined);
+    assert.deepEqual(problems, []);
+  });
+});
