@@ -1,5 +1,5 @@
-//! What each Confluent Schema Registry compatibility level answers when the newest version is registered
-//! after the others: which versions it checks, in which order, and which one fails.
+//! What each Confluent Schema Registry compatibility level answers when the newest version (or any one
+//! picked) is registered after the versions before it: which it checks, in which order, and which fails.
 
 use crate::history::History;
 use crate::html::escape;
@@ -20,8 +20,9 @@ fn meaning(mode: Mode) -> &'static str {
     }
 }
 
-/// The seven levels' verdicts for the newest version, as HTML.
-fn modes_html(h: &History) -> String {
+/// The seven levels' verdicts for registering version `candidate` (0-based; `None` or out of range: the
+/// newest) after the versions before it, as HTML.
+fn modes_html(h: &History, candidate: Option<usize>) -> String {
     let Some(matrix) = h.matrix.as_ref() else {
         return String::new();
     };
@@ -34,13 +35,25 @@ fn modes_html(h: &History) -> String {
             .get(v.wrapping_sub(1))
             .map_or_else(|| format!("v{v}"), |s| escape(s))
     };
-    let mut out = format!(
-        "<h3>Registering {} after the others</h3><p class=\"muted\">Confluent checks the newest version first and stops at the first that fails; the _TRANSITIVE levels check every earlier version, the others only the latest.</p><table class=\"modes-table\"><thead><tr><th>level</th><th>verdict</th><th>versions checked</th><th>meaning</th></tr></thead><tbody>",
-        name(n)
+    let candidate = candidate.filter(|c| (1..n).contains(c)).unwrap_or(n - 1);
+    // Any version with an earlier one can be the candidate; the newest by default.
+    let mut out = String::from(
+        "<h3>Registering <select id=\"mode-candidate\" aria-label=\"The version registered\">",
     );
+    for c in 1..n {
+        out.push_str(&format!(
+            "<option value=\"{c}\"{}>{}</option>",
+            if c == candidate { " selected" } else { "" },
+            name(c + 1)
+        ));
+    }
+    out.push_str(&format!(
+        "</select> after the {}</h3><p class=\"muted\">Confluent checks the newest version first and stops at the first that fails; the _TRANSITIVE levels check every earlier version, the others only the latest.</p><table class=\"modes-table\"><thead><tr><th>level</th><th>verdict</th><th>versions checked</th><th>meaning</th></tr></thead><tbody>",
+        if candidate == 1 { "first version".to_string() } else { format!("{candidate} before it") }
+    ));
     for reg in Mode::ALL
         .iter()
-        .filter_map(|m| matrix.registration(*m, n - 1))
+        .filter_map(|m| matrix.registration(*m, candidate))
     {
         let checked: Vec<String> = reg.checked_versions.iter().map(|v| name(*v)).collect();
         let checked = if checked.is_empty() {
@@ -77,8 +90,16 @@ fn modes_html(h: &History) -> String {
     out
 }
 
-/// The seven levels' verdicts for the newest version.
+/// The seven levels' verdicts for the newest version, or the one picked as the candidate.
 #[component]
 pub fn ModesPanel(history: Memo<Shared<History>>) -> impl IntoView {
-    view! { <div id="modes" class="modes" inner_html=move || modes_html(&history.get().0)></div> }
+    let candidate = RwSignal::new(None::<usize>);
+    view! {
+        <div
+            id="modes"
+            class="modes"
+            on:change=move |ev| candidate.set(event_target_value(&ev).parse().ok())
+            inner_html=move || modes_html(&history.get().0, candidate.get())
+        ></div>
+    }
 }

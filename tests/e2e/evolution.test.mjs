@@ -27,6 +27,16 @@ test('a scenario loads, its verdicts match the checker, and a failing cell is lo
     assert.equal(await verdict('BACKWARD_TRANSITIVE'), 'rejected');
     assert.match(await page.locator('#modes tr[data-mode="BACKWARD_TRANSITIVE"] .checked').textContent(), /v2 → v1 \(stops at v1\)/);
 
+    // Any version can be the candidate: v2 registered after v1 alone passes every backward level.
+    assert.equal(await page.locator('#mode-candidate').inputValue(), '2');
+    await page.selectOption('#mode-candidate', '1');
+    await page.locator('#modes h3', { hasText: 'after the first version' }).waitFor();
+    assert.equal(await verdict('BACKWARD_TRANSITIVE'), 'accepted');
+    assert.equal(await page.locator('#modes tr[data-mode="BACKWARD_TRANSITIVE"] .checked').textContent(), 'v1');
+    await page.selectOption('#mode-candidate', '2');
+    await page.locator('#modes h3', { hasText: 'after the 2 before it' }).waitFor();
+    assert.equal(await verdict('BACKWARD_TRANSITIVE'), 'rejected');
+
     // v3 reading v1's data fails (a string weight read as a double): open that cell.
     const cell = page.locator('#matrix td[data-reader="2"][data-writer="0"]');
     assert.match(await cell.textContent(), /✗ 1/);
