@@ -26,13 +26,15 @@ pub struct Output {
     pub stdout: String,
     /// Each written to stderr on its own line.
     pub notes: Vec<String>,
+    /// Whether some of several messages could not be read (each said so in a note): exit status 1.
+    pub failed: bool,
 }
 
 impl From<String> for Output {
     fn from(stdout: String) -> Self {
         Output {
             stdout,
-            notes: Vec::new(),
+            ..Output::default()
         }
     }
 }

@@ -1,5 +1,6 @@
 //! `avro-playground`: the codec core on the command line. Exit status 0 on success, 1 on invalid input
-//! (a one-line message on stderr naming where), 2 on usage errors.
+//! (a one-line message on stderr naming where; for several messages, one per message that fails, after the
+//! others are printed), 2 on usage errors.
 
 mod args;
 mod commands;
@@ -48,7 +49,11 @@ fn main() -> ExitCode {
             if !output.stdout.is_empty() {
                 println!("{}", output.stdout);
             }
-            ExitCode::SUCCESS
+            if output.failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(Failure::Usage(m)) => {
             eprintln!("avro-playground {command}: {m}\n\n{}", cmd.help);

@@ -125,5 +125,6 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
     Ok(Output {
         stdout: out.to_string(),
         notes,
+        failed: false,
     })
 }

@@ -20,7 +20,13 @@ An Object Container File needs no --schema (its header carries the writer's; --s
 the reader schema): each record is printed as Avro JSON, one per line.
 --reader R.avsc: read the datum with the reader schema per the spec's resolution rules (Java's choice of
 union branch); each step (promotion, default, skipped field, enum default, branch, alias) is noted on
-stderr. An impossible resolution exits 1 naming the path and the rule.";
+stderr. An impossible resolution exits 1 naming the path and the rule.
+Several messages, one per line (as kcat prints them; an empty line is a tombstone, a Kafka null value):
+each is read on its own (--reader applies to each) and printed on its own line, in order; a tombstone
+prints null and notes `line N: tombstone (empty message)` on stderr; a message that cannot be read prints
+nothing and a one-line `line N: ...` message on stderr saying where and why. Every message is tried; the
+exit status is 1 if any failed. A message wrapped over lines (base64 at 76 columns, xxd -p) is one message
+when no line is a whole datum and the whole text is one; a dump (xxd, od, hexdump) is always one.";
 
 /// Resolves `value` to `reader` when one is given, noting each step.
 fn read_as(
@@ -64,7 +70,46 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
                 .as_ref()
                 .ok_or_else(|| Failure::Invalid("no datum was decoded".into()))?;
             let stdout = read_as(writer, reader.as_ref(), value, &mut notes, "")?;
-            Ok(Output { stdout, notes })
+            Ok(Output {
+                stdout,
+                notes,
+                failed: false,
+            })
+        }
+        Payload::Messages(messages) => {
+            let writer = schema
+                .as_ref()
+                .ok_or_else(|| Failure::Usage("--schema is required".into()))?;
+            let mut lines = Vec::with_capacity(messages.len());
+            let mut failed = false;
+            for message in messages {
+                let at = format!("line {}: ", message.line);
+                notes.extend(message.notes);
+                let json = match message.datum {
+                    Ok(None) => {
+                        notes.push(format!("{at}tombstone (empty message)"));
+                        Ok("null".to_string())
+                    }
+                    Ok(Some(framed)) => match framed.walk.value.as_ref() {
+                        Some(value) => read_as(writer, reader.as_ref(), value, &mut notes, &at)
+                            .map_err(|e| e.to_string()),
+                        None => Err(format!("{at}no datum was decoded")),
+                    },
+                    Err(e) => Err(e),
+                };
+                match json {
+                    Ok(json) => lines.push(json),
+                    Err(e) => {
+                        failed = true;
+                        notes.push(e.replace('\n', " "));
+                    }
+                }
+            }
+            Ok(Output {
+                stdout: lines.join("\n"),
+                notes,
+                failed,
+            })
         }
         Payload::Container(file) => {
             let writer = file
@@ -81,6 +126,7 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
             Ok(Output {
                 stdout: lines.join("\n"),
                 notes,
+                failed: false,
             })
         }
     }

@@ -97,6 +97,7 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
                 values.len(),
                 codec.name()
             )],
+            failed: false,
         });
     }
     let frame: FrameOut = frame.parse().map_err(Failure::Usage)?;
