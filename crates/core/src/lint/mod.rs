@@ -169,15 +169,30 @@ pub fn lint(schema: &Schema, text: &str) -> Vec<Lint> {
                 .iter()
                 .position(|b| matches!(schema.kind(*b), Kind::Null));
             if branches.len() == 2 && null_at == Some(1) {
+                // Swapping is safe with no default or a null one; another default must stay first.
+                let kept = field
+                    .default
+                    .as_ref()
+                    .filter(|d| !matches!(d.value, JsonValue::Null));
+                let (message, fix) = match kept {
+                    None => (
+                        format!("`{}` is optional but its null is the second branch", field.name),
+                        swap_union(text, &json, &field.pointer.push("type")),
+                    ),
+                    Some(d) => (
+                        format!(
+                            "`{}` is optional but its null is the second branch; no fix offered: its default {d} must stay on the first branch",
+                            field.name
+                        ),
+                        None,
+                    ),
+                };
                 out.push(at(
                     Rule::OptionalNullNotFirst,
-                    format!(
-                        "`{}` is optional but its null is the second branch",
-                        field.name
-                    ),
+                    message,
                     field.pointer.push("type"),
                     schema.node(field.schema).range,
-                    swap_union(text, &json, &field.pointer.push("type")),
+                    fix,
                 ));
             }
         }
@@ -360,6 +375,52 @@ mod tests {
     }
 
     #[test]
+    fn logical_type_with_invalid_parameters_is_flagged_with_the_reason() {
+        let record = |ty: &str| {
+            format!(
+                r#"{{"type":"record","name":"R","namespace":"n","doc":"d","fields":[{{"name":"x","type":{ty}}}]}}"#
+            )
+        };
+        for (ty, reason) in [
+            (
+                r#"{"type":"bytes","logicalType":"decimal","precision":4,"scale":6}"#,
+                "scale 6 exceeds precision 4",
+            ),
+            (
+                r#"{"type":"bytes","logicalType":"decimal","scale":2}"#,
+                "needs a precision",
+            ),
+            (
+                r#"{"type":"fixed","name":"F","size":2,"logicalType":"decimal","precision":9}"#,
+                "does not fit fixed(2)",
+            ),
+            (
+                r#"{"type":"fixed","name":"F","size":8,"logicalType":"duration"}"#,
+                "fixed size 12, found 8",
+            ),
+        ] {
+            let found = lints(&record(ty));
+            assert_eq!(
+                found.iter().map(|l| l.rule).collect::<Vec<_>>(),
+                vec![Rule::LogicalTypeIgnored],
+                "{ty}"
+            );
+            assert!(
+                found[0].message.contains(reason),
+                "{ty}: {}",
+                found[0].message
+            );
+        }
+        for ty in [
+            r#"{"type":"bytes","logicalType":"decimal","precision":4,"scale":2}"#,
+            r#"{"type":"fixed","name":"F","size":2,"logicalType":"decimal","precision":4}"#,
+            r#"{"type":"fixed","name":"F","size":12,"logicalType":"duration"}"#,
+        ] {
+            assert_eq!(rules(&record(ty)), vec![], "{ty} is valid");
+        }
+    }
+
+    #[test]
     fn union_default_on_a_later_branch_is_flagged() {
         let text = r#"{"type":"record","name":"R","namespace":"n","doc":"d","fields":[{"name":"a","type":["null","int"],"default":5}]}"#;
         assert_eq!(rules(text), vec![Rule::UnionDefaultNotFirst]);
@@ -375,6 +436,34 @@ mod tests {
         );
         let fixed = found[0].fixed_text.clone().expect("a fix");
         assert!(fixed.contains(r#"["null", "string"]"#), "{fixed}");
+    }
+
+    #[test]
+    fn null_second_with_a_null_default_is_swapped_but_another_default_is_kept() {
+        let null_default = r#"{"type":"record","name":"R","namespace":"n","doc":"d","fields":[{"name":"a","type":["string", "null"],"default":null}]}"#;
+        let found = lints(null_default);
+        let swap = found
+            .iter()
+            .find(|l| l.rule == Rule::OptionalNullNotFirst)
+            .and_then(|l| l.fixed_text.clone())
+            .expect("a fix");
+        assert!(
+            swap.contains(r#"["null", "string"],"default":null"#),
+            "{swap}"
+        );
+        assert_eq!(rules(&swap), vec![], "the fixed text has no lint left");
+
+        let string_default = r#"{"type":"record","name":"R","namespace":"n","doc":"d","fields":[{"name":"a","type":["string", "null"],"default":"x"}]}"#;
+        let found = lints(string_default);
+        let lint = found
+            .iter()
+            .find(|l| l.rule == Rule::OptionalNullNotFirst)
+            .expect("still flagged");
+        assert_eq!(
+            lint.fixed_text, None,
+            "swapping would invalidate the default \"x\""
+        );
+        assert!(lint.message.contains("no fix offered"), "{}", lint.message);
     }
 
     #[test]

@@ -449,6 +449,7 @@ fn value_info(
                     hex(c)
                 });
                 if let Some(LogicalType::Decimal { scale, .. }) = &node.logical {
+                    info.breakdown.push(decimal_line(c, *scale));
                     info.interpreted = Some(decimal_text(c, *scale));
                 }
             }
@@ -457,6 +458,13 @@ fn value_info(
             info.breakdown
                 .push(format!("fixed: exactly {} bytes, no length prefix", f.size));
             info.value = Some(hex(bytes));
+            match &node.logical {
+                Some(LogicalType::Decimal { scale, .. }) => {
+                    info.breakdown.push(decimal_line(bytes, *scale));
+                }
+                Some(LogicalType::Duration) => info.breakdown.extend(duration_lines(bytes)),
+                _ => {}
+            }
             info.interpreted = match &node.logical {
                 Some(LogicalType::Decimal { scale, .. }) => Some(decimal_text(bytes, *scale)),
                 Some(LogicalType::Uuid) => Some(uuid_text(bytes)),
@@ -591,6 +599,29 @@ pub fn decimal_text(bytes: &[u8], scale: u32) -> String {
     text
 }
 
+/// The breakdown line of a decimal: the unscaled big-endian two's-complement integer, then the scaling.
+fn decimal_line(bytes: &[u8], scale: u32) -> String {
+    format!(
+        "{} = unscaled {} (big-endian two's complement) × 10^-{scale} → {}",
+        hex(bytes),
+        decimal_text(bytes, 0),
+        decimal_text(bytes, scale)
+    )
+}
+
+/// The breakdown lines of a duration: its three little-endian u32, each with its bytes.
+fn duration_lines(bytes: &[u8]) -> Vec<String> {
+    ["months", "days", "milliseconds"]
+        .iter()
+        .enumerate()
+        .filter_map(|(i, unit)| {
+            let b = bytes.get(i * 4..i * 4 + 4)?;
+            let v = u32::from_le_bytes(b.try_into().ok()?);
+            Some(format!("{} = u32 little-endian → {v} {unit}", hex(b)))
+        })
+        .collect()
+}
+
 fn uuid_text(bytes: &[u8]) -> String {
     let h: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     if h.len() != 32 {
@@ -700,6 +731,134 @@ mod tests {
             let found = span_at_text(&schema, &walk, &json, node.range.start).unwrap();
             assert_eq!(datum_path(&schema, &walk, found), path, "span {id}");
         }
+    }
+
+    /// The explanation of the top-level value of `datum` written with `schema`.
+    fn root_info(schema: &str, datum: &str) -> SpanInfo {
+        let (schema, walk, _) = walk_of(schema, datum);
+        explain(&schema, &walk, 0).unwrap()
+    }
+
+    #[test]
+    fn a_decimal_shows_its_unscaled_integer_then_the_scaled_value() {
+        let bytes = r#"{"type": "bytes", "logicalType": "decimal", "precision": 9, "scale": 2}"#;
+        let info = root_info(bytes, r#""\u0007[\u00cd\u0015""#);
+        assert!(
+            info.breakdown.iter().any(|l| l
+                == "07 5b cd 15 = unscaled 123456789 (big-endian two's complement) × 10^-2 → 1234567.89"),
+            "{:?}",
+            info.breakdown
+        );
+        assert_eq!(info.interpreted.as_deref(), Some("1234567.89"));
+        let fixed = r#"{"type": "fixed", "name": "D", "size": 2, "logicalType": "decimal", "precision": 4, "scale": 1}"#;
+        let info = root_info(fixed, r#""\u00ff\u00fe""#);
+        assert!(
+            info.breakdown
+                .iter()
+                .any(|l| l.contains("unscaled -2 ") && l.ends_with("→ -0.2")),
+            "{:?}",
+            info.breakdown
+        );
+        // Without the logical type there is no scaling line.
+        let info = root_info(r#""bytes""#, r#""\u0007""#);
+        assert!(!info.breakdown.iter().any(|l| l.contains("unscaled")));
+    }
+
+    #[test]
+    fn a_duration_shows_its_three_little_endian_u32() {
+        let schema = r#"{"type": "fixed", "name": "Dur", "size": 12, "logicalType": "duration"}"#;
+        let datum = r#""\u0001\u0000\u0000\u0000\u0002\u0000\u0000\u0000\u00e8\u0003\u0000\u0000""#;
+        let info = root_info(schema, datum);
+        let lines: Vec<&str> = info
+            .breakdown
+            .iter()
+            .filter(|l| l.contains("u32"))
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "01 00 00 00 = u32 little-endian → 1 months",
+                "02 00 00 00 = u32 little-endian → 2 days",
+                "e8 03 00 00 = u32 little-endian → 1000 milliseconds"
+            ]
+        );
+        assert_eq!(
+            info.interpreted.as_deref(),
+            Some("1 months, 2 days, 1000 milliseconds (three little-endian u32)")
+        );
+    }
+
+    #[test]
+    fn a_fixed_uuid_is_shown_as_uuid_text() {
+        let schema = r#"{"type": "fixed", "name": "U", "size": 16, "logicalType": "uuid"}"#;
+        let datum: String = (0..16u8).map(|b| format!("\\u{b:04x}")).collect();
+        let info = root_info(schema, &format!("\"{datum}\""));
+        assert_eq!(
+            info.interpreted.as_deref(),
+            Some("00010203-0405-0607-0809-0a0b0c0d0e0f")
+        );
+    }
+
+    #[test]
+    fn timestamps_are_utc_instants_and_local_timestamps_have_no_zone() {
+        let cases = [
+            (
+                "timestamp-millis",
+                "1700000000123",
+                "2023-11-14T22:13:20.123Z (UTC instant)",
+            ),
+            (
+                "timestamp-micros",
+                "1700000000123456",
+                "2023-11-14T22:13:20.123456Z (UTC instant)",
+            ),
+            (
+                "timestamp-nanos",
+                "-1",
+                "1969-12-31T23:59:59.999999999Z (UTC instant)",
+            ),
+            (
+                "local-timestamp-millis",
+                "0",
+                "1970-01-01T00:00:00.000 (local time, no zone)",
+            ),
+            (
+                "local-timestamp-micros",
+                "86400000001",
+                "1970-01-02T00:00:00.000001 (local time, no zone)",
+            ),
+            (
+                "local-timestamp-nanos",
+                "1",
+                "1970-01-01T00:00:00.000000001 (local time, no zone)",
+            ),
+        ];
+        for (logical, datum, want) in cases {
+            let schema = format!(r#"{{"type": "long", "logicalType": "{logical}"}}"#);
+            let info = root_info(&schema, datum);
+            assert_eq!(info.interpreted.as_deref(), Some(want), "{logical}");
+            assert_eq!(
+                info.value.as_deref(),
+                Some(datum),
+                "{logical}: raw beside interpreted"
+            );
+        }
+        let info = root_info(r#"{"type": "int", "logicalType": "date"}"#, "-1");
+        assert_eq!(
+            info.interpreted.as_deref(),
+            Some("1969-12-31 (-1 days since 1970-01-01)")
+        );
+        let info = root_info(
+            r#"{"type": "int", "logicalType": "time-millis"}"#,
+            "3723004",
+        );
+        assert_eq!(
+            info.interpreted.as_deref(),
+            Some("01:02:03.004 (time of day)")
+        );
+        // A plain long is not interpreted.
+        assert_eq!(root_info(r#""long""#, "5").interpreted, None);
     }
 
     #[test]
