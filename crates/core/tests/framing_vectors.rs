@@ -99,3 +99,45 @@ fn every_non_container_framing_case() {
     }
     report.finish("framing.json (raw, confluent, single-object)");
 }
+
+/// Confluent's magic 01: a 16-byte schema GUID (registry 8.x) instead of the 4-byte id; not in the corpus.
+#[test]
+fn confluent_guid_framing_is_read_with_its_17_byte_header() {
+    let schema = parse_schema(r#""int""#).expect("schema");
+    let guid = unhex("0123456789abcdef0011223344556677");
+    let mut bytes = vec![0x01];
+    bytes.extend(&guid);
+    bytes.push(0x0a);
+    for choice in [FrameChoice::Confluent, FrameChoice::Auto] {
+        let framed = read_framed(&schema, &bytes, choice).expect("read");
+        match &framed.framing {
+            Framing::ConfluentGuid { guid: got } => assert_eq!(to_hex(got), to_hex(&guid)),
+            other => panic!("{choice:?}: read as {other:?}"),
+        }
+        assert_eq!(framed.framing.name(), "confluent");
+        assert_eq!(framed.trailing(), 0);
+        let value = framed.walk.value.as_ref().expect("a datum");
+        assert_eq!(to_avro_json(&schema, value), "5");
+    }
+    // The header's spans: the magic byte, then the GUID, then the body.
+    let framed = read_framed(&schema, &bytes, FrameChoice::Confluent).expect("read");
+    let header: Vec<(u32, u32)> = framed
+        .walk
+        .spans
+        .iter()
+        .filter(|s| s.start < 17 && s.end <= 17)
+        .map(|s| (s.start, s.end))
+        .collect();
+    assert!(
+        header.contains(&(0, 1)) && header.contains(&(1, 17)),
+        "{header:?}"
+    );
+
+    // Too short for a GUID: says how many bytes the header needs.
+    let err = read_framed(&schema, &bytes[..10], FrameChoice::Confluent).expect_err("short");
+    assert!(err.to_string().contains("needs 17 bytes"), "{err}");
+    // Neither magic: names the byte found.
+    let err = read_framed(&schema, &[0x02, 0, 0, 0, 1, 0x0a], FrameChoice::Confluent)
+        .expect_err("bad magic");
+    assert!(err.to_string().contains("found 02"), "{err}");
+}
