@@ -364,16 +364,25 @@ pub fn DecodePanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoVi
                         ws.reader.set(id);
                     } else if let Some(i) = clicked_attribute(&ev, "data-use-version").and_then(|i| i.parse().ok()) {
                         ws.select_version(i);
+                    } else if let Some(given) = clicked_attribute(&ev, "data-give-id") {
+                        // "index:id", as the row's button writes it.
+                        if let Some((i, id)) = given.split_once(':') {
+                            if let Ok(i) = i.parse() {
+                                ws.set_registry_id(i, id.to_string());
+                            }
+                        }
                     }
                 }
                 inner_html=move || {
                     let (view, h) = (ws.decoding.get(), history.get());
-                    let ids: Vec<u32> = ws.versions.with(|vs| vs.iter().map(|v| v.id).collect());
+                    let (ids, registry_ids): (Vec<u32>, Vec<String>) = ws
+                        .versions
+                        .with(|vs| vs.iter().map(|v| (v.id, v.registry_id.clone())).unzip());
                     let current = ws.current.get();
                     decoded(&view.0.decoding, &h.0, current)
                         .map(|w| read_as_html(&w, &h.0, &ids, ws.reader.with(|r| r.parse().ok())))
                         .unwrap_or_default()
-                        + &writer_fit_html(&view.0.decoding, &h.0, current)
+                        + &writer_fit_html(&view.0.decoding, &h.0, current, &registry_ids)
                 }
             ></div>
         </section>

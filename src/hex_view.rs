@@ -1,11 +1,11 @@
-//! The shown bytes as a hex dump: offsets, hex, ASCII. Each top-level field's bytes share a colour, the
-//! failing byte of a broken datum is outlined, and hovering a byte selects its innermost span. Only the
+//! The shown bytes as a hex dump: offsets, hex, ASCII. Each top-level field's bytes share a colour, bytes
+//! after the datum that nothing read are hatched, the failing byte of a broken datum is outlined, and hovering a byte selects its innermost span. Only the
 //! rows in view are in the DOM.
 
 use crate::html;
 use crate::state::{Origin, Selection, Workspace};
 use crate::virtual_rows::{mark_rows, RenderRow, VirtualRows};
-use avro_playground_core::walker::Walk;
+use avro_playground_core::walker::{Part, Walk};
 use leptos::prelude::*;
 use std::fmt::Write;
 use std::sync::Arc;
@@ -42,15 +42,18 @@ fn write_row(walk: &Walk, selected: Option<(usize, usize)>, r: usize, out: &mut 
     );
     for (i, b) in chunk.iter().enumerate() {
         let offset = start + i;
-        let g = walk
-            .innermost_at(offset)
-            .map_or(PALETTE, |s| group(walk, s));
+        let innermost = walk.innermost_at(offset);
+        let g = innermost.map_or(PALETTE, |s| group(walk, s));
+        let trailing = innermost
+            .and_then(|s| walk.spans.get(s as usize))
+            .is_some_and(|s| s.part == Part::Trailing);
         let starts_group = previous != Some(g);
         previous = Some(g);
         let _ = write!(
             out,
-            "<span class=\"hex-byte g{g}{}{}{}\" data-offset=\"{offset}\">{b:02x}</span>",
+            "<span class=\"hex-byte g{g}{}{}{}{}\" data-offset=\"{offset}\">{b:02x}</span>",
             if starts_group { " group-start" } else { "" },
+            if trailing { " trailing" } else { "" },
             if error_at == Some(offset) {
                 " error-byte"
             } else {

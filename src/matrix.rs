@@ -16,6 +16,32 @@ fn direction(reader: usize, writer: usize) -> &'static str {
     }
 }
 
+/// Which side may upgrade first, as this cell decides it: a newer reader is a consumer upgrade, a newer
+/// writer a producer upgrade (`None` on the diagonal).
+fn upgrade_order(
+    reader: usize,
+    writer: usize,
+    compatible: bool,
+    rn: &str,
+    wn: &str,
+) -> Option<String> {
+    Some(match (reader.cmp(&writer), compatible) {
+        (std::cmp::Ordering::Equal, _) => return None,
+        (std::cmp::Ordering::Greater, true) => {
+            format!("Consumers may upgrade to {rn} first: they still read what {wn} producers write.")
+        }
+        (std::cmp::Ordering::Greater, false) => format!(
+            "Consumers on {rn} cannot read {wn} data: upgrade them only once no {wn} data is left to read."
+        ),
+        (std::cmp::Ordering::Less, true) => {
+            format!("Producers may upgrade to {wn} first: {rn} consumers still read what they write.")
+        }
+        (std::cmp::Ordering::Less, false) => format!(
+            "Producers on {wn} would break {rn} consumers: upgrade every consumer before the producers."
+        ),
+    })
+}
+
 /// The grid as HTML.
 fn grid(h: &History, open: Option<(usize, usize)>) -> String {
     let Some(matrix) = h.matrix.as_ref() else {
@@ -93,6 +119,9 @@ fn details(h: &History, (r, w): (usize, usize), picked: usize) -> Option<String>
         ));
     }
     out.push_str("</ol>");
+    if let Some(order) = upgrade_order(r, w, c.compatible, rn, wn) {
+        out.push_str(&format!("<p class=\"upgrade\">{}</p>", escape(&order)));
+    }
     if r != w {
         out.push_str(&format!(
             "<button class=\"copy\" data-diff-pair=\"{},{}\">diff these two versions</button>",

@@ -230,6 +230,11 @@ fn restore() -> Option<Saved> {
                     id: i as u32,
                     name: v.get("name")?.value.as_str()?.to_string(),
                     text: v.get("text")?.value.as_str()?.to_string(),
+                    registry_id: v
+                        .get("registry_id")
+                        .and_then(|r| r.value.as_str())
+                        .unwrap_or_default()
+                        .to_string(),
                 })
             })
             .collect(),
@@ -260,6 +265,8 @@ fn save(versions: &[Version], current: usize, datum: &str) {
             write_json_string(&mut json, &v.name);
             json.push_str(",\"text\":");
             write_json_string(&mut json, &v.text);
+            json.push_str(",\"registry_id\":");
+            write_json_string(&mut json, &v.registry_id);
             json.push('}');
         }
         json.push_str(&format!("],\"current\":{current},\"datum\":"));
@@ -279,6 +286,9 @@ pub struct Version {
     pub name: String,
     /// The schema text.
     pub text: String,
+    /// The id a schema registry gave this version, as typed (a Confluent schema id or GUID; empty when
+    /// unknown): Confluent-framed bytes that name it mark this version as their writer.
+    pub registry_id: String,
 }
 
 impl Workspace {
@@ -296,6 +306,7 @@ impl Workspace {
             id: 0,
             name: "v1".into(),
             text: schema0,
+            registry_id: String::new(),
         };
         Self::with_versions(vec![v1], 0, datum0)
     }
@@ -489,6 +500,7 @@ impl Workspace {
                 id,
                 name: format!("v{n}"),
                 text,
+                registry_id: String::new(),
             });
             index = vs.len() - 1;
         });
@@ -533,6 +545,15 @@ impl Workspace {
         }
     }
 
+    /// Gives version `index` the id a schema registry knows it by.
+    pub fn set_registry_id(self, index: usize, registry_id: String) {
+        self.versions.update(|vs| {
+            if let Some(v) = vs.get_mut(index) {
+                v.registry_id = registry_id;
+            }
+        });
+    }
+
     /// Renames version `index`.
     pub fn rename_version(self, index: usize, name: String) {
         self.versions.update(|vs| {
@@ -551,6 +572,7 @@ impl Workspace {
                 id: i as u32,
                 name,
                 text,
+                registry_id: String::new(),
             })
             .collect();
         let last = versions.len().saturating_sub(1);

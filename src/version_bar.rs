@@ -2,14 +2,20 @@
 //! Written as HTML text with delegated listeners (see [`crate::html`]).
 
 use crate::html::{self, clicked_attribute};
-use crate::state::Workspace;
+use crate::state::{Version, Workspace};
 use leptos::prelude::*;
 use std::fmt::Write;
 
-/// The bar's HTML: one entry per version, the current one with its name field and tools.
-fn bar_html(names: &[String], current: usize) -> String {
+/// The bar's HTML: one entry per version, the current one with its name and registry id fields and tools.
+fn bar_html(versions: &[Version], current: usize) -> String {
     let mut out = String::new();
-    for (i, name) in names.iter().enumerate() {
+    for (
+        i,
+        Version {
+            name, registry_id, ..
+        },
+    ) in versions.iter().enumerate()
+    {
         let is_current = i == current;
         let _ = write!(
             out,
@@ -24,6 +30,12 @@ fn bar_html(names: &[String], current: usize) -> String {
                 "<input class=\"version-name\" aria-label=\"Version name\" size=\"6\" value=\"",
             );
             html::escape_into(&mut out, name);
+            out.push_str(
+                "\"><input class=\"registry-id\" aria-label=\"Registry schema id\" \
+                 title=\"The id (or GUID) a schema registry gave this version: Confluent-framed bytes \
+                 that carry it are marked as written by it\" placeholder=\"registry id\" size=\"7\" value=\"",
+            );
+            html::escape_into(&mut out, registry_id);
             out.push_str(
                 "\"><button class=\"icon\" title=\"Move later\" data-action=\"later\">→</button>\
                  <button class=\"icon\" title=\"Move earlier\" data-action=\"earlier\">←</button>\
@@ -40,12 +52,7 @@ fn bar_html(names: &[String], current: usize) -> String {
 pub fn VersionBar(ws: Workspace) -> impl IntoView {
     let entries = move || {
         let current = ws.current.get();
-        ws.versions.with(|v| {
-            bar_html(
-                &v.iter().map(|v| v.name.clone()).collect::<Vec<_>>(),
-                current,
-            )
-        })
+        ws.versions.with(|v| bar_html(v, current))
     };
     let version_of = |ev: &web_sys::Event| {
         use wasm_bindgen::JsCast;
@@ -71,7 +78,17 @@ pub fn VersionBar(ws: Workspace) -> impl IntoView {
         }
     };
     let change = move |ev: web_sys::Event| {
-        if let Some(i) = version_of(&ev) {
+        use wasm_bindgen::JsCast;
+        let Some(i) = version_of(&ev) else {
+            return;
+        };
+        let registry = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.class_name() == "registry-id");
+        if registry {
+            ws.set_registry_id(i, event_target_value(&ev));
+        } else {
             ws.rename_version(i, event_target_value(&ev));
         }
     };

@@ -347,6 +347,9 @@ test('framings: every framing.json case decodes (or fails) as expected, and its 
       const got = await paste(page, c.hex, { frame: 'confluent' });
       assert.equal(got.json, 5);
       assert.match(got.trailing, /^3 trailing bytes after the datum \(from byte 6\)/, got.trailing);
+      // The stray bytes look different from the datum's: hatched, bytes 6 to 8 and no other.
+      const hatched = await page.locator('#hex-view .hex-byte.trailing').evaluateAll((bs) => bs.map((b) => Number(b.dataset.offset)));
+      assert.deepEqual(hatched, [6, 7, 8]);
       const stray = await assertHoverSelects(page, 7);
       assert.ok(stray.selected.every((o) => o >= 6), `a trailing byte selects trailing bytes only: ${stray.selected}`);
     });

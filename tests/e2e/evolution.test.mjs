@@ -76,6 +76,63 @@ test('versions can be added, renamed and deleted, and the matrix follows', async
   });
 });
 
+test('versions reorder with the arrows; the matrix, the editor and the upgrade advice follow', async () => {
+  await withPage('versions-reorder', async ({ page, url, problems }) => {
+    await openApp(page, url);
+    await page.click('#add-version');
+    await page.waitForFunction(() => document.querySelectorAll('.version-select').length === 2);
+    // v2 adds two fields without defaults: two problems for new consumers reading old data.
+    const v2 = (await page.inputValue('#schema-input')).replace(
+      '"fields": [',
+      '"fields": [\n    {"name": "country", "type": "string"},\n    {"name": "age", "type": "int"},',
+    );
+    await page.fill('#schema-input', v2);
+    const cell = page.locator('#matrix td[data-reader="1"][data-writer="0"]');
+    await page.locator('#matrix td[data-reader="1"][data-writer="0"].bad').waitFor();
+    assert.equal((await cell.textContent()).trim(), '✗ 2');
+    await cell.click();
+    const details = page.locator('#cell-details');
+    await details.locator('.incompatibility').nth(1).waitFor();
+    assert.equal(
+      (await details.locator('.upgrade').textContent()).trim(),
+      'Consumers on v2 cannot read v1 data: upgrade them only once no v1 data is left to read.',
+    );
+    // The first problem is picked and marked; picking the second marks its field instead.
+    assert.match(await details.locator('.incompatibility.picked').textContent(), /READER_FIELD_MISSING_DEFAULT_VALUE at \/fields\/0/);
+    assert.match(await details.locator('mark.location').first().textContent(), /country/);
+    await details.locator('.incompatibility').nth(1).click();
+    await details.locator('.incompatibility.picked', { hasText: '/fields/1' }).waitFor();
+    assert.equal(await details.locator('.incompatibility.picked').count(), 1);
+    const mark = await details.locator('mark.location').first().textContent();
+    assert.match(mark, /age/);
+    assert.doesNotMatch(mark, /country/);
+    await screenshot(page, 'matrix-second-incompatibility');
+
+    // The other direction: old consumers read the new data, so producers may go first.
+    await page.click('#matrix td[data-reader="0"][data-writer="1"]');
+    await details.locator('.upgrade', { hasText: 'Producers may upgrade to v2 first' }).waitFor();
+
+    // Move v2 earlier: it becomes the oldest, stays in the editor, and the failing cell moves above the diagonal.
+    await page.click('.version.current button[title="Move earlier"]');
+    await page.waitForFunction(() => document.querySelector('.version-select').textContent === 'v2');
+    assert.deepEqual((await page.locator('.version-select').allTextContents()).map((s) => s.trim()), ['v2', 'v1']);
+    assert.equal((await page.locator('.version.current .version-select').textContent()).trim(), 'v2');
+    assert.match(await page.inputValue('#schema-input'), /"age"/);
+    await page.locator('#matrix td[data-reader="0"][data-writer="1"].bad').waitFor();
+    assert.equal(await page.locator('#matrix td[data-reader="1"][data-writer="0"]').getAttribute('class'), 'cell ok');
+
+    // And later again: back where it was.
+    await page.click('.version.current button[title="Move later"]');
+    await page.waitForFunction(() => document.querySelector('.version-select').textContent === 'v1');
+    await page.locator('#matrix td[data-reader="1"][data-writer="0"].bad').waitFor();
+    // The order survives a reload (autosave).
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('.version-select').length === 2);
+    assert.deepEqual((await page.locator('.version-select').allTextContents()).map((s) => s.trim()), ['v1', 'v2']);
+    assert.deepEqual(problems, []);
+  });
+});
+
 test("a lint's fix rewrites the schema and the warning goes away", async () => {
   await withPage('lint', async ({ page, url }) => {
     await openApp(page, url);

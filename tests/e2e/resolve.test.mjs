@@ -4,7 +4,8 @@
 // DOM contract: .version-select (one per version), #add-version, #schema-input; #tab-decode, #bytes-input,
 // #decode-status, #decode-error, #decoded-json; #read-as button[data-reader] (version id, "" = as written; aria-pressed),
 // #resolution-status, ol#resolution-steps > li (code.path + message), #reader-json, #resolution-error (.where);
-// table#writer-fit tr.fit[data-fit=INDEX] (.ok/.warn/.bad; .verdict, .why, button[data-use-version=INDEX]).
+// table#writer-fit tr.fit[data-fit=INDEX] (.ok/.warn/.bad; .verdict, .why, button[data-use-version=INDEX],
+// button[data-give-id="INDEX:ID"]); .version.current .registry-id.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openApp, screenshot, withPage } from './harness/browser.mjs';
@@ -161,6 +162,46 @@ test('which version wrote the bytes: v1 fits, the others break off at the byte a
     const confluent = await fitRows(page);
     assert.deepEqual(confluent.map((r) => r.verdict), ['fits', 'does not fit', 'does not fit']);
     assert.match(confluent[1].why, /^at byte 9 \(\/email\)/, 'offsets count from the message start');
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('Confluent bytes: the version given the header\'s registry id is marked; a fitting row offers the id', async () => {
+  await withPage('resolve-registry-id', async ({ page, url, problems }) => {
+    await threeVersions(page, url);
+    // v2's bytes under schema id 12: v2 and v3 both read them, so the bytes alone cannot tell.
+    await paste(page, `00 00 00 00 0c ${V2_BYTES}`);
+    assert.match(await page.locator('.writer-fit').textContent(), /give the writer its registry id in the version bar/);
+    const offers = page.locator('#writer-fit button[data-give-id]');
+    assert.deepEqual(await offers.evaluateAll((bs) => bs.map((b) => b.dataset.giveId)), ['1:12', '2:12'], 'only fitting rows offer the id');
+    assert.equal((await offers.first().textContent()).trim(), 'is id 12');
+
+    // One click gives v2 the id: its row is marked, the offers go away.
+    await offers.first().click();
+    await page.locator('#writer-fit tr.fit.match').waitFor();
+    const rows = await fitRows(page);
+    assert.deepEqual(rows.map((r) => r.verdict), ['fits, bytes left', 'fits · registry id ✓', 'fits']);
+    assert.equal(rows[1].cls, 'fit ok match');
+    assert.equal(await offers.count(), 0);
+    assert.doesNotMatch(await page.locator('.writer-fit').textContent(), /Several versions/);
+
+    // The id is v2's in the version bar, and survives a reload.
+    await page.click('#writer-fit button[data-use-version="1"]');
+    await page.waitForFunction(() => document.querySelector('.version.current .registry-id')?.value === '12');
+    await page.reload();
+    await page.locator('.version.current .registry-id').waitFor();
+    assert.equal(await page.inputValue('.version.current .registry-id'), '12');
+
+    // Typed by hand: v1 is id 7, and bytes naming id 7 mark v1.
+    await page.locator('.version-select').first().click();
+    await page.waitForFunction(() => document.querySelector('#schema-input').value.includes('"int"'));
+    await page.fill('.version.current .registry-id', '7');
+    await page.press('.version.current .registry-id', 'Enter');
+    await page.click('#tab-decode');
+    await paste(page, `00 00 00 00 07 ${V1_BYTES}`);
+    const seven = await fitRows(page);
+    assert.deepEqual(seven.map((r) => r.verdict), ['fits · registry id ✓', 'does not fit', 'does not fit']);
+    await screenshot(page, 'resolve-registry-id');
     assert.deepEqual(problems, []);
   });
 });

@@ -71,6 +71,28 @@ pub fn try_writer(schema: &Schema, framing: &Framing, bytes: &[u8]) -> Trial {
     }
 }
 
+/// Whether `registry_id`, the id a user gave a saved version, is the writer's id that a Confluent header
+/// names: a whole number for a schema id (magic 0), or 32 hex digits, dashes and case aside, for a schema
+/// GUID (magic 1). `None` when the header names no registry id or no id was given.
+pub fn registry_id_matches(framing: &Framing, registry_id: &str) -> Option<bool> {
+    let given = registry_id.trim();
+    if given.is_empty() {
+        return None;
+    }
+    match framing {
+        Framing::Confluent { schema_id } => Some(given.parse::<u32>() == Ok(*schema_id)),
+        Framing::ConfluentGuid { guid } => {
+            let digits: String = given
+                .chars()
+                .filter(|c| *c != '-')
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            Some(digits == crate::canonical::to_hex(guid))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +161,42 @@ mod tests {
             &[0, 0, 0, 0, 1, 0xFF, 0xFE],
         );
         assert_eq!(t.fit, Fit::Exact);
+    }
+
+    #[test]
+    fn a_registry_id_names_the_version_a_confluent_header_points_at() {
+        let framing = Framing::Confluent { schema_id: 7 };
+        assert_eq!(registry_id_matches(&framing, " 7 "), Some(true));
+        assert_eq!(registry_id_matches(&framing, "8"), Some(false));
+        assert_eq!(registry_id_matches(&framing, "seven"), Some(false));
+        assert_eq!(registry_id_matches(&framing, ""), None);
+    }
+
+    #[test]
+    fn a_registry_guid_matches_with_or_without_dashes_in_any_case() {
+        let guid = [
+            0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0, 0x01, 0x23, 0x45, 0x67, 0x89, 0xab,
+            0xcd, 0xef,
+        ];
+        let framing = Framing::ConfluentGuid { guid };
+        assert_eq!(
+            registry_id_matches(&framing, "12345678-9ABC-DEF0-0123-456789abcdef"),
+            Some(true)
+        );
+        assert_eq!(
+            registry_id_matches(&framing, "123456789abcdef00123456789abcdef"),
+            Some(true)
+        );
+        assert_eq!(registry_id_matches(&framing, "7"), Some(false));
+    }
+
+    #[test]
+    fn headers_without_a_registry_id_match_no_version() {
+        assert_eq!(registry_id_matches(&Framing::Raw, "7"), None);
+        let framing = Framing::SingleObject {
+            fingerprint: [0; 8],
+        };
+        assert_eq!(registry_id_matches(&framing, "7"), None);
     }
 
     #[test]
