@@ -3,7 +3,7 @@
 
 use crate::decoding::{decode_file, decode_text, DecodeView, Decoding};
 use avro_playground_core::avro_json::{
-    example_value, from_avro_json, from_plain_json, to_avro_json_pretty, Conversion, DatumError,
+    example_value, from_avro_or_plain_json, to_avro_json_pretty, Conversion, DatumError,
 };
 use avro_playground_core::canonical::{fingerprints, Fingerprints};
 use avro_playground_core::container::{
@@ -12,7 +12,6 @@ use avro_playground_core::container::{
 use avro_playground_core::framing::{write_framed, FrameOut};
 use avro_playground_core::schema::{parse_schema, Schema, SchemaError};
 use avro_playground_core::source::{parse_json, write_json_string, JsonValue};
-use avro_playground_core::value::Value;
 use avro_playground_core::walker::Walk;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -55,15 +54,6 @@ pub struct Plain {
     pub conversions: Vec<Conversion>,
     /// The datum as Avro JSON, when it differed.
     pub avro_json: Option<String>,
-}
-
-/// Reads the datum editor's text: Avro JSON, or else the plain JSON producers log, with each difference.
-/// When neither reads it, the Avro JSON error is the one shown.
-fn read_datum(schema: &Schema, text: &str) -> Result<(Value, Vec<Conversion>), DatumError> {
-    match from_avro_json(schema, text) {
-        Ok(v) => Ok((v, Vec::new())),
-        Err(strict) => from_plain_json(schema, text).map_err(|_| strict),
-    }
 }
 
 /// The datum encoded, or why it could not be.
@@ -366,7 +356,7 @@ impl Workspace {
             let container = (out_frame.get() == "ocf").then(|| out_codec.get());
             let encoding = match parsed.0.as_ref() {
                 Err(_) => Encoding::NoSchema,
-                Ok(p) => match datum_text.with(|t| read_datum(&p.schema, t)) {
+                Ok(p) => match datum_text.with(|t| from_avro_or_plain_json(&p.schema, t)) {
                     Err(e) => Encoding::Datum(e),
                     Ok((value, conversions)) => match write_framed(&p.schema, &value, frame)
                         .map_err(|e| e.to_string())
@@ -580,7 +570,7 @@ impl Workspace {
         if let Some(schema) = versions.last().and_then(|v| parse_schema(&v.text).ok()) {
             let fits = self
                 .datum_text
-                .with_untracked(|t| read_datum(&schema, t).is_ok());
+                .with_untracked(|t| from_avro_or_plain_json(&schema, t).is_ok());
             if let (false, Some(value)) = (fits, example_value(&schema)) {
                 self.datum_text.set(to_avro_json_pretty(&schema, &value));
             }

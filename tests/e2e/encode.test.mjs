@@ -194,3 +194,39 @@ test('text from the user is shown as text, never as markup', async () => {
     assert.deepEqual(problems, []);
   });
 });
+
+test('plain JSON as producers log it: each difference from Avro JSON is listed, applying rewrites the text; a tie is an error naming the branches', async () => {
+  await withPage('encode-plain-json', async ({ page, url, problems }) => {
+    await openApp(page, url);
+    await page.fill('#schema-input', SCHEMA);
+    // The union value unwrapped, as most producers log it.
+    await page.fill('#datum-input', '{"id": 300, "tag": "héllo", "list": [1, 2]}');
+    await page.waitForSelector('#conversions li');
+    const items = await page.locator('#conversions li').allTextContents();
+    assert.equal(items.length, 1, items.join('\n'));
+    assert.match(items[0], /union value written without its branch; it fits branch `string`/);
+    assert.match(items[0], /\(at \/tag\)/);
+    assert.match(items[0], /→ \{"string": ?"héllo"\}/);
+    assert.match(await page.locator('#conversions .warning').textContent(), /1 conversion\b/);
+    // The bytes are those of the Avro JSON it stands for: 14 of them, branch index 02 at byte 2.
+    await page.waitForFunction(() => document.querySelectorAll('#hex-view span.hex-byte').length === 14);
+    assert.equal(await page.locator('#hex-view .hex-byte[data-offset="2"]').textContent(), '02');
+    await screenshot(page, 'encode-plain-json');
+
+    await page.click('#apply-conversions');
+    await page.waitForSelector('#conversions', { state: 'detached' });
+    const rewritten = JSON.parse(await page.locator('#datum-input').inputValue());
+    assert.deepEqual(rewritten, { id: 300, tag: { string: 'héllo' }, list: [1, 2] });
+    assert.equal(await page.locator('#hex-view span.hex-byte').count(), 14);
+
+    // 5 fits int and long equally well: an error that names both, and no bytes from a guess.
+    await page.fill('#schema-input', JSON.stringify({ type: 'record', name: 'N', fields: [{ name: 'n', type: ['int', 'long'] }] }));
+    await page.fill('#datum-input', '{"n": 5}');
+    const error = page.locator('#datum-error');
+    await error.waitFor();
+    assert.match(await error.textContent(), /fits the union branches int and long equally well; write it as \{"int": …\} or \{"long": …\} to choose/);
+    assert.match(await error.textContent(), /\/n/);
+    assert.equal(await page.locator('#apply-conversions').count(), 0);
+    assert.deepEqual(problems, []);
+  });
+});

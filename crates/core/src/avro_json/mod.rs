@@ -116,6 +116,26 @@ pub fn from_plain_json(
     from_plain_json_parsed(schema, &json, text)
 }
 
+/// Reads Avro JSON, or else the plain JSON producers log, with each difference (none for Avro JSON).
+/// When neither reads it, the error is the plain reading's if it got at least as far into the text (it
+/// names what plain JSON lacks there, such as the branches a tie leaves open), else the Avro JSON one.
+pub fn from_avro_or_plain_json(
+    schema: &Schema,
+    text: &str,
+) -> Result<(Value, Vec<Conversion>), DatumError> {
+    let json = parse_datum(text)?;
+    match from_avro_json_parsed(schema, &json, text) {
+        Ok(value) => Ok((value, Vec::new())),
+        Err(strict) => from_plain_json_parsed(schema, &json, text).map_err(|plain| {
+            if plain.range.start >= strict.range.start {
+                plain
+            } else {
+                strict
+            }
+        }),
+    }
+}
+
 /// Reads already parsed plain JSON; `text` is the source its ranges refer to.
 pub fn from_plain_json_parsed(
     schema: &Schema,

@@ -808,8 +808,12 @@ pub(super) fn expectation(schema: &Schema, id: SchemaId, mode: Mode) -> String {
                 Mode::Plain | Mode::Default => {
                     format!("a value of a branch of union [{}]", names.join(", "))
                 }
-                Mode::Avro => format!(
+                Mode::Avro if names.iter().any(|n| n == "null") => format!(
                     "a value of union [{}]: null or {{\"<branch name>\": value}}",
+                    names.join(", ")
+                ),
+                Mode::Avro => format!(
+                    "a value of union [{}]: {{\"<branch name>\": value}}",
                     names.join(", ")
                 ),
             }

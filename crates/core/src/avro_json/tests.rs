@@ -700,3 +700,58 @@ fn plain_value_fitting_no_branch_reports_the_only_candidate_shape() {
     let err = plain(s, r#"{"n": "x"}"#).unwrap_err();
     assert_eq!(err.pointer.as_str(), "/n");
 }
+
+#[test]
+fn avro_or_plain_reads_avro_json_without_conversions_and_plain_json_with_them() {
+    let s =
+        schema(r#"{"type":"record","name":"R","fields":[{"name":"t","type":["null","string"]}]}"#);
+    let (_, conversions) = from_avro_or_plain_json(&s, r#"{"t": {"string": "x"}}"#).unwrap();
+    assert!(conversions.is_empty());
+    let (_, conversions) = from_avro_or_plain_json(&s, r#"{"t": "x"}"#).unwrap();
+    assert_eq!(conversions.len(), 1);
+}
+
+#[test]
+fn avro_or_plain_errors_name_the_branches_a_tie_leaves_open() {
+    let s = schema(r#"{"type":"record","name":"N","fields":[{"name":"n","type":["int","long"]}]}"#);
+    let e = from_avro_or_plain_json(&s, r#"{"n": 5}"#).unwrap_err();
+    assert!(
+        e.message
+            .contains("fits the union branches int and long equally well"),
+        "{}",
+        e.message
+    );
+    assert_eq!(e.pointer.to_string(), "/n");
+}
+
+#[test]
+fn avro_or_plain_keeps_the_avro_error_when_plain_fails_earlier() {
+    // Avro JSON fails at "b" (a string for a long); plain JSON also fails there, not before it.
+    let s = schema(
+        r#"{"type":"record","name":"R","fields":[{"name":"a","type":"int"},{"name":"b","type":"long"}]}"#,
+    );
+    let strict = from_avro_json(&s, r#"{"a": 1, "b": "x"}"#).unwrap_err();
+    let either = from_avro_or_plain_json(&s, r#"{"a": 1, "b": "x"}"#).unwrap_err();
+    assert_eq!(either.pointer.to_string(), "/b");
+    assert!(either.range.start >= strict.range.start);
+    // Invalid JSON: the JSON error, once.
+    let e = from_avro_or_plain_json(&s, "{").unwrap_err();
+    assert_eq!(e.pointer.to_string(), "/");
+}
+
+#[test]
+fn a_union_without_null_is_not_offered_null() {
+    let e = read(r#"["int","long"]"#, "5").unwrap_err();
+    assert!(!e.message.contains("null or"), "{}", e.message);
+    assert!(
+        e.message.contains(r#"{"<branch name>": value}"#),
+        "{}",
+        e.message
+    );
+    let e = read(r#"["null","long"]"#, r#""x""#).unwrap_err();
+    assert!(
+        e.message.contains(r#"null or {"<branch name>": value}"#),
+        "{}",
+        e.message
+    );
+}
