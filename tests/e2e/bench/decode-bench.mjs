@@ -7,13 +7,17 @@
 //   - the hex view staying responsive on the 10 MB file: scrolling #hex-rows to the end until the last byte is
 //     in the DOM, and hovering that byte until #span-details describes it; baselines: the same on the 1 MB
 //     file (virtualized rows should make them equal) and hovering byte 0 of the tiny file.
-// Also: the longest main-thread task during each decode, and the wasm memory after the 10 MB decode.
+// Also: the longest main-thread task during each decode, and the wasm memory after the 10 MB decode; and, after
+// the browser runs, apache-avro's plain native decode of the same 1 MB file (crates/core/examples/apache_decode.rs),
+// with the browser's decode + annotate as a multiple of it (`vs_apache_avro_native`).
 //
 //   node tests/e2e/bench/decode-bench.mjs [--runs N] [--out FILE]      (E2E_DIST names the built site)
 // `.ci/bench browser` builds dist/ when it is missing, then runs this. Results: tests/e2e/out/bench.json.
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CHROMIUM, DIST_DIR, OUT_DIR, openApp, screenshot, withPage } from '../harness/browser.mjs';
 import { userContainer } from './ocf.mjs';
 
@@ -136,6 +140,26 @@ function installHelpers() {
   };
 }
 
+/** The repository root, where `cargo` runs the native baseline. */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/**
+ * apache-avro's plain native decode of the file at `path` (crates/core/examples/apache_decode.rs, built with the
+ * workspace's release profile: opt-level "z" and lto, as the CLI ships): its JSON line, or `{ error }` saying
+ * why there is no number.
+ */
+function apacheAvroNative(path, runs) {
+  const args = ['run', '--release', '-q', '-p', 'avro-playground-core', '--example', 'apache_decode', '--', path, String(runs)];
+  const done = spawnSync('cargo', args, { cwd: ROOT, encoding: 'utf8', timeout: 900_000 });
+  if (done.error) return { error: `cargo ${args.join(' ')}: ${done.error.message}` };
+  if (done.status !== 0) return { error: `cargo ${args.join(' ')} exited ${done.status}: ${done.stderr.trim().split('\n').pop()}` };
+  try {
+    return JSON.parse(done.stdout.trim().split('\n').pop());
+  } catch (e) {
+    return { error: `unreadable output of apache_decode: ${done.stdout.trim()}` };
+  }
+}
+
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'avro-bench-'));
   const files = {
@@ -211,6 +235,8 @@ async function main() {
       if (problems.length) throw new Error(`page problems:\n  ${problems.join('\n  ')}`);
       extra.browser = browserVersion;
     });
+    // The same 1 MB file decoded natively by apache-avro, after the browser is done (not at the same time).
+    extra.apache_avro_native_1mb = apacheAvroNative(paths['1mb'], Math.max(RUNS, 20));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -240,6 +266,17 @@ async function main() {
       hover_10mb_last_vs_hover_tiny_first: ratio('hover_10mb_last_byte_ms', 'hover_tiny_first_byte_ms'),
       hover_10mb_last_vs_hover_1mb_last: ratio('hover_10mb_last_byte_ms', 'hover_1mb_last_byte_ms'),
     },
+    vs_apache_avro_native: (() => {
+      const native = extra.apache_avro_native_1mb;
+      if (!native || native.error) return { error: native?.error ?? 'not measured' };
+      return {
+        file_bytes: native.bytes,
+        records: native.records,
+        apache_avro_ms: round(native.median_ms, 2),
+        browser_decode_annotate_ms: round(m.decode_1mb_ms),
+        ratio: round(m.decode_1mb_ms / native.median_ms, 1),
+      };
+    })(),
     extra,
     samples_ms: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((x) => round(x, 2))])),
   };
@@ -252,6 +289,13 @@ async function main() {
   }
   for (const [k, v] of Object.entries(results.median_ms)) console.log(`  ${k.padEnd(40)} ${String(v).padStart(9)} ms`);
   for (const [k, v] of Object.entries(results.ratios)) console.log(`  ratio ${k.padEnd(42)} ${v}`);
+  const vs = results.vs_apache_avro_native;
+  if (vs.error) console.log(`  vs apache-avro native: not measured (${vs.error})`);
+  else
+    console.log(
+      `  1 MB file (${vs.file_bytes} bytes, ${vs.records} records): native apache-avro plain decode ${vs.apache_avro_ms} ms; ` +
+        `browser decode + annotate ${vs.browser_decode_annotate_ms} ms = ${vs.ratio}× apache-avro`,
+    );
   if (extra.wasm_memory_bytes_after_10mb) {
     console.log(`  wasm memory after the 10 MB decode: ${(extra.wasm_memory_bytes_after_10mb / 1e6).toFixed(1)} MB`);
   }
