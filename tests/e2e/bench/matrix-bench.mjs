@@ -1,7 +1,9 @@
 // Browser timing of the evolution side: 30 versions of a 100-field record in the workspace, one version
-// edited, until the reader × writer matrix (and the Confluent levels) show the new answer and a frame has
-// been painted. Reported in milliseconds AND as a ratio against a baseline measured in the same page and
-// run: the same edit with 2 versions of the same schema. Also: the first full computation on page load.
+// edited: `updated` is until the DOM holds the new reader × writer matrix (seen by a MutationObserver, so
+// every memo and panel of the edit has run), `painted` until the animation frame after that (the frame that
+// paints it). Polling with requestAnimationFrame instead would round every edit up to two frames. Reported
+// in milliseconds AND as a ratio against a baseline measured in the same page and run: the same edit with
+// 2 versions of the same schema. Also: the first full computation on page load.
 //
 //   node tests/e2e/bench/matrix-bench.mjs [--runs N] [--out FILE]      (E2E_DIST names the built site)
 // `.ci/bench matrix` runs it. Results: tests/e2e/out/matrix-bench.json.
@@ -49,37 +51,56 @@ async function measure(page, url, n) {
       const area = document.querySelector('#schema-input');
       const flipped = area.value.replace(/("f0",\s*"type": )"(int|long)"/, (_, head, type) => `${head}"${type === 'int' ? 'long' : 'int'}"`);
       if (flipped === area.value) throw new Error('the edit found no field f0 to change');
-      const before = document.querySelector('#matrix')?.outerHTML;
+      const matrix = document.querySelector('#matrix');
+      const before = matrix?.outerHTML;
+      // A MutationObserver sees the new matrix as soon as the DOM has it (the work is done); the next
+      // animation frame after that is when it is painted.
+      let updated = null;
+      const seen = new Promise((ok, fail) => {
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('#matrix')?.outerHTML === before) return;
+          updated = performance.now();
+          observer.disconnect();
+          clearTimeout(timer);
+          ok();
+        });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          fail(new Error('the matrix did not change within 60 s'));
+        }, 60_000);
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+      });
       const t0 = performance.now();
       area.value = flipped;
       area.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((ok, fail) => {
-        const give_up = t0 + 60_000;
-        const check = () => {
-          if (document.querySelector('#matrix')?.outerHTML !== before) return ok();
-          if (performance.now() > give_up) return fail(new Error('the matrix did not change within 60 s'));
-          requestAnimationFrame(check);
-        };
-        check();
-      });
+      await seen;
       await new Promise((ok) => requestAnimationFrame(() => ok()));
-      return performance.now() - t0;
+      return { updated: updated - t0, painted: performance.now() - t0 };
     });
     edits.push(ms);
   }
-  return { versions: n, first_render_ms: firstMs, edit_ms: edits.map((x) => Number(x.toFixed(1))), edit_median_ms: Number(median(edits).toFixed(1)) };
+  const fix = (x) => Number(x.toFixed(1));
+  return {
+    versions: n,
+    first_render_ms: firstMs,
+    updated_ms: edits.map((e) => fix(e.updated)),
+    painted_ms: edits.map((e) => fix(e.painted)),
+    updated_median_ms: fix(median(edits.map((e) => e.updated))),
+    painted_median_ms: fix(median(edits.map((e) => e.painted))),
+  };
 }
 
 await withPage('matrix-bench', async ({ page, url }) => {
   const baseline = await measure(page, url, 2);
   const full = await measure(page, url, 30);
   const result = {
-    what: 'edit one version, until the matrix and the levels show the new answer and a frame is painted',
+    what: 'edit one version: updated = until the DOM shows the new matrix (every memo and panel recomputed), painted = until the next animation frame after that',
     schema: '100-field record (plus optional extras)',
     baseline,
     full,
-    ratio_edit_30_vs_2: Number((full.edit_median_ms / baseline.edit_median_ms).toFixed(2)),
-    frames_at_60hz: Number((full.edit_median_ms / 16.7).toFixed(2)),
+    ratio_updated_30_vs_2: Number((full.updated_median_ms / baseline.updated_median_ms).toFixed(2)),
+    ratio_painted_30_vs_2: Number((full.painted_median_ms / baseline.painted_median_ms).toFixed(2)),
+    painted_in_frames_at_60hz: Number((full.painted_median_ms / 16.7).toFixed(2)),
   };
   await mkdir(dirname(OUT), { recursive: true });
   await writeFile(OUT, JSON.stringify(result, null, 2));
