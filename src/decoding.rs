@@ -262,22 +262,26 @@ fn decode_bytes(schema: &Arc<Schema>, bytes: &[u8], input_note: String, frame: &
 
 /// Reads an Object Container File with its own writer schema.
 fn decode_container(bytes: &[u8], input_note: String) -> Decoding {
-    let file = walk_container(bytes, &Limits::default());
+    let limits = Limits {
+        max_records_kept: MAX_RECORDS_SHOWN,
+        ..Limits::default()
+    };
+    let file = walk_container(bytes, &limits);
     let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     let summary = match &file.container {
         Some(c) => format!(
             "Object Container File: codec {}, {}, {}, {}",
             c.header.codec.name(),
             plural(c.blocks.len(), "block"),
-            plural(file.records.len(), "record"),
+            plural(file.record_count, "record"),
             plural(c.header.user_metadata().count(), "user metadata key"),
         ),
         None => "Object Container File (header unreadable)".into(),
     };
-    let record_count = file.records.len();
-    let values: Vec<(usize, Value)> = file.records.into_iter().take(MAX_RECORDS_SHOWN).collect();
+    let record_count = file.record_count;
     let records = match &file.writer {
-        Some(w) => values
+        Some(w) => file
+            .records
             .iter()
             .map(|(b, v)| (*b, to_avro_json(w, v)))
             .collect(),
@@ -299,7 +303,7 @@ fn decode_container(bytes: &[u8], input_note: String) -> Decoding {
             walk: file.walk,
         }),
         records,
-        values: values.into_iter().map(|(_, v)| v).collect(),
+        values: file.records.into_iter().map(|(_, v)| v).collect(),
         record_count,
         error: file.error,
     }

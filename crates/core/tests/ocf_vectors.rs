@@ -9,8 +9,8 @@ mod common;
 
 use avro_playground_core::canonical::to_hex;
 use avro_playground_core::container::{
-    read_container, read_container_partial, write_container, Block, BlockPart, ByteRange, Codec,
-    Container, ContainerError, Limits, Location, ReadSoFar, MAGIC,
+    read_container, read_container_partial, walk_container, write_container, Block, BlockPart,
+    ByteRange, Codec, Container, ContainerError, Limits, Location, ReadSoFar, MAGIC,
 };
 use avro_playground_core::schema::parse_schema;
 use common::{cases, id, Report};
@@ -550,4 +550,41 @@ fn random_block_data_never_panics_for_any_codec() {
             }
         }
     }
+}
+
+/// A page shows only the first records: the rest are still decoded (an error in them is still found) and
+/// counted, but their values are not kept.
+#[test]
+fn records_past_the_kept_limit_are_decoded_and_counted_but_not_kept() {
+    let schema = r#""long""#;
+    let values: Vec<(u64, Vec<u8>)> = (0..5u8).map(|i| (1, vec![i * 2])).collect();
+    let file = write_container(schema, Codec::Null, &values, SYNC, &[]).unwrap();
+    let limits = Limits {
+        max_records_kept: 2,
+        ..Limits::default()
+    };
+    let walk = walk_container(&file, &limits);
+    assert_eq!(walk.error, None);
+    assert_eq!(walk.record_count, 5);
+    assert_eq!(walk.records.len(), 2);
+    let all = walk_container(&file, &Limits::default());
+    assert_eq!((all.record_count, all.records.len()), (5, 5));
+    assert_eq!(all.records[..2], walk.records[..]);
+    // The same spans either way: every record is walked.
+    assert_eq!(all.walk.spans, walk.walk.spans);
+
+    // A broken fifth record (in block 5: one record per block here) is found though its value is not kept.
+    let mut broken = values.clone();
+    broken[4].1 = vec![0x80];
+    let file = write_container(schema, Codec::Null, &broken, SYNC, &[]).unwrap();
+    let walk = walk_container(&file, &limits);
+    assert!(
+        walk.error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("block 5 record 1"),
+        "{:?}",
+        walk.error
+    );
+    assert_eq!(walk.record_count, 4);
 }

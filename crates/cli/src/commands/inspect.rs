@@ -68,7 +68,7 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
             out.insert("framing".into(), json!("ocf"));
             out.insert("codec".into(), json!(c.header.codec.name()));
             out.insert("blocks".into(), json!(c.blocks.len()));
-            out.insert("records".into(), json!(file.records.len()));
+            out.insert("records".into(), json!(file.record_count));
             let metadata: Map<String, Json> = c
                 .header
                 .user_metadata()

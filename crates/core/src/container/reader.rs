@@ -19,15 +19,19 @@ pub struct Limits {
     pub max_total_bytes: usize,
     /// The most objects one block may claim (only zero-byte objects could need more than one per byte).
     pub max_block_objects: u64,
+    /// How many records' values [`walk_container`](super::walk_container) keeps; later ones are decoded
+    /// (and checked) and counted, but their values are dropped.
+    pub max_records_kept: usize,
 }
 
 impl Default for Limits {
-    /// 256 MiB per block, 512 MiB in all, 256 Mi objects per block.
+    /// 256 MiB per block, 512 MiB in all, 256 Mi objects per block, every record's value kept.
     fn default() -> Self {
         Limits {
             max_block_bytes: 256 << 20,
             max_total_bytes: 512 << 20,
             max_block_objects: 256 << 20,
+            max_records_kept: usize::MAX,
         }
     }
 }

@@ -17,8 +17,11 @@ pub struct ContainerWalk {
     pub container: Option<Container>,
     /// The writer schema from `avro.schema`, when it parses.
     pub writer: Option<Schema>,
-    /// Every record decoded before any error, in file order, with its block number (from 1).
+    /// The records decoded before any error, in file order, with their block number (from 1): the first
+    /// [`Limits::max_records_kept`] of them.
     pub records: Vec<(usize, Value)>,
+    /// How many records decoded before any error (kept or not).
+    pub record_count: usize,
     /// The first problem: a broken header or block, a bad `avro.schema`, or a record that does not decode.
     pub error: Option<String>,
 }
@@ -113,7 +116,11 @@ pub fn walk_container(bytes: &[u8], limits: &Limits) -> ContainerWalk {
         ReadSoFar::Container(c) => Some(c),
     };
     let mut writer = None;
-    let mut records = Vec::new();
+    let mut records = Records {
+        kept: Vec::new(),
+        keep: limits.max_records_kept,
+        count: 0,
+    };
     if let Some(c) = &container {
         let h = &c.header;
         header_spans(
@@ -137,13 +144,19 @@ pub fn walk_container(bytes: &[u8], limits: &Limits) -> ContainerWalk {
             }
             Ok(schema) => {
                 let mut reader = DatumReader::new(&schema, walker::Limits::default());
-                for block in &c.blocks {
+                for (i, block) in c.blocks.iter().enumerate() {
+                    let before = spans.len();
                     if let Err((at, e)) =
                         block_spans(bytes, block, &mut reader, &mut spans, &mut records)
                     {
                         error = Some(e);
                         error_at = Some(at);
                         break;
+                    }
+                    if i == 0 {
+                        let rest = c.blocks.get(1..).unwrap_or_default();
+                        let first_spans = spans.len() - before;
+                        reserve_spans(&mut spans, block, first_spans, rest, bytes.len());
                     }
                 }
                 writer = Some(schema);
@@ -166,9 +179,46 @@ pub fn walk_container(bytes: &[u8], limits: &Limits) -> ContainerWalk {
         walk,
         container,
         writer,
-        records,
+        records: records.kept,
+        record_count: records.count,
         error,
     }
+}
+
+/// Where decoded records go: the first `keep` values are kept, every one is counted.
+struct Records {
+    kept: Vec<(usize, Value)>,
+    keep: usize,
+    count: usize,
+}
+
+impl Records {
+    fn push(&mut self, block: usize, value: Value) {
+        if self.kept.len() < self.keep {
+            self.kept.push((block, value));
+        }
+        self.count += 1;
+    }
+}
+
+/// Reserves room for the spans of the blocks after the first, estimated from the first block's spans per
+/// byte (at most one span per byte of the file), so the span list grows once instead of doubling again
+/// and again: doubling briefly holds the old and the new list, which sets the page's memory high-water mark.
+fn reserve_spans(
+    spans: &mut Vec<Span>,
+    first: &Block,
+    first_spans: usize,
+    rest: &[Block],
+    file: usize,
+) {
+    let first_bytes = first.sync_range.end.saturating_sub(first.offset).max(1);
+    let rest_bytes: usize = rest
+        .iter()
+        .map(|b| b.sync_range.end.saturating_sub(b.offset))
+        .sum();
+    let estimate = (first_spans as u128 * rest_bytes as u128 / first_bytes as u128) * 21 / 20;
+    let estimate = usize::try_from(estimate).unwrap_or(usize::MAX).min(file);
+    spans.reserve(estimate);
 }
 
 /// Spans of one block and its records. Records of an uncompressed block are decoded in place, so their
@@ -178,7 +228,7 @@ fn block_spans(
     block: &Block,
     reader: &mut DatumReader<'_>,
     spans: &mut Vec<Span>,
-    records: &mut Vec<(usize, Value)>,
+    records: &mut Records,
 ) -> Result<(), (usize, String)> {
     let number = block.number as u32;
     let b = push(
@@ -210,7 +260,7 @@ fn block_spans(
             let (value, end) = reader
                 .read(data, at, b, i as u32, spans)
                 .map_err(|e| (e.offset, where_(i, e, "file")))?;
-            records.push((block.number, value));
+            records.push(block.number, value);
             at = end;
         }
         if at != block.data_range.end {
@@ -246,7 +296,7 @@ fn block_spans(
             let (value, end) = reader
                 .read(&block.data, at, NO_PARENT, 0, &mut scratch)
                 .map_err(|e| (block.data_range.start, where_(i, e, "decompressed")))?;
-            records.push((block.number, value));
+            records.push(block.number, value);
             at = end;
         }
         if at != block.data.len() {
