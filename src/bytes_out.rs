@@ -90,7 +90,7 @@ pub fn BytesOut(ws: Workspace) -> impl IntoView {
                     </select>
                 </label>
                 <Show when=move || ws.out_frame.get() == "ocf">
-                    <label class="choice" title="bzip2 and zstandard files: the command line writes them (avro-playground encode --frame ocf:zstandard)">
+                    <label class="choice" title="xz, zstandard: stored blocks; bzip2: the command line writes it (avro-playground encode --frame ocf:bzip2)">
                         "codec "
                         <select
                             id="out-codec"

@@ -82,10 +82,10 @@ test('the datum written as a container file: annotated header and block, every l
 
     await page.selectOption('#out-frame', 'ocf');
     await page.locator('#out-codec').waitFor();
-    assert.deepEqual(await page.locator('#out-codec option').allTextContents(), ['null', 'deflate', 'snappy', 'xz']);
+    assert.deepEqual(await page.locator('#out-codec option').allTextContents(), ['null', 'deflate', 'snappy', 'xz', 'zstandard']);
     assert.equal(await page.locator('#download-bin').textContent(), 'download .avro');
 
-    for (const codec of ['null', 'deflate', 'snappy', 'xz']) {
+    for (const codec of ['null', 'deflate', 'snappy', 'xz', 'zstandard']) {
       await page.selectOption('#out-codec', codec);
       // The file starts with the magic `Obj` 01; hovering it explains it as the container's magic.
       await page.waitForFunction(

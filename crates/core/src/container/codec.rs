@@ -259,10 +259,42 @@ pub(crate) fn compress(codec: Codec, data: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// The codecs [`compress_light`] writes: those whose compressors are small enough for the web app.
-pub const LIGHT_CODECS: [Codec; 4] = [Codec::Null, Codec::Deflate, Codec::Snappy, Codec::Xz];
+pub const LIGHT_CODECS: [Codec; 5] = [
+    Codec::Null,
+    Codec::Deflate,
+    Codec::Snappy,
+    Codec::Xz,
+    Codec::Zstandard,
+];
 
-/// Compresses with the light codecs only ([`LIGHT_CODECS`]); bzip2 and zstandard are refused, so a
-/// program that calls only this does not carry their compressors (the web app; the CLI writes all six).
+/// The most bytes one zstandard block may hold (RFC 8878 3.1.1.2.3: Block_Maximum_Size is 128 KiB).
+const ZSTD_MAX_BLOCK: usize = 128 << 10;
+
+/// A valid zstandard frame (RFC 8878) whose blocks are stored raw, uncompressed: a single-segment frame
+/// header with the 8-byte content size, then Raw_Blocks of at most 128 KiB, the last one flagged.
+fn zstd_stored(data: &[u8]) -> Vec<u8> {
+    let mut out = 0xFD2F_B528u32.to_le_bytes().to_vec();
+    // Frame_Header_Descriptor: Frame_Content_Size_flag 3 (8 bytes), Single_Segment_flag, no checksum.
+    out.push(0b1110_0000);
+    out.extend_from_slice(&(data.len() as u64).to_le_bytes());
+    let mut at = 0;
+    loop {
+        let end = data.len().min(at + ZSTD_MAX_BLOCK);
+        let last = end == data.len();
+        // Block_Header, 3 bytes little-endian: Last_Block, Block_Type 0 (Raw_Block), Block_Size.
+        let header = (((end - at) as u32) << 3) | u32::from(last);
+        out.extend_from_slice(&header.to_le_bytes()[..3]);
+        out.extend_from_slice(&data[at..end]);
+        if last {
+            return out;
+        }
+        at = end;
+    }
+}
+
+/// Compresses with the light codecs only ([`LIGHT_CODECS`]; xz and zstandard stored uncompressed); bzip2
+/// is refused, so a program that calls only this does not carry its compressor (the web app; the CLI
+/// writes all six, compressed).
 pub fn compress_light(codec: Codec, data: &[u8]) -> Result<Vec<u8>, String> {
     match codec {
         Codec::Null => Ok(data.to_vec()),
@@ -281,7 +313,9 @@ pub fn compress_light(codec: Codec, data: &[u8]) -> Result<Vec<u8>, String> {
             lzma_rs::xz_compress(&mut &data[..], &mut out).map_err(|e| e.to_string())?;
             Ok(out)
         }
-        Codec::Bzip2 | Codec::Zstandard => Err(format!(
+        // Raw blocks: any zstandard reader reads them; the real compressor is too large for the web app.
+        Codec::Zstandard => Ok(zstd_stored(data)),
+        Codec::Bzip2 => Err(format!(
             "{codec} is not written here (its compressor is too large for the web app): the command line \
              writes it (avro-playground encode --frame ocf:{codec})"
         )),
@@ -293,6 +327,33 @@ mod tests {
     use super::*;
 
     const SAMPLE: &[u8] = b"Avro Avro Avro Avro container file block data, Avro Avro Avro";
+
+    #[test]
+    fn stored_zstandard_frames_read_back_at_every_block_boundary() {
+        for len in [
+            0,
+            1,
+            100,
+            ZSTD_MAX_BLOCK - 1,
+            ZSTD_MAX_BLOCK,
+            ZSTD_MAX_BLOCK + 1,
+            3 * ZSTD_MAX_BLOCK + 7,
+        ] {
+            let data: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+            let frame = compress_light(Codec::Zstandard, &data).unwrap();
+            let blocks = len.div_ceil(ZSTD_MAX_BLOCK).max(1);
+            assert_eq!(
+                frame.len(),
+                4 + 1 + 8 + 3 * blocks + len,
+                "{len}: header, block headers, data"
+            );
+            assert_eq!(
+                decompress(Codec::Zstandard, &frame, usize::MAX).unwrap(),
+                data,
+                "{len}"
+            );
+        }
+    }
 
     #[test]
     fn names_round_trip_through_from_str() {
@@ -307,8 +368,8 @@ mod tests {
     fn light_codecs_write_what_compress_writes_and_refuse_the_others() {
         for codec in Codec::ALL {
             let light = compress_light(codec, SAMPLE);
-            if codec == Codec::Deflate {
-                // Our own compressor, not miniz_oxide's: maybe other bytes, the same data.
+            if matches!(codec, Codec::Deflate | Codec::Zstandard) {
+                // Our own writers (fixed Huffman; raw blocks), not the crates': other bytes, the same data.
                 let light = light.unwrap();
                 assert_eq!(decompress(codec, &light, 1 << 20).unwrap(), SAMPLE);
             } else if LIGHT_CODECS.contains(&codec) {
