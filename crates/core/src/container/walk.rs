@@ -156,7 +156,7 @@ pub fn walk_container(bytes: &[u8], limits: &Limits) -> ContainerWalk {
                     if i == 0 {
                         let rest = c.blocks.get(1..).unwrap_or_default();
                         let first_spans = spans.len() - before;
-                        reserve_spans(&mut spans, block, first_spans, rest, bytes.len());
+                        reserve_spans(&mut spans, block, first_spans, rest);
                     }
                 }
                 writer = Some(schema);
@@ -202,22 +202,20 @@ impl Records {
 }
 
 /// Reserves room for the spans of the blocks after the first, estimated from the first block's spans per
-/// byte (at most one span per byte of the file), so the span list grows once instead of doubling again
-/// and again: doubling briefly holds the old and the new list, which sets the page's memory high-water mark.
-fn reserve_spans(
-    spans: &mut Vec<Span>,
-    first: &Block,
-    first_spans: usize,
-    rest: &[Block],
-    file: usize,
-) {
+/// byte, so the span list grows once instead of doubling again and again: doubling briefly holds the old
+/// and the new list, which sets the page's memory high-water mark. At most one span per two bytes is
+/// reserved (records of ordinary data have about one per three), so a dense first block cannot make a
+/// sparse file reserve much more than it needs; denser data grows the list as before.
+fn reserve_spans(spans: &mut Vec<Span>, first: &Block, first_spans: usize, rest: &[Block]) {
     let first_bytes = first.sync_range.end.saturating_sub(first.offset).max(1);
     let rest_bytes: usize = rest
         .iter()
         .map(|b| b.sync_range.end.saturating_sub(b.offset))
         .sum();
     let estimate = (first_spans as u128 * rest_bytes as u128 / first_bytes as u128) * 21 / 20;
-    let estimate = usize::try_from(estimate).unwrap_or(usize::MAX).min(file);
+    let estimate = usize::try_from(estimate)
+        .unwrap_or(usize::MAX)
+        .min(rest_bytes / 2);
     spans.reserve(estimate);
 }
 
