@@ -44,7 +44,12 @@ fn run(args: &[String]) -> Result<String, String> {
         times.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     times.sort_by(f64::total_cmp);
-    let median = times[times.len() / 2];
+    let mid = times.len() / 2;
+    let median = if times.len() % 2 == 0 {
+        (times[mid - 1] + times[mid]) / 2.0
+    } else {
+        times[mid]
+    };
     Ok(serde_json::json!({
         "file": path,
         "bytes": file.len(),

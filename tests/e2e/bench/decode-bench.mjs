@@ -273,6 +273,9 @@ async function main() {
         file_bytes: native.bytes,
         records: native.records,
         apache_avro_ms: round(native.median_ms, 2),
+        apache_avro_min_ms: round(native.min_ms, 2),
+        apache_avro_runs: native.runs,
+        native_build: 'cargo run --release: the workspace release profile (opt-level "z", lto), as benches/decode.rs',
         browser_decode_annotate_ms: round(m.decode_1mb_ms),
         ratio: round(m.decode_1mb_ms / native.median_ms, 1),
       };
