@@ -2,6 +2,10 @@
 //! (a one-line message on stderr naming where; for several messages, one per message that fails, after the
 //! others are printed), 2 on usage errors.
 
+#![forbid(unsafe_code)]
+// Input never reaches a panic: tests may unwrap, the command line may not.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 mod args;
 mod commands;
 mod payload;

@@ -3,6 +3,10 @@
 //! Data flows one way: schema text → [`schema::Schema`] → [`walker`] → spans → views.
 //! No web dependencies; every function returns errors instead of panicking on input.
 
+#![forbid(unsafe_code)]
+// Input never reaches a panic: tests may unwrap, the library may not.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 pub mod avro_json;
 pub mod canonical;
 pub mod compat;

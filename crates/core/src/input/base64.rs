@@ -172,7 +172,6 @@ pub(super) fn looks_like(text: &str) -> Option<Alphabet> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -733,7 +733,6 @@ fn assemble(rows: &[Row<'_>], radix: Option<u32>, swap: bool) -> Result<Assemble
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -140,7 +140,6 @@ fn take_digits(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

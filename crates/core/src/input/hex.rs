@@ -115,7 +115,6 @@ pub(super) fn looks_nearly_hex(text: &str) -> bool {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -635,7 +635,6 @@ fn detect(text: &str, raw: &[u8]) -> Result<Decoded, Failed> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
