@@ -5,7 +5,7 @@ use crate::state::Shown;
 use avro_playground_core::avro_json::to_avro_json;
 use avro_playground_core::container::{walk_container, Limits, MAGIC};
 use avro_playground_core::framing::{read_framed, FrameChoice, Framing, FramingError};
-use avro_playground_core::input::{decode_input, split_messages, InputFormat};
+use avro_playground_core::input::{read_paste, Decoded, InputError, InputFormat, Paste};
 use avro_playground_core::schema::{parse_schema, Schema};
 use avro_playground_core::value::Value;
 use std::sync::Arc;
@@ -67,16 +67,15 @@ impl Decoding {
         }
     }
 
-    /// Whether these bytes are exactly one message: a datum (or container file) with nothing left over, or
-    /// a tombstone.
-    fn is_whole_message(&self) -> bool {
+    /// The bytes left over after a datum read without error (0 for a container file read whole); `None`
+    /// when nothing was read.
+    fn trailing(&self) -> Option<usize> {
         match self {
-            Decoding::Read { shown, .. } => {
-                shown.walk.error.is_none() && shown.walk.trailing() == 0
+            Decoding::Read { shown, .. } if shown.walk.error.is_none() => {
+                Some(shown.walk.trailing())
             }
-            Decoding::Container { error, .. } => error.is_none(),
-            Decoding::Tombstone => true,
-            _ => false,
+            Decoding::Container { error: None, .. } => Some(0),
+            _ => None,
         }
     }
 
@@ -176,45 +175,26 @@ pub fn decode_text(
             Err(e) => return single(Decoding::Input(e.to_string())),
         },
     };
-    let messages = split_messages(text.trim_end_matches(['\n', '\r']), format);
-    // The whole paste read as one message.
-    let whole = || match decode_input(text.as_bytes(), format) {
-        Ok(d) => decode_bytes(schema, &d.bytes, note(&d), frame),
+    let read = |value: Result<Option<Decoded>, InputError>| match value {
+        Ok(None) => Decoding::Tombstone,
+        Ok(Some(d)) => decode_bytes(schema, &d.bytes, note(&d), frame),
         Err(e) => Decoding::Input(e.to_string()),
     };
-    if messages.len() <= 1 {
-        return single(whole());
-    }
-    let decoded: Vec<Decoding> = messages
-        .iter()
-        .map(|m| match &m.value {
-            Ok(None) => Decoding::Tombstone,
-            Ok(Some(d)) => decode_bytes(schema, &d.bytes, note(d), frame),
-            Err(e) => Decoding::Input(e.to_string()),
-        })
-        .collect();
-    // kcat prints whole messages, one a line: each reads as one datum with nothing left over (one may be
-    // broken). A tool that wraps one message over lines (base64 at 76 columns, `xxd -p`, hex 16 bytes a
-    // line) leaves only fragments, none of them a whole message; then the whole paste is one message.
-    if !decoded
-        .iter()
-        .any(|d| d.is_whole_message() && !matches!(d, Decoding::Tombstone))
-    {
-        let one = whole();
-        if one.summary().1 {
-            return single(one);
-        }
-    }
+    // A textarea's trailing line breaks are no tombstones; in raw bytes they are data.
+    let text = match format {
+        Some(InputFormat::Binary) => text,
+        _ => text.trim_end_matches(['\n', '\r']),
+    };
+    let messages = match read_paste(text, format, read, Decoding::trailing) {
+        Paste::One(decoding) => return single(decoding),
+        Paste::Several(messages) => messages,
+    };
     let current = chosen.min(messages.len() - 1);
     let mut lines = Vec::with_capacity(messages.len());
     let mut decoding = Decoding::Empty;
-    for (i, (m, d)) in messages.iter().zip(decoded).enumerate() {
+    for (i, (line, d)) in messages.into_iter().enumerate() {
         let (summary, ok) = d.summary();
-        lines.push(MessageLine {
-            line: m.line,
-            summary,
-            ok,
-        });
+        lines.push(MessageLine { line, summary, ok });
         if i == current {
             decoding = d;
         }
@@ -226,7 +206,7 @@ pub fn decode_text(
     }
 }
 
-fn note(d: &avro_playground_core::input::Decoded) -> String {
+fn note(d: &Decoded) -> String {
     if d.note.is_empty() {
         format!("read as {}", d.format.name())
     } else {

@@ -4,7 +4,10 @@
 
 #![forbid(unsafe_code)]
 // Input never reaches a panic: tests may unwrap, the command line may not.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod args;
 mod commands;

@@ -3,9 +3,13 @@
 //! Text holding several messages, one per line as `kcat` prints them, is read message by message.
 
 use crate::args::{read_bytes, Args, Failure};
-use avro_playground_core::container::{walk_container, ContainerWalk, Limits, MAGIC};
+use avro_playground_core::container::{
+    damaged_magic, walk_container, ContainerWalk, Limits, MAGIC,
+};
 use avro_playground_core::framing::{read_framed, FrameChoice, Framed, Framing};
-use avro_playground_core::input::{decode_input, split_messages, Decoded, InputError, InputFormat};
+use avro_playground_core::input::{
+    decode_input, read_paste, Decoded, InputError, InputFormat, Paste,
+};
 use avro_playground_core::schema::Schema;
 
 /// The flags every payload-reading command accepts.
@@ -29,13 +33,6 @@ pub struct LineMessage {
     pub notes: Vec<String>,
     /// `Ok(None)` for a tombstone (an empty line: a Kafka null value); `Err` says why it cannot be read.
     pub datum: Result<Option<Framed>, String>,
-}
-
-impl LineMessage {
-    /// Whether the line is one datum with nothing left over: evidence that the lines are messages.
-    fn is_whole_datum(&self) -> bool {
-        matches!(&self.datum, Ok(Some(framed)) if framed.trailing() == 0)
-    }
 }
 
 /// `--input-format`: `None` for auto (the default).
@@ -78,8 +75,9 @@ fn frame_choice(args: &Args) -> Result<FrameChoice, Failure> {
 
 /// Reads the payload: an Object Container File (by `--frame ocf` or its magic) is read whole with the
 /// writer schema from its header; anything else is decoded with `schema`, which is then required. Text of
-/// several lines is several messages when one of its lines is a whole datum, or when the text does not
-/// read as one datum; a message wrapped over lines (base64 at 76 columns, `xxd -p`) stays one message.
+/// several lines is one message or one per line as the core's [`read_paste`] decides: a message wrapped over
+/// lines (base64 at 76 columns, `xxd -p`) stays one message. Bytes that start like a container file with a
+/// damaged magic are reported as such when there is no schema or they do not read as a datum.
 pub fn read_any_payload(
     args: &Args,
     schema: Option<&Schema>,
@@ -99,53 +97,82 @@ pub fn read_any_payload(
         }
         return Ok((Payload::Container(walk), notes));
     }
-    let schema = schema.ok_or_else(|| {
-        Failure::Usage("--schema is required unless the input is an Object Container File".into())
-    })?;
-    let one_datum = || {
-        let (bytes, mut notes) = bytes_of(whole, format)?;
-        decode_framed(schema, &bytes, choice, &mut notes).map(|framed| (framed, notes))
+    let damaged = whole
+        .as_ref()
+        .ok()
+        .and_then(|d| damaged_magic(&d.bytes))
+        .map(|why| Failure::Invalid(format!("ocf: {why}")));
+    let Some(schema) = schema else {
+        return Err(damaged.unwrap_or_else(|| {
+            Failure::Usage(
+                "--schema is required unless the input is an Object Container File".into(),
+            )
+        }));
     };
-    let text = match std::str::from_utf8(&raw) {
-        Ok(text) if format != Some(InputFormat::Binary) => text,
-        _ => return one_datum().map(|(framed, notes)| (Payload::Datum(framed), notes)),
+    let read = |value| read_message(schema, value, format, choice);
+    let paste = match std::str::from_utf8(&raw) {
+        Ok(text) => read_paste(text, format, read, Reading::trailing),
+        Err(_) => Paste::One(read(whole.map(Some))),
     };
-    let lines = split_messages(text, format);
-    if lines.len() < 2 {
-        return one_datum().map(|(framed, notes)| (Payload::Datum(framed), notes));
-    }
-    let messages: Vec<LineMessage> = lines
-        .into_iter()
-        .map(|m| read_line(schema, m.line, m.value, format, choice))
-        .collect();
-    if messages.iter().any(LineMessage::is_whole_datum) {
-        return Ok((Payload::Messages(messages), Vec::new()));
-    }
-    match one_datum() {
-        Ok((framed, notes)) => Ok((Payload::Datum(framed), notes)),
-        Err(_) => Ok((Payload::Messages(messages), Vec::new())),
+    match paste {
+        Paste::One(reading) => match reading.datum {
+            Ok(Some(framed)) => Ok((Payload::Datum(framed), reading.notes)),
+            Ok(None) => Err(Failure::Invalid("input: no message".into())),
+            Err(why) => Err(damaged.unwrap_or(Failure::Invalid(why))),
+        },
+        Paste::Several(lines) => Ok((
+            Payload::Messages(lines.into_iter().map(LineMessage::at).collect()),
+            Vec::new(),
+        )),
     }
 }
 
-/// Reads one line of several as a message.
-fn read_line(
+/// One message read: the notes on reading it and its datum (`Ok(None)` for a tombstone).
+struct Reading {
+    notes: Vec<String>,
+    datum: Result<Option<Framed>, String>,
+}
+
+impl Reading {
+    /// The bytes left over after the datum; `None` when there is no datum.
+    fn trailing(&self) -> Option<usize> {
+        match &self.datum {
+            Ok(Some(framed)) => Some(framed.trailing()),
+            _ => None,
+        }
+    }
+}
+
+impl LineMessage {
+    /// The reading of line `line`, its notes and error starting `line N: `.
+    fn at((line, reading): (usize, Reading)) -> Self {
+        let at = format!("line {line}: ");
+        LineMessage {
+            line,
+            notes: reading.notes.iter().map(|n| format!("{at}{n}")).collect(),
+            datum: reading
+                .datum
+                .map_err(|e| format!("{at}{}", e.replace('\n', " "))),
+        }
+    }
+}
+
+/// Reads one message's bytes (`Ok(None)`: a tombstone) as a framed datum of `schema`.
+fn read_message(
     schema: &Schema,
-    line: usize,
     value: Result<Option<Decoded>, InputError>,
     format: Option<InputFormat>,
     choice: FrameChoice,
-) -> LineMessage {
-    let at = format!("line {line}: ");
+) -> Reading {
     let mut notes = Vec::new();
     let datum = match value {
         Ok(None) => Ok(None),
         Err(e) => Err(format!("input: {e}")),
         Ok(Some(decoded)) => {
             if format.is_none() && !decoded.note.is_empty() {
-                notes.push(format!("{at}input: {}", decoded.note));
+                notes.push(format!("input: {}", decoded.note));
             }
-            let mut framing_notes = Vec::new();
-            let datum = decode_framed(schema, &decoded.bytes, choice, &mut framing_notes)
+            decode_framed(schema, &decoded.bytes, choice, &mut notes)
                 .map_err(|e| e.to_string())
                 .and_then(|framed| match framed.framing {
                     Framing::Container => Err(
@@ -153,16 +180,10 @@ fn read_line(
                             .to_string(),
                     ),
                     _ => Ok(Some(framed)),
-                });
-            notes.extend(framing_notes.into_iter().map(|n| format!("{at}{n}")));
-            datum
+                })
         }
     };
-    LineMessage {
-        line,
-        notes,
-        datum: datum.map_err(|e| format!("{at}{}", e.replace('\n', " "))),
-    }
+    Reading { notes, datum }
 }
 
 /// Reads the payload as one datum of `schema` under `--frame` (default auto).

@@ -922,3 +922,83 @@ fn huge_counts_and_negative_lengths_are_errors_not_panics() {
         assert!(err.contains("byte 0"), "{schema}: names the offset: {err}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// 9. damaged container files
+
+/// `Obj` 02 and `OBJ` 01: a container file whose magic is damaged, then a header-like tail.
+const DAMAGED_MAGICS: [[u8; 4]; 2] = [*b"Obj\x02", *b"OBJ\x01"];
+
+#[test]
+fn a_damaged_container_magic_without_schema_is_invalid_input_not_usage() {
+    for magic in DAMAGED_MAGICS {
+        let mut bytes = magic.to_vec();
+        bytes.extend([0x04, 0x14]);
+        let input = scratch_bytes("damaged-magic.avro", &bytes);
+        for command in ["decode", "inspect"] {
+            let o = run(&[command, "--input", p(&input)], "");
+            assert_one_line_failure(&o, command);
+            let err = stderr(&o);
+            assert!(
+                err.contains("an Object Container File with a bad magic at bytes 0–3"),
+                "{command} {magic:?}: {err}"
+            );
+            assert!(err.contains(&to_hex(&magic)), "names what it found: {err}");
+        }
+    }
+}
+
+#[test]
+fn a_damaged_container_magic_that_fails_as_a_datum_is_reported_as_a_container() {
+    let schema = scratch("damaged-magic.avsc", RECORD);
+    // `O` (0x4f) is the zigzag long -40: an id, then the string length 0x62 = 49 bytes that are not there.
+    let input = scratch_bytes("damaged-magic-2.avro", b"Obj\x02\x00");
+    let o = run(
+        &["decode", "--schema", p(&schema), "--input", p(&input)],
+        "",
+    );
+    assert_one_line_failure(&o, "decode");
+    assert!(
+        stderr(&o).contains("an Object Container File with a bad magic at bytes 0–3"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn bytes_like_a_damaged_magic_that_read_as_a_datum_stay_a_datum() {
+    // A long and a string: `O` is -40, `b` (0x62) a length of 49, then 49 bytes of text.
+    let schema = scratch("obj-datum.avsc", RECORD);
+    let mut bytes = b"Ob".to_vec();
+    bytes.extend([b'j'; 49]);
+    let input = scratch_bytes("obj-datum.bin", &bytes);
+    let o = run(
+        &[
+            "decode",
+            "--schema",
+            p(&schema),
+            "--input",
+            p(&input),
+            "--input-format",
+            "binary",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        serde_json::from_str::<Value>(&stdout(&o)).ok(),
+        Some(json!({"id": -40, "name": "j".repeat(49)}))
+    );
+}
+
+#[test]
+fn without_schema_other_bytes_still_ask_for_one() {
+    let input = scratch_bytes("no-schema.bin", &BODY);
+    let o = run(&["decode", "--input", p(&input)], "");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--schema is required"),
+        "{}",
+        stderr(&o)
+    );
+}

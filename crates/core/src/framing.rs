@@ -137,8 +137,6 @@ impl Framed {
 }
 
 const SINGLE_OBJECT_MAGIC: [u8; 2] = [0xC3, 0x01];
-/// The magic bytes of an Object Container File.
-pub const CONTAINER_MAGIC: [u8; 4] = [b'O', b'b', b'j', 1];
 
 /// Reads `bytes` as a datum of `schema` under `choice`. Object Container Files are only detected here
 /// (`Framing::Container` with no datum); read them with [`crate::container`].
@@ -157,7 +155,7 @@ pub fn read_framed(
 }
 
 fn auto(schema: &Schema, bytes: &[u8]) -> Result<Framed, FramingError> {
-    if bytes.starts_with(&CONTAINER_MAGIC) {
+    if bytes.starts_with(&crate::container::MAGIC) {
         return container(bytes);
     }
     let mut readings: Vec<Result<Framed, FramingError>> = Vec::new();
@@ -383,7 +381,7 @@ fn single_object(schema: &Schema, bytes: &[u8]) -> Result<Framed, FramingError> 
 }
 
 fn container(bytes: &[u8]) -> Result<Framed, FramingError> {
-    if !bytes.starts_with(&CONTAINER_MAGIC) {
+    if !bytes.starts_with(&crate::container::MAGIC) {
         return Err(FramingError {
             framing: "ocf",
             offset: 0,

@@ -5,7 +5,10 @@
 
 #![forbid(unsafe_code)]
 // Input never reaches a panic: tests may unwrap, the library may not.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod avro_json;
 pub mod canonical;

@@ -30,6 +30,24 @@ pub use writer::{write_container, write_container_with, WriteError};
 /// The four bytes every Object Container File starts with: `Obj` and the format version 1.
 pub const MAGIC: [u8; 4] = [b'O', b'b', b'j', 1];
 
+/// Says so when `bytes` start like an Object Container File with a damaged magic: `Obj` and a version other
+/// than 1, or `OBJ` and 1. A raw datum may start with these bytes too, so ask only when there is no schema to
+/// read a datum with, or when reading the bytes as a datum failed.
+pub fn damaged_magic(bytes: &[u8]) -> Option<String> {
+    let found = bytes.get(..MAGIC.len())?;
+    let damaged = match found {
+        [b'O', b'b', b'j', version] => *version != 1,
+        [b'O', b'B', b'J', 1] => true,
+        _ => false,
+    };
+    damaged.then(|| {
+        format!(
+            "an Object Container File with a bad magic at bytes 0–3: found {}, expected `Obj` 01 (4f626a01)",
+            crate::canonical::to_hex(found)
+        )
+    })
+}
+
 /// The length of a sync marker.
 pub const SYNC_LEN: usize = 16;
 
@@ -62,5 +80,25 @@ impl ByteRange {
 impl std::fmt::Display for ByteRange {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "bytes {}-{}", self.start, self.end.saturating_sub(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn damaged_magic_is_obj_with_another_version_or_obj_in_capitals() {
+        assert!(damaged_magic(b"Obj\x02").is_some_and(|m| m.contains("4f626a02")));
+        assert!(damaged_magic(b"Obj\x00rest").is_some());
+        assert!(damaged_magic(b"OBJ\x01").is_some());
+    }
+
+    #[test]
+    fn a_sound_magic_or_other_bytes_are_not_damaged() {
+        assert_eq!(damaged_magic(&MAGIC), None);
+        assert_eq!(damaged_magic(b"OBJ\x02"), None);
+        assert_eq!(damaged_magic(b"Obj"), None);
+        assert_eq!(damaged_magic(&[0, 0, 0, 1]), None);
     }
 }

@@ -1,7 +1,8 @@
 //! Pasted input → bytes. A Kafka engineer pastes whatever their tool printed: hex, base64, an `xxd`, `od` or
 //! `hexdump` dump, printf-style escapes, or the raw bytes themselves. [`decode_input`] turns one paste into
 //! bytes and says, in [`Decoded::note`], which form it recognised and whether another reading was possible;
-//! [`split_messages`] does the same for text holding one message per line, as `kcat` prints them.
+//! [`split_messages`] does the same for text holding one message per line, as `kcat` prints them, and
+//! [`read_paste`] decides whether a paste of several lines is several messages or one wrapped over lines.
 //!
 //! # Auto-detection, in this order
 //! 1. Not UTF-8, or holding a control character other than tab, CR and LF → [`InputFormat::Binary`]: no text
@@ -32,6 +33,9 @@ mod base64;
 mod dump;
 mod escaped;
 mod hex;
+mod messages;
+
+pub use messages::{read_paste, split_messages, Message, Paste};
 
 use crate::source::{line_column, LineColumn};
 use std::fmt;
@@ -177,77 +181,10 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// One message of a multi-message paste.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Message {
-    /// The 1-based line where the message starts.
-    pub line: usize,
-    /// The byte offset where that line starts.
-    pub offset: usize,
-    /// `Ok(None)` for a tombstone (an empty line: a null value), `Ok(Some(_))` for the bytes, `Err` when the
-    /// line cannot be read in its form.
-    pub value: Result<Option<Decoded>, InputError>,
-}
-
 /// Reads one paste: `format` `None` detects the form (see the module documentation for the rules).
 pub fn decode_input(raw: &[u8], format: Option<InputFormat>) -> Result<Decoded, InputError> {
     check_size(raw)?;
     decode_located(raw, format, Origin::default())
-}
-
-/// Reads text holding one message per line, as `kcat` prints them: each line is decoded on its own (with its
-/// own detected form when `format` is `None`) and an empty or blank line is a tombstone. A dump (`xxd`, `od`,
-/// `hexdump`, chosen or detected) spans lines, so it is one message.
-pub fn split_messages(text: &str, format: Option<InputFormat>) -> Vec<Message> {
-    let full = text.as_bytes();
-    if let Err(e) = check_size(full) {
-        return vec![Message {
-            line: 1,
-            offset: 0,
-            value: Err(e),
-        }];
-    }
-    let whole_is_dump = match format {
-        Some(InputFormat::Xxd | InputFormat::Od) => true,
-        None => {
-            dump::looks_like_xxd(text)
-                || (dump::looks_like_od(text) && dump::read(text, dump::Style::Od).is_ok())
-        }
-        Some(_) => false,
-    };
-    if whole_is_dump {
-        let first = text_lines(text).find(|l| !l.text.trim().is_empty());
-        return vec![Message {
-            line: first.as_ref().map_or(1, |l| l.number),
-            offset: first.as_ref().map_or(0, |l| l.at),
-            value: decode_located(full, format, Origin::default()).map(Some),
-        }];
-    }
-    // Spaces are data in escaped text and raw bytes; elsewhere a blank line is as empty as an empty one.
-    let spaces_are_data = matches!(format, Some(InputFormat::Escaped | InputFormat::Binary));
-    text_lines(text)
-        .map(|line| {
-            let tombstone = if spaces_are_data {
-                line.text.is_empty()
-            } else {
-                line.text.trim().is_empty()
-            };
-            let value = if tombstone {
-                Ok(None)
-            } else {
-                let origin = Origin {
-                    offset: line.at,
-                    lines_before: line.number - 1,
-                };
-                decode_located(line.text.as_bytes(), format, origin).map(Some)
-            };
-            Message {
-                line: line.number,
-                offset: line.at,
-                value,
-            }
-        })
-        .collect()
 }
 
 /// Why a form could not read the text: `at` is a byte offset in the text that form was given, `subject` the
@@ -876,54 +813,6 @@ mod tests {
         let messages = split_messages(&text, None);
         assert_eq!(messages.len(), 1);
         assert!(messages[0].value.is_err());
-    }
-
-    #[test]
-    fn split_messages_keeps_tombstones_and_line_numbers() {
-        let messages = split_messages("0001\n\nAQI=\r\n", None);
-        assert_eq!(messages.len(), 3);
-        assert_eq!(
-            messages[0].value.as_ref().unwrap().as_ref().unwrap().bytes,
-            vec![0, 1]
-        );
-        assert_eq!(messages[1].value, Ok(None));
-        assert_eq!(messages[1].line, 2);
-        let third = messages[2].value.as_ref().unwrap().as_ref().unwrap();
-        assert_eq!(
-            (third.format, third.bytes.clone()),
-            (InputFormat::Base64, vec![1, 2])
-        );
-        assert_eq!(messages[2].line, 3);
-    }
-
-    #[test]
-    fn split_messages_errors_name_the_line_in_the_whole_text() {
-        let messages = split_messages("0001\n00zz\n", Some(InputFormat::Hex));
-        let err = messages[1].value.as_ref().unwrap_err();
-        assert_eq!(err.position, LineColumn { line: 2, column: 3 });
-        assert_eq!(err.offset, 7);
-    }
-
-    #[test]
-    fn split_messages_treats_a_dump_as_one_message() {
-        let dump = "00000000: 0001 0203  ....\n00000004: 04         .\n";
-        let messages = split_messages(dump, None);
-        assert_eq!(messages.len(), 1);
-        let d = messages[0].value.as_ref().unwrap().as_ref().unwrap();
-        assert_eq!(
-            (d.format, d.bytes.clone()),
-            (InputFormat::Xxd, vec![0, 1, 2, 3, 4])
-        );
-    }
-
-    #[test]
-    fn split_messages_in_escaped_form_keeps_spaces_as_data() {
-        let messages = split_messages(" \n\n", Some(InputFormat::Escaped));
-        assert_eq!(
-            messages[0].value.as_ref().unwrap().as_ref().unwrap().bytes,
-            b" ".to_vec()
-        );
-        assert_eq!(messages[1].value, Ok(None));
     }
 
     #[test]
