@@ -8,19 +8,6 @@ use avro_playground_core::compat::{CompatibilityMatrix, Mode};
 use avro_playground_core::evolution::{scenarios, Scenario};
 use leptos::prelude::*;
 
-fn stated(s: &Scenario, mode: Mode) -> bool {
-    let m = &s.modes;
-    match mode {
-        Mode::Backward => m.backward,
-        Mode::BackwardTransitive => m.backward_transitive,
-        Mode::Forward => m.forward,
-        Mode::ForwardTransitive => m.forward_transitive,
-        Mode::Full => m.full,
-        Mode::FullTransitive => m.full_transitive,
-        Mode::None => m.none,
-    }
-}
-
 fn verdict(ok: bool) -> &'static str {
     if ok {
         "compatible"
@@ -75,9 +62,9 @@ fn report(s: &Scenario, matrix: &CompatibilityMatrix) -> String {
                 "{}: {} (stated {})",
                 m.as_str(),
                 word(reg.compatible),
-                word(stated(s, m))
+                word(s.modes.get(m))
             );
-            line(&mut out, reg.compatible == stated(s, m), &text);
+            line(&mut out, reg.compatible == s.modes.get(m), &text);
         }
     }
     out.push_str("</ul>");

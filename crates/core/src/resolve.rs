@@ -6,7 +6,6 @@
 use crate::avro_json::field_default;
 use crate::schema::{Kind, Name, Schema, SchemaId};
 use crate::value::Value;
-use std::fmt;
 
 /// One thing resolution did, at a path in the reader's datum.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,31 +16,9 @@ pub struct Step {
     pub message: String,
 }
 
-/// A datum that cannot be read with the reader schema: where, and which rule fails.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ResolveError {
-    /// JSON pointer into the writer's datum.
-    pub path: String,
-    /// The rule that fails.
-    pub message: String,
-}
-
-impl fmt::Display for ResolveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {}",
-            if self.path.is_empty() {
-                "/"
-            } else {
-                &self.path
-            },
-            self.message
-        )
-    }
-}
-
-impl std::error::Error for ResolveError {}
+/// A datum that cannot be read with the reader schema: the path into the writer's datum, and the rule that
+/// fails.
+pub type ResolveError = crate::value::ValueError;
 
 /// The reader's datum and how it was obtained.
 #[derive(Clone, Debug, PartialEq)]

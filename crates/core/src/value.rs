@@ -1,5 +1,7 @@
 //! A decoded Avro datum, interpreted with its schema.
 
+use std::fmt;
+
 /// An Avro value. Record fields and enum symbols carry their names so a value can be shown without the schema.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -86,3 +88,26 @@ mod tests {
         assert_eq!(v.field_name_bytes(), 5 + 4 + 4);
     }
 }
+
+/// A value that does not fit a schema: a JSON pointer into the datum, and the rule it breaks. The encoder
+/// ([`crate::walker::EncodeError`]) and schema resolution ([`crate::resolve::ResolveError`]) report it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValueError {
+    /// JSON pointer into the datum (empty for the datum itself).
+    pub path: String,
+    /// What does not fit, and by which rule.
+    pub message: String,
+}
+
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
+        write!(f, "{path}: {}", self.message)
+    }
+}
+
+impl std::error::Error for ValueError {}

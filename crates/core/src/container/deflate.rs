@@ -207,6 +207,7 @@ pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::container::samples::{mixed, noise};
     use crate::container::{
         compress_light, read_container, walk_container, write_container_with, Codec, Limits,
         SYNC_LEN,
@@ -223,33 +224,6 @@ mod tests {
         // The fixed block alone must be valid too, even where stored blocks were chosen.
         assert_eq!(inflate(&fixed(data)), data, "{} bytes, fixed", data.len());
         packed
-    }
-
-    /// Deterministic noise (xorshift).
-    fn noise(len: usize, mut seed: u64) -> Vec<u8> {
-        (0..len)
-            .map(|_| {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                seed as u8
-            })
-            .collect()
-    }
-
-    /// Text, runs of many lengths and noise, one after another.
-    fn mixed(len: usize) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while out.len() < len {
-            out.extend_from_slice(b"{\"name\": \"Avro\", \"id\": ");
-            out.extend_from_slice(i.to_string().as_bytes());
-            out.extend(std::iter::repeat_n(i as u8, i % 300));
-            out.extend(noise(i % 97, i as u64 + 1));
-            i += 1;
-        }
-        out.truncate(len);
-        out
     }
 
     #[test]

@@ -14,6 +14,8 @@ mod deflate;
 mod error;
 mod header;
 mod reader;
+#[cfg(test)]
+mod samples;
 mod varint;
 mod walk;
 mod writer;

@@ -5,33 +5,10 @@ use super::varint::write_long;
 use super::{Part, Span, Walk, NO_PARENT};
 use crate::schema::{Kind, Schema, SchemaId};
 use crate::value::Value;
-use std::fmt;
 
-/// A value that does not fit its schema (the Avro JSON reader normally catches this first).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EncodeError {
-    /// JSON pointer into the datum.
-    pub path: String,
-    /// What does not fit.
-    pub message: String,
-}
-
-impl fmt::Display for EncodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {}",
-            if self.path.is_empty() {
-                "/"
-            } else {
-                &self.path
-            },
-            self.message
-        )
-    }
-}
-
-impl std::error::Error for EncodeError {}
+/// A value that does not fit its schema (the Avro JSON reader normally catches this first): the path into
+/// the datum, and what does not fit.
+pub type EncodeError = crate::value::ValueError;
 
 /// Encodes `value` as a datum of `schema`, recording spans.
 pub fn encode(schema: &Schema, value: &Value) -> Result<Walk, EncodeError> {
