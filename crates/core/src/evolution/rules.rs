@@ -240,41 +240,45 @@ pub(super) fn type_changed(old: &Schema, o: SchemaId, new: &Schema, n: SchemaId)
 /// read.
 pub(super) fn type_to_union(old_type: &str, branch: usize, others: &[String]) -> Rules {
     Rules {
-        backward: Rule::reads(format!(
-            "new consumers read old {old_type} values with the union's branch {branch} (Schema Resolution: a \
-             reader union reads with the first branch that matches)"
-        )),
-        forward: Rule::either(
-            !others.is_empty(),
-            format!(
-                "old consumers read only {old_type} and cannot read new values of the union's other branches \
-                 [{}] (Schema Resolution: every branch of a writer union must be readable)",
-                others.join(", ")
-            ),
-            format!("old consumers read every branch of the union as {old_type}"),
-            false,
-        ),
+        backward: into_union(NEW_READ_OLD, old_type, branch),
+        forward: out_of_union(OLD_READ_NEW, old_type, others),
     }
 }
 
 /// A union that became its branch `branch`; `others` are the union's branches the new type cannot read.
 pub(super) fn union_to_type(new_type: &str, branch: usize, others: &[String]) -> Rules {
     Rules {
-        backward: Rule::either(
-            !others.is_empty(),
-            format!(
-                "new consumers read only {new_type} and cannot read old values of the union's other branches \
-                 [{}] (Schema Resolution: every branch of a writer union must be readable)",
-                others.join(", ")
-            ),
-            format!("new consumers read every branch of the old union as {new_type}"),
-            false,
-        ),
-        forward: Rule::reads(format!(
-            "old consumers read new {new_type} values with their union's branch {branch} (Schema Resolution: a \
-             reader union reads with the first branch that matches)"
-        )),
+        backward: out_of_union(NEW_READ_OLD, new_type, others),
+        forward: into_union(OLD_READ_NEW, new_type, branch),
     }
+}
+
+/// Who reads whose values in one direction: the consumers, and the age of the data they read.
+type Direction = (&'static str, &'static str);
+const NEW_READ_OLD: Direction = ("new consumers", "old");
+const OLD_READ_NEW: Direction = ("old consumers", "new");
+
+/// Values of `single` written, read with a union's branch `branch`: always readable.
+fn into_union((consumers, age): Direction, single: &str, branch: usize) -> Rule {
+    Rule::reads(format!(
+        "{consumers} read {age} {single} values with the union's branch {branch} (Schema Resolution: a \
+         reader union reads with the first branch that matches)"
+    ))
+}
+
+/// A union's values written, read as `single`: breaks when `others`, the branches `single` cannot read,
+/// are written.
+fn out_of_union((consumers, age): Direction, single: &str, others: &[String]) -> Rule {
+    Rule::either(
+        !others.is_empty(),
+        format!(
+            "{consumers} read only {single} and cannot read {age} values of the union's other branches \
+             [{}] (Schema Resolution: every branch of a writer union must be readable)",
+            others.join(", ")
+        ),
+        format!("{consumers} read every branch of the {age} union as {single}"),
+        false,
+    )
 }
 
 /// A field default added, removed or changed; `after` says what it changes for later versions.
