@@ -109,7 +109,7 @@ impl<'w> Attributor<'w> {
             .iter()
             .position(|v| (v.old, v.new) == (o, n));
         if let Some(visit) = compared {
-            let mut changes = self.direct(incompatibility, direction, visit);
+            let mut changes = self.direct(visit, incompatibility, direction);
             if changes.is_empty() {
                 changes = self.fallback(visit, direction);
             }
@@ -182,9 +182,9 @@ impl<'w> Attributor<'w> {
     /// The changes of the pair the incompatibility was found in, that its type names.
     fn direct(
         &self,
+        visit: usize,
         incompatibility: &Incompatibility,
         direction: Direction,
-        visit: usize,
     ) -> Vec<usize> {
         let backward = direction == Direction::Backward;
         let message = incompatibility.message.as_str();
