@@ -3,7 +3,7 @@
 
 /// The unit a time or timestamp counts in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Unit {
+pub(crate) enum Unit {
     /// Milliseconds.
     Millis,
     /// Microseconds.
@@ -41,7 +41,7 @@ impl Unit {
 
 /// The time zone written after a timestamp.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Zone {
+pub(crate) enum Zone {
     /// No zone written.
     Absent,
     /// `Z` or an offset, in seconds east of UTC.
@@ -50,7 +50,7 @@ pub(super) enum Zone {
 
 /// A timestamp read from text: the count since 1970-01-01T00:00 in the given clock, and the zone written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Timestamp {
+pub(crate) struct Timestamp {
     /// The count in the requested unit, already shifted to UTC when an offset was written.
     pub count: i128,
     /// The zone as written.
@@ -120,7 +120,7 @@ pub(super) fn parse_time(text: &str, unit: Unit) -> Result<i128, String> {
 }
 
 /// A timestamp `YYYY-MM-DD(T| )HH:MM[:SS[.fraction]][Z|±HH:MM|±HHMM]` as a count of `unit` since the epoch.
-pub(super) fn parse_timestamp(text: &str, unit: Unit) -> Result<Timestamp, String> {
+pub(crate) fn parse_timestamp(text: &str, unit: Unit) -> Result<Timestamp, String> {
     let mut c = Cursor {
         bytes: text.as_bytes(),
         at: 0,

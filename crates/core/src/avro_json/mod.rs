@@ -25,7 +25,7 @@
 //! integers written as strings or as `5.0`, floating-point numbers written as strings, decimals as JSON numbers,
 //! dates, times and timestamps as ISO 8601 strings, and a `uuid` on `fixed(16)` as its 36-character text.
 
-mod calendar;
+pub(crate) mod calendar;
 mod decimal;
 mod example;
 pub use example::example_value;

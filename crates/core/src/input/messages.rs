@@ -1,7 +1,9 @@
-//! A paste of several lines: one message per line as `kcat` prints them, or one message wrapped over lines
-//! (base64 at 76 columns, `xxd -p`, hex 16 bytes a line). The page, the command line and the worker all decide
-//! this here, with [`read_paste`].
+//! A paste of several lines: one message per line as `kcat` prints them, one message wrapped over lines
+//! (base64 at 76 columns, `xxd -p`, hex 16 bytes a line, Node's `Uint8Array` over lines), or a Kafka tool's
+//! JSON, whose records are the messages. The page, the command line and the worker all decide this here,
+//! with [`read_messages`] (or [`read_paste`] for text).
 
+use super::envelope::Envelope;
 use super::{
     check_size, decode_located, dump, text_lines, Decoded, InputError, InputFormat, Origin,
 };
@@ -13,24 +15,29 @@ pub struct Message {
     pub line: usize,
     /// The byte offset where that line starts.
     pub offset: usize,
-    /// `Ok(None)` for a tombstone (an empty line: a null value), `Ok(Some(_))` for the bytes, `Err` when the
-    /// line cannot be read in its form.
+    /// `Ok(None)` for a tombstone (an empty line, or a null value in a JSON envelope), `Ok(Some(_))` for the
+    /// bytes, `Err` when the line (or record) cannot be read in its form.
     pub value: Result<Option<Decoded>, InputError>,
+    /// What the tool printed beside the value (topic, partition, offset, timestamp, key), for a record of a
+    /// JSON envelope; `None` for a line.
+    pub envelope: Option<Envelope>,
 }
 
-/// Reads text holding one message per line, as `kcat` prints them: each line is decoded on its own (with its
-/// own detected form when `format` is `None`) and an empty or blank line is a tombstone. A dump (`xxd`, `od`,
-/// `hexdump`, chosen or detected) spans lines, so it is one message.
-pub fn split_messages(text: &str, format: Option<InputFormat>) -> Vec<Message> {
-    let full = text.as_bytes();
-    if let Err(e) = check_size(full) {
-        return vec![Message {
-            line: 1,
-            offset: 0,
-            value: Err(e),
-        }];
+/// The records of a JSON envelope (chosen, or detected in `raw`) as messages; `None` when `raw` is no
+/// envelope or the form cannot read one.
+fn envelope_messages(raw: &[u8], format: Option<InputFormat>) -> Option<Vec<Message>> {
+    #[cfg(feature = "more-paste-forms")]
+    if matches!(format, None | Some(InputFormat::JsonEnvelope)) {
+        return super::kafka_json::messages(raw, format.is_some());
     }
-    let whole_is_dump = match format {
+    let _ = (raw, format);
+    None
+}
+
+/// Whether `text` is one message laid out over lines, in `format` or the form it looks like: a dump (`xxd`,
+/// `od`, `hexdump`) or one byte array (Node spreads a `Uint8Array` over lines).
+fn spans_lines(text: &str, format: Option<InputFormat>) -> bool {
+    let dump = match format {
         Some(InputFormat::Xxd | InputFormat::Od) => true,
         None => {
             dump::looks_like_xxd(text)
@@ -38,12 +45,45 @@ pub fn split_messages(text: &str, format: Option<InputFormat>) -> Vec<Message> {
         }
         Some(_) => false,
     };
-    if whole_is_dump {
+    #[cfg(feature = "more-paste-forms")]
+    let array = matches!(format, None | Some(InputFormat::Bytes))
+        && text.trim().contains('\n')
+        && super::decimal::is_one_list(text);
+    #[cfg(not(feature = "more-paste-forms"))]
+    let array = false;
+    dump || array
+}
+
+/// Reads text holding one message per line, as `kcat` prints them: each line is decoded on its own (with its
+/// own detected form when `format` is `None`) and an empty or blank line is a tombstone. A dump (`xxd`, `od`,
+/// `hexdump`, chosen or detected) or a byte array spans lines, so it is one message; a JSON envelope's
+/// records are the messages, wherever their lines fall.
+pub fn split_messages(text: &str, format: Option<InputFormat>) -> Vec<Message> {
+    let full = text.as_bytes();
+    if let Err(e) = check_size(full) {
+        return vec![Message {
+            line: 1,
+            offset: 0,
+            value: Err(e),
+            envelope: None,
+        }];
+    }
+    if let Some(records) = envelope_messages(full, format) {
+        return records;
+    }
+    split_lines(text, format)
+}
+
+/// [`split_messages`] for text that is no JSON envelope.
+fn split_lines(text: &str, format: Option<InputFormat>) -> Vec<Message> {
+    let full = text.as_bytes();
+    if spans_lines(text, format) {
         let first = text_lines(text).find(|l| !l.text.trim().is_empty());
         return vec![Message {
             line: first.as_ref().map_or(1, |l| l.number),
             offset: first.as_ref().map_or(0, |l| l.at),
             value: decode_located(full, format, Origin::default()).map(Some),
+            envelope: None,
         }];
     }
     // Spaces are data in escaped text and raw bytes; elsewhere a blank line is as empty as an empty one.
@@ -61,6 +101,7 @@ pub fn split_messages(text: &str, format: Option<InputFormat>) -> Vec<Message> {
                 let origin = Origin {
                     offset: line.at,
                     lines_before: line.number - 1,
+                    column_before: 0,
                 };
                 decode_located(line.text.as_bytes(), format, origin).map(Some)
             };
@@ -68,6 +109,7 @@ pub fn split_messages(text: &str, format: Option<InputFormat>) -> Vec<Message> {
                 line: line.number,
                 offset: line.at,
                 value,
+                envelope: None,
             }
         })
         .collect()
@@ -78,46 +120,70 @@ pub fn split_messages(text: &str, format: Option<InputFormat>) -> Vec<Message> {
 pub enum Paste<T> {
     /// One message: the paste is one line, a dump, raw bytes, or lines that are pieces of one message.
     One(T),
-    /// One message per line (two or more), in order, each with the 1-based line it stands on.
+    /// One message per line (two or more), or the records of a JSON envelope (one or more: each carries its
+    /// envelope), in order, each with the 1-based line it stands on.
     Several(Vec<(usize, T)>),
 }
 
-/// Reads `text` as one message or as one message per line. `read` turns a message's bytes (`Ok(None)` for a
-/// tombstone, an empty line) into the caller's reading; `trailing` gives, for a reading that is a datum, the
-/// number of bytes left over after it, and `None` for one that broke off (or is no datum).
-///
-/// The rule: the lines are messages when any line that is not a tombstone is exactly one datum, since `kcat`
-/// prints whole messages, one a line (one of them may be broken). A tool that wraps one message over lines
-/// leaves only fragments, none of them a whole datum: then the paste is one message if it reads as a datum,
-/// and otherwise the lines are kept, so that each line's error can be shown. [`InputFormat::Binary`] is always one message:
-/// a newline byte is data there.
+/// Reads `text` as one message or as one message per line: [`read_messages`] for text, where `read` sees
+/// only a message's bytes (`Ok(None)` for a tombstone).
 pub fn read_paste<T>(
     text: &str,
     format: Option<InputFormat>,
     mut read: impl FnMut(Result<Option<Decoded>, InputError>) -> T,
     trailing: impl Fn(&T) -> Option<usize>,
 ) -> Paste<T> {
-    let messages = match format {
-        Some(InputFormat::Binary) => Vec::new(),
-        _ => split_messages(text, format),
+    read_messages(text.as_bytes(), format, |m| read(m.value), trailing)
+}
+
+/// Reads a paste (or a file's bytes) as one message, as one message per line, or as a JSON envelope's
+/// records. `read` turns a [`Message`] (its bytes, `Ok(None)` for a tombstone, and a record's envelope) into
+/// the caller's reading; `trailing` gives, for a reading that is a datum, the number of bytes left over after
+/// it, and `None` for one that broke off (or is no datum).
+///
+/// The rule: a JSON envelope's records are always [`Paste::Several`], each with its envelope. Otherwise the
+/// lines are messages when any line that is not a tombstone is exactly one datum, since `kcat` prints whole
+/// messages, one a line (one of them may be broken). A tool that wraps one message over lines leaves only
+/// fragments, none of them a whole datum: then the paste is one message if it reads as a datum, and
+/// otherwise the lines are kept, so that each line's error can be shown. [`InputFormat::Binary`], and bytes
+/// that are not UTF-8 (and no envelope), are always one message: a newline byte is data there.
+pub fn read_messages<T>(
+    raw: &[u8],
+    format: Option<InputFormat>,
+    mut read: impl FnMut(Message) -> T,
+    trailing: impl Fn(&T) -> Option<usize>,
+) -> Paste<T> {
+    if check_size(raw).is_ok() {
+        if let Some(records) = envelope_messages(raw, format) {
+            return Paste::Several(records.into_iter().map(|m| (m.line, read(m))).collect());
+        }
+    }
+    // Too large: one message, whose error says so.
+    let text = match (format, std::str::from_utf8(raw)) {
+        (Some(InputFormat::Binary), _) | (_, Err(_)) => {
+            return Paste::One(read_whole(raw, format, &mut read))
+        }
+        (_, Ok(text)) => text,
     };
+    let messages = split_lines(text, format);
     if messages.len() < 2 {
-        return Paste::One(read_whole(text, format, &mut read));
+        return Paste::One(read_whole(raw, format, &mut read));
     }
     let mut any_whole = false;
     let lines: Vec<(usize, T)> = messages
         .into_iter()
         .map(|m| {
             let tombstone = matches!(m.value, Ok(None));
-            let reading = read(m.value);
+            let line = m.line;
+            let reading = read(m);
             any_whole |= !tombstone && trailing(&reading) == Some(0);
-            (m.line, reading)
+            (line, reading)
         })
         .collect();
     if any_whole {
         return Paste::Several(lines);
     }
-    let one = read_whole(text, format, &mut read);
+    let one = read_whole(raw, format, &mut read);
     if trailing(&one).is_some() {
         Paste::One(one)
     } else {
@@ -125,12 +191,19 @@ pub fn read_paste<T>(
     }
 }
 
+/// Reads the whole paste as one message (known to be no JSON envelope).
 fn read_whole<T>(
-    text: &str,
+    raw: &[u8],
     format: Option<InputFormat>,
-    read: &mut impl FnMut(Result<Option<Decoded>, InputError>) -> T,
+    read: &mut impl FnMut(Message) -> T,
 ) -> T {
-    read(super::decode_input(text.as_bytes(), format).map(Some))
+    let value = check_size(raw).and_then(|()| decode_located(raw, format, Origin::default()));
+    read(Message {
+        line: 1,
+        offset: 0,
+        value: value.map(Some),
+        envelope: None,
+    })
 }
 
 #[cfg(test)]

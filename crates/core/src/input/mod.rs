@@ -1,41 +1,76 @@
 //! Pasted input → bytes. A Kafka engineer pastes whatever their tool printed: hex, base64, an `xxd`, `od` or
-//! `hexdump` dump, printf-style escapes, or the raw bytes themselves. [`decode_input`] turns one paste into
-//! bytes and says, in [`Decoded::note`], which form it recognised and whether another reading was possible;
-//! [`split_messages`] does the same for text holding one message per line, as `kcat` prints them, and
-//! [`read_paste`] decides whether a paste of several lines is several messages or one wrapped over lines.
+//! `hexdump` dump, printf-style escapes, a byte array as code and logs print it, a Kafka tool's JSON, or the
+//! raw bytes themselves. [`decode_input`] turns one paste into bytes and says, in [`Decoded::note`], which
+//! form it recognised and whether another reading was possible; [`split_messages`] does the same for text
+//! holding one message per line, as `kcat` prints them (or a JSON envelope's records), and [`read_messages`]
+//! (and [`read_paste`], for text) decides whether a paste of several lines is several messages or one
+//! wrapped over lines.
+//!
+//! Decimal byte arrays ([`InputFormat::Bytes`]) and JSON envelopes ([`InputFormat::JsonEnvelope`]) need the
+//! feature `more-paste-forms` (on by default; the command line has it, the web app not yet): without it the
+//! steps marked (*) below are skipped, and choosing those forms is an error saying so.
 //!
 //! # Auto-detection, in this order
+//! 0. (*) The text opens a JSON object or array that is a Kafka tool's record (or its JSON is broken but it
+//!    opens with a key only those records start with) → [`InputFormat::JsonEnvelope`]: `kcat -J` lines (or
+//!    `jq`'s pretty-printing of them), a REST Proxy response, a Kafka UI message, an AKHQ or a Redpanda
+//!    Console export. This comes first because kcat writes a payload's bytes raw: its output may be neither
+//!    UTF-8 nor free of control characters. Each record is a message with its [`Envelope`].
 //! 1. Not UTF-8, or holding a control character other than tab, CR and LF → [`InputFormat::Binary`]: no text
 //!    form uses those bytes.
 //! 2. The first line starts with `offset:` → [`InputFormat::Xxd`]. Lines that start with offsets of one width
 //!    (or an ASCII column in `|…|` or `>…<`) and whose offsets add up → [`InputFormat::Od`] (od, hexdump,
 //!    and other offset-and-bytes dumps such as Wireshark's).
 //!    Structured dumps win over plain hex: `0000000 0201` is od's offset and a word, not three bytes.
-//! 3. Only hex digits and separators (whitespace, `,` `;` `:` brackets, `0x` or `\x` prefixes), whole bytes,
+//! 3. (*) A bracketed list of decimal numbers as printers write them, without leading zeros or hex
+//!    (`[0, 0, 42, -56]`, `Uint8Array(3) [0, 42, 200]`, Go's `[0 42]`) → [`InputFormat::Bytes`]: `[10, 11]` is
+//!    two bytes, 0x0A 0x0B. (`[0x10, 0x11]`, `{0x0a, …}` and `[00 01 0a]` are hex: decimal printers write
+//!    neither `0x` nor leading zeros.)
+//! 4. Only hex digits and separators (whitespace, `,` `;` `:` brackets, `0x` or `\x` prefixes), whole bytes,
 //!    or such a list in a C array declaration (`xxd -i`) → [`InputFormat::Hex`]. Hex wins over base64, which
 //!    reads `deadbeef` and `12345678` too; the note says so.
-//! 4. Any backslash that hex did not explain (`\xNN`, `\NNN`, `\n`…), or Python's `b'…'` or the shell's
+//! 5. (*) Hex failed, and the text is a byte list all the same: a literal with a type in front
+//!    (`[]byte{0x0, 0x2a}`, `byteArrayOf(…)`, `new byte[]{…}`), or values with commas or minus signs and no
+//!    brackets (`0, 0, 42`) → [`InputFormat::Bytes`], whose error (a value out of range, say) is then the
+//!    error.
+//! 6. Any backslash that hex did not explain (`\xNN`, `\NNN`, `\n`…), or Python's `b'…'` or the shell's
 //!    `$'…'` around the text → [`InputFormat::Escaped`]; an unknown escape is then the error.
-//! 5. The base64 alphabet only, in lines of one width, with zero padding bits → [`InputFormat::Base64`], or
+//! 7. The base64 alphabet only, in lines of one width, with zero padding bits → [`InputFormat::Base64`], or
 //!    [`InputFormat::Base64Url`] when it uses `-` or `_`.
-//! 6. Otherwise an error when the text is laid out as a dump whose offsets do not add up, or is nearly hex
+//! 8. Otherwise an error when the text is laid out as a dump whose offsets do not add up, or is nearly hex
 //!    (one bad character in ten); else the text's own bytes as [`InputFormat::Binary`], with a note saying
 //!    nothing else fitted.
 //!
 //! Whatever wins, the note names the other readings that would also have succeeded with other bytes (base64
-//! for hex, plain hex for a dump, another offset radix, printf's two-digit `\x` for `\x0001`).
+//! for hex, plain hex for a dump, another offset radix, printf's two-digit `\x` for `\x0001`); a byte array's
+//! note says whether it was read signed (Java) or unsigned (Python, JavaScript, Go), or that both agree.
 //!
 //! Raw bytes that happen to be printable ASCII (`deadbeef`, `test`) are read as the text form they look like:
 //! a paste is far more often text than binary that avoids every control byte. Choose
 //! [`InputFormat::Binary`] to keep such bytes as they are.
+//!
+//! A JSON string can lose bytes: kcat writes bytes that are not UTF-8 as they are, and whatever decodes its
+//! output as text (a terminal, the clipboard, jq) turns them into U+FFFD. A value read back with such a
+//! character, or with an escape above `\u00FF`, carries [`Decoded::doubt`]: which bytes are in doubt, so that
+//! no caller presents it as trustworthy; [`Envelope::lossless_way`] says how to get them whole.
 
 mod base64;
+#[cfg(feature = "more-paste-forms")]
+mod decimal;
 mod dump;
+mod envelope;
 mod escaped;
 mod hex;
+#[cfg(feature = "more-paste-forms")]
+mod json_stream;
+#[cfg(feature = "more-paste-forms")]
+mod json_string;
+#[cfg(feature = "more-paste-forms")]
+mod kafka_json;
 mod messages;
 
-pub use messages::{read_paste, split_messages, Message, Paste};
+pub use envelope::{describe_doubts, Carried, Doubt, DoubtCause, Envelope, Timestamp, Tool};
+pub use messages::{read_messages, read_paste, split_messages, Message, Paste};
 
 use crate::source::{line_column, LineColumn};
 use std::fmt;
@@ -62,23 +97,34 @@ pub enum InputFormat {
     /// printf or `kcat`-style escaped text: printable ASCII as itself, `\xNN`, `\NNN`, `\n`, `\t`, `\\`, `\0`;
     /// also inside Python's `b'…'` or the shell's `$'…'`. Line breaks in the paste are wrapping, not data.
     Escaped,
+    /// A decimal byte array as code and logs print it: Java's `Arrays.toString` (signed, −128…127), Python's
+    /// `list(b)` and JavaScript (unsigned, 0…255), a console's `Uint8Array(9) […]`, Go's `[0 42]`, or a
+    /// literal (`new byte[]{…}`, `[]byte{…}`, `bytes([…])`, …). Needs the feature `more-paste-forms`.
+    Bytes,
+    /// Kafka tools' JSON, one message per record with its [`Envelope`]: `kcat -J` lines, a Confluent REST
+    /// Proxy response (binary, v2), a Kafka UI message, an AKHQ or a Redpanda Console export. Needs the
+    /// feature `more-paste-forms`.
+    JsonEnvelope,
     /// The bytes as they are.
     Binary,
 }
 
 impl InputFormat {
     /// Every form, in the order the CLI lists them.
-    pub const ALL: [InputFormat; 7] = [
+    pub const ALL: [InputFormat; 9] = [
         InputFormat::Hex,
         InputFormat::Base64,
         InputFormat::Base64Url,
         InputFormat::Xxd,
         InputFormat::Od,
         InputFormat::Escaped,
+        InputFormat::Bytes,
+        InputFormat::JsonEnvelope,
         InputFormat::Binary,
     ];
 
-    /// The CLI name: `hex`, `base64`, `base64url`, `xxd`, `od`, `escaped` or `binary`.
+    /// The CLI name: `hex`, `base64`, `base64url`, `xxd`, `od`, `escaped`, `bytes`, `json-envelope` or
+    /// `binary`.
     pub fn name(self) -> &'static str {
         match self {
             InputFormat::Hex => "hex",
@@ -87,6 +133,8 @@ impl InputFormat {
             InputFormat::Xxd => "xxd",
             InputFormat::Od => "od",
             InputFormat::Escaped => "escaped",
+            InputFormat::Bytes => "bytes",
+            InputFormat::JsonEnvelope => "json-envelope",
             InputFormat::Binary => "binary",
         }
     }
@@ -101,6 +149,12 @@ impl InputFormat {
             InputFormat::Od => "od -x, od -t x1z, hexdump or hexdump -C output, * lines included",
             InputFormat::Escaped => {
                 "printf/kcat escapes: \\xNN \\NNN \\n \\t \\\\ \\0, b'…' and $'…' too"
+            }
+            InputFormat::Bytes => {
+                "decimal byte arrays: [0, 42, -56] (Java, signed), [0, 42, 200] (Python, JavaScript), Uint8Array(3) [...], Go's [0 42], byte literals"
+            }
+            InputFormat::JsonEnvelope => {
+                "Kafka tools' JSON: kcat -J lines, REST Proxy binary records, Kafka UI, AKHQ and Redpanda Console exports"
             }
             InputFormat::Binary => "the bytes as they are",
         }
@@ -124,7 +178,7 @@ impl fmt::Display for UnknownInputFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "unknown input format `{}`: choose auto, hex, base64, base64url, xxd, od, escaped or binary",
+            "unknown input format `{}`: choose auto, hex, base64, base64url, xxd, od, escaped, bytes, json-envelope or binary",
             self.given
         )
     }
@@ -155,6 +209,9 @@ pub struct Decoded {
     pub bytes: Vec<u8>,
     /// How the form was recognised and what else it could have been, for the user.
     pub note: String,
+    /// The bytes the paste could not carry (a JSON string's U+FFFD, or an escape above `\u00FF`), in order;
+    /// empty when every byte is as the paste says. A value with doubts must not be presented as trustworthy.
+    pub doubt: Vec<Doubt>,
 }
 
 /// A paste that could not be read: where (byte offset and line:column in the pasted text) and why.
@@ -181,9 +238,15 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Reads one paste: `format` `None` detects the form (see the module documentation for the rules).
+/// Reads one paste: `format` `None` detects the form (see the module documentation for the rules). A JSON
+/// envelope gives the value of its one record; one of several records is an error (read them with
+/// [`read_messages`] or [`split_messages`], which keep each record's [`Envelope`]).
 pub fn decode_input(raw: &[u8], format: Option<InputFormat>) -> Result<Decoded, InputError> {
     check_size(raw)?;
+    #[cfg(feature = "more-paste-forms")]
+    if let Some(one) = kafka_json::one_message(raw, format) {
+        return one;
+    }
     decode_located(raw, format, Origin::default())
 }
 
@@ -216,6 +279,9 @@ impl Fail {
         let local = self.at.min(piece.len());
         let prefix = String::from_utf8_lossy(piece.get(..local).unwrap_or(piece));
         let mut position = line_column(&prefix, prefix.len());
+        if position.line == 1 {
+            position.column += origin.column_before;
+        }
         position.line += origin.lines_before;
         let offset = origin.offset + local;
         let message = if self.subject.is_empty() {
@@ -297,12 +363,14 @@ fn check_size(raw: &[u8]) -> Result<(), InputError> {
     })
 }
 
-/// Where a piece of text stands in the whole paste: its byte offset and the number of lines before it.
-/// (Positions are computed within the piece, so a thousand bad lines do not each rescan the paste.)
+/// Where a piece of text stands in the whole paste: its byte offset, the number of lines before it and the
+/// characters before it on its first line. (Positions are computed within the piece, so a thousand bad
+/// lines do not each rescan the paste.)
 #[derive(Clone, Copy, Default)]
 struct Origin {
     offset: usize,
     lines_before: usize,
+    column_before: usize,
 }
 
 /// Decodes `piece`, found at `origin` in the paste, with errors placed in the paste.
@@ -363,6 +431,7 @@ fn decoded(format: InputFormat, bytes: Vec<u8>, note: String) -> Decoded {
         format,
         bytes,
         note,
+        doubt: Vec::new(),
     }
 }
 
@@ -389,6 +458,25 @@ fn read_as(text: &str, format: InputFormat) -> Result<Decoded, Fail> {
         InputFormat::Xxd => dump_reading(dump::read(text, dump::Style::Xxd)?),
         InputFormat::Od => dump_reading(dump::read(text, dump::Style::Od)?),
         InputFormat::Escaped => escaped_reading(escaped::read(text)?),
+        #[cfg(feature = "more-paste-forms")]
+        InputFormat::Bytes => byte_array_reading(decimal::read(text)?),
+        // Envelopes are read whole, before the text is split or checked for UTF-8 (see `decode_input`).
+        #[cfg(feature = "more-paste-forms")]
+        InputFormat::JsonEnvelope => {
+            return Err(Fail::new(
+                0,
+                "",
+                "a JSON envelope is read whole, not line by line",
+            ))
+        }
+        #[cfg(not(feature = "more-paste-forms"))]
+        InputFormat::Bytes | InputFormat::JsonEnvelope => {
+            return Err(Fail::new(
+                0,
+                "",
+                format!("this build reads no {format} pastes (the core's feature `more-paste-forms` is off)"),
+            ))
+        }
         InputFormat::Binary => (text.as_bytes().to_vec(), String::new()),
     };
     let note = format!(
@@ -405,6 +493,12 @@ fn dump_reading(dump: dump::Dump) -> (Vec<u8>, String) {
         format!(" (laid out as {}; {})", dump.tool, dump.note)
     };
     (dump.bytes, how)
+}
+
+#[cfg(feature = "more-paste-forms")]
+fn byte_array_reading(array: decimal::ByteArray) -> (Vec<u8>, String) {
+    let how = decimal::describe(&array);
+    (array.bytes, how)
 }
 
 fn escaped_reading(unescaped: escaped::Unescaped) -> (Vec<u8>, String) {
@@ -450,6 +544,16 @@ fn hex_decoded(text: &str, bytes: Vec<u8>) -> Decoded {
         }
     }
     decoded(InputFormat::Hex, bytes, note)
+}
+
+/// A byte array that auto-detection recognised (`why` says how), or its error.
+#[cfg(feature = "more-paste-forms")]
+fn byte_array_decoded(text: &str, why: &str) -> Result<Decoded, Failed> {
+    let array = decimal::read(text).map_err(|fail| (Some(InputFormat::Bytes), fail))?;
+    let count = byte_count(array.bytes.len());
+    let (bytes, how) = byte_array_reading(array);
+    let note = format!("recognised as a decimal byte array: {why}{how}; {count}");
+    Ok(decoded(InputFormat::Bytes, bytes, note))
 }
 
 /// Auto-detection; the rules are in the module documentation.
@@ -506,6 +610,11 @@ fn detect(text: &str, raw: &[u8]) -> Result<Decoded, Failed> {
         }
     }
 
+    #[cfg(feature = "more-paste-forms")]
+    if decimal::looks_like(text) {
+        return byte_array_decoded(text, "a bracketed list of decimal numbers");
+    }
+
     let hex_fail = match hex::read(text) {
         Ok(bytes) => return Ok(hex_decoded(text, bytes)),
         Err(fail) => fail,
@@ -521,6 +630,11 @@ fn detect(text: &str, raw: &[u8]) -> Result<Decoded, Failed> {
                 (Some(F::Hex), hex_fail)
             },
         );
+    }
+
+    #[cfg(feature = "more-paste-forms")]
+    if decimal::looks_like_list(text) {
+        return byte_array_decoded(text, "a list of byte values");
     }
 
     // A backslash that hex did not explain means escapes, even an unknown one (which is then the error).
