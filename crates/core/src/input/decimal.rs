@@ -201,6 +201,17 @@ fn tokens(body: &str) -> impl Iterator<Item = (usize, Token<'_>)> {
         })
 }
 
+/// The tokens up to a console's cut (`...` then Node's `20 more items` are not values, and need not be).
+fn tokens_to_cut(body: &str) -> impl Iterator<Item = (usize, Token<'_>)> {
+    tokens(body).scan(false, |cut, (at, token)| {
+        if *cut {
+            return None;
+        }
+        *cut = matches!(token, Token::Cut(_));
+        Some((at, token))
+    })
+}
+
 /// Whether `text` is a bracketed list of decimal numbers as printers write them (no leading zeros, no hex):
 /// such a list is never hex (`[10, 11]` is two bytes 0x0A 0x0B), so this is tried before hex.
 pub(super) fn looks_like(text: &str) -> bool {
@@ -209,7 +220,7 @@ pub(super) fn looks_like(text: &str) -> bool {
     };
     let mut any = false;
     shape.bracketed
-        && tokens(shape.body).all(|(_, t)| {
+        && tokens_to_cut(shape.body).all(|(_, t)| {
             any = true;
             match t {
                 Token::Decimal(d) => {
@@ -238,7 +249,7 @@ pub(super) fn looks_like_list(text: &str) -> bool {
 /// Whether `body` holds at least one value and nothing but values (or a console's cut).
 fn all_values(body: &str) -> bool {
     let mut any = false;
-    tokens(body).all(|(_, t)| {
+    tokens_to_cut(body).all(|(_, t)| {
         any = true;
         !matches!(t, Token::Other(_))
     }) && any
@@ -269,7 +280,9 @@ fn starts_with_array_type(text: &str) -> bool {
 /// Kotlin's `byteArrayOf` −128…127.
 fn implied(prefix: &str) -> Option<Reading> {
     let name = prefix.trim_start_matches("new ").trim();
-    let unsigned = ["Uint8", "Buffer", "[]byte"].iter().any(|t| name.contains(t))
+    let unsigned = ["Uint8", "Buffer", "[]byte"]
+        .iter()
+        .any(|t| name.contains(t))
         || matches!(name, "bytes" | "bytearray");
     if unsigned {
         Some(Reading::Unsigned)
@@ -532,6 +545,23 @@ mod tests {
             "{}",
             fail.problem
         );
+    }
+
+    #[test]
+    fn a_value_over_127_in_a_signed_type_is_an_error() {
+        let fail = read("Int8Array(2) [0, 200]").unwrap_err();
+        assert!(
+            fail.problem.contains("`Int8Array(2)` holds −128…127"),
+            "{}",
+            fail.problem
+        );
+    }
+
+    #[test]
+    fn a_word_without_a_list_is_an_error() {
+        let fail = read("hello world").unwrap_err();
+        assert_eq!((fail.at, fail.subject.as_str()), (0, "`hello world`"));
+        assert!(fail.problem.contains("no `[`"), "{}", fail.problem);
     }
 
     #[test]

@@ -879,6 +879,61 @@ mod tests {
     }
 
     #[test]
+    fn rest_proxy_json_values_are_refused_naming_the_binary_format() {
+        let m = read(r#"[{"topic":"t","key":null,"value":{"id":1},"partition":0,"offset":1}]"#);
+        let err = m[0].value.as_ref().unwrap_err();
+        assert!(
+            err.message
+                .starts_with("the value at 1:34 is an object, not base64"),
+            "{}",
+            err.message
+        );
+        assert!(err.message.contains("binary.v2+json"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_kafka_ui_value_that_is_no_string_is_refused() {
+        let m = read("{\"Value\": 5, \"Offset\": 3, \"Partition\": 0}");
+        let err = m[0].value.as_ref().unwrap_err();
+        assert!(
+            err.message.contains("is a number, not a string"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn a_later_value_that_is_no_record_is_an_error_for_it_alone() {
+        let m = read("{\"topic\":\"t\",\"partition\":0,\"offset\":1,\"key\":null,\"payload\":\"a\"}\n{\"x\":1}\n");
+        assert!(m[0].value.is_ok());
+        let err = m[1].value.as_ref().unwrap_err();
+        assert!(
+            err.message.starts_with("`{` at 2:1 is not a record"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_in_one_record_leaves_the_others() {
+        let m = read("{\"topic\":\"t\",\"partition\":0,\"offset\":1,\"key\":null,\"payload\":\"a\"}\n{\"topic\":\"t\" \"payload\":null}\n{\"topic\":\"t\",\"partition\":0,\"offset\":3,\"key\":null,\"payload\":\"c\"}\n");
+        assert_eq!(m.len(), 3);
+        let err = m[1].value.as_ref().unwrap_err();
+        assert!(err.message.contains("(at 2:13)"), "{}", err.message);
+        assert_eq!(value(&m[2]).bytes, b"c".to_vec());
+    }
+
+    #[test]
+    fn records_on_one_line_are_placed_by_column() {
+        let m = read(
+            r#"[{"topic":"t","key":null,"value":"aGk=","partition":0,"offset":1},{"topic":"t","key":null,"value":"a!","partition":0,"offset":2}]"#,
+        );
+        let err = m[1].value.as_ref().unwrap_err();
+        assert!(err.message.starts_with("`!` at 1:101"), "{}", err.message);
+        assert_eq!(m[1].line, 1);
+    }
+
+    #[test]
     fn seconds_with_a_fraction_become_milliseconds() {
         assert_eq!(seconds_to_millis("1714564800.123"), Some(1714564800123));
         assert_eq!(seconds_to_millis("1714564800.1"), Some(1714564800100));

@@ -939,6 +939,133 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "more-paste-forms")]
+    #[test]
+    fn a_bracketed_decimal_list_is_bytes_not_hex() {
+        let d = auto("[10, 11]");
+        assert_eq!((d.format, d.bytes), (InputFormat::Bytes, vec![10, 11]));
+        let d = auto("[0, 0, 0, 0, 42, 3, 4, 104, 105]");
+        assert_eq!(d.bytes, vec![0, 0, 0, 0, 42, 3, 4, 104, 105]);
+        assert!(
+            d.note.contains("both") || d.note.contains("agree"),
+            "{}",
+            d.note
+        );
+    }
+
+    #[cfg(feature = "more-paste-forms")]
+    #[test]
+    fn hex_prefixes_and_leading_zeros_stay_hex() {
+        assert_eq!(auto("[0x10, 0x11]").format, InputFormat::Hex);
+        assert_eq!(auto("[00 01 0a]").bytes, vec![0, 1, 10]);
+        assert_eq!(auto("{ 0x0a, 0x0b }").format, InputFormat::Hex);
+        assert_eq!(auto("10 11").format, InputFormat::Hex);
+    }
+
+    #[cfg(feature = "more-paste-forms")]
+    #[test]
+    fn a_literal_hex_cannot_read_is_a_byte_array() {
+        let d = auto("[]byte{0x0, 0x2a, 200}");
+        assert_eq!(
+            (d.format, d.bytes),
+            (InputFormat::Bytes, vec![0, 0x2a, 200])
+        );
+        let d = auto("0, 0, 42, -56");
+        assert_eq!(
+            (d.format, d.bytes),
+            (InputFormat::Bytes, vec![0, 0, 42, 0xc8])
+        );
+    }
+
+    #[cfg(feature = "more-paste-forms")]
+    #[test]
+    fn a_byte_out_of_range_names_line_and_column() {
+        let err = auto_err("[0, 1,\n 300]");
+        assert_eq!(err.format, Some(InputFormat::Bytes));
+        assert!(
+            err.message.starts_with("`300` at 2:2 is over 255"),
+            "{}",
+            err.message
+        );
+        let err = auto_err("0, 0, -200");
+        assert!(
+            err.message.starts_with("`-200` at 1:7 is below −128"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[cfg(feature = "more-paste-forms")]
+    #[test]
+    fn a_signed_and_unsigned_mix_is_an_error() {
+        let err = auto_err("[0, -1, 255]");
+        assert!(
+            err.message
+                .starts_with("`255` at 1:9 is over 127 while value 2 (`-1`) is negative"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[cfg(feature = "more-paste-forms")]
+    #[test]
+    fn chosen_bytes_note_names_the_reading() {
+        let d = decode_input(b"Uint8Array(2) [0, 200]", Some(InputFormat::Bytes)).unwrap();
+        assert_eq!(d.bytes, vec![0, 200]);
+        assert!(
+            d.note.starts_with(
+                "read as bytes, as chosen: 2 bytes (after `Uint8Array(2)`); unsigned values"
+            ),
+            "{}",
+            d.note
+        );
+    }
+
+    #[cfg(feature = "more-paste-forms")]
+    #[test]
+    fn java_arrays_one_a_line_are_several_messages() {
+        let messages = split_messages("[0, -56, 1]\n[0, 0, 300]\n", None);
+        assert_eq!(messages.len(), 2);
+        assert_eq!(
+            messages[0].value.as_ref().unwrap().as_ref().unwrap().bytes,
+            vec![0, 0xc8, 1]
+        );
+        let err = messages[1].value.as_ref().unwrap_err();
+        assert!(err.message.starts_with("`300` at 2:8"), "{}", err.message);
+    }
+
+    #[cfg(feature = "more-paste-forms")]
+    #[test]
+    fn a_kcat_line_with_a_raw_delete_byte_is_an_envelope_not_binary() {
+        let raw = b"{\"topic\":\"t\",\"partition\":0,\"offset\":1,\"key\":null,\"payload\":\"\x7f\\u0001\"}";
+        let d = decode_input(raw, None).unwrap();
+        assert_eq!(
+            (d.format, d.bytes),
+            (InputFormat::JsonEnvelope, vec![0x7f, 1])
+        );
+    }
+
+    #[cfg(feature = "more-paste-forms")]
+    #[test]
+    fn json_envelope_chosen_on_other_json_says_what_it_expected() {
+        let err = decode_input(b"{\"id\": 1}", Some(InputFormat::JsonEnvelope)).unwrap_err();
+        assert!(
+            err.message.contains("not from a tool this form knows"),
+            "{}",
+            err.message
+        );
+        // Unchosen, the same text is no envelope.
+        assert_eq!(auto("{\"id\": 1}").format, InputFormat::Binary);
+    }
+
+    #[cfg(not(feature = "more-paste-forms"))]
+    #[test]
+    fn without_the_feature_the_new_forms_say_so() {
+        let err = decode_input(b"[0, 1]", Some(InputFormat::Bytes)).unwrap_err();
+        assert!(err.message.contains("more-paste-forms"), "{}", err.message);
+        assert_eq!(auto("[10, 11]").format, InputFormat::Hex);
+    }
+
     #[test]
     fn chosen_form_note_says_as_chosen() {
         let d = decode_input(b"0001", Some(InputFormat::Hex)).unwrap();
