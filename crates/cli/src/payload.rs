@@ -1,6 +1,8 @@
 //! Reading a payload for `decode`, `inspect` and `annotate`: bytes from a file or stdin in any paste form,
 //! then framed and decoded with the core. An Object Container File needs no schema: its header has one.
-//! Text holding several messages, one per line as `kcat` prints them, is read message by message.
+//! Text holding several messages, one per line as `kcat` prints them, is read message by message, and so are
+//! the records of a Kafka tool's JSON (kcat -J, the REST Proxy, Kafka UI, AKHQ, Redpanda Console), each
+//! with its envelope. A value whose bytes its JSON could not carry is not decoded: it is an error.
 
 use crate::args::{read_bytes, Args, Failure};
 use avro_playground_core::container::{
@@ -8,7 +10,8 @@ use avro_playground_core::container::{
 };
 use avro_playground_core::framing::{read_framed, FrameChoice, Framed, Framing};
 use avro_playground_core::input::{
-    decode_input, read_paste, Decoded, InputError, InputFormat, Paste,
+    decode_input, describe_doubts, read_messages, Decoded, Doubt, Envelope, InputError,
+    InputFormat, Message, Paste,
 };
 use avro_playground_core::schema::Schema;
 
@@ -31,8 +34,14 @@ pub struct LineMessage {
     pub line: usize,
     /// What was noticed reading it (paste form, other framings, trailing bytes), each starting `line N: `.
     pub notes: Vec<String>,
-    /// `Ok(None)` for a tombstone (an empty line: a Kafka null value); `Err` says why it cannot be read.
+    /// `Ok(None)` for a tombstone (an empty line, or a null value in a JSON envelope: a Kafka null value);
+    /// `Err` says why it cannot be read.
     pub datum: Result<Option<Framed>, String>,
+    /// What a Kafka tool printed beside the value (topic, partition, offset, timestamp, key), for a record
+    /// of a JSON envelope.
+    pub envelope: Option<Envelope>,
+    /// The value's bytes that its JSON could not carry; the datum is then an error.
+    pub doubt: Vec<Doubt>,
 }
 
 /// `--input-format`: `None` for auto (the default).
@@ -52,6 +61,9 @@ fn bytes_of(
     format: Option<InputFormat>,
 ) -> Result<(Vec<u8>, Vec<String>), Failure> {
     let decoded = decoded.map_err(|e| Failure::Invalid(format!("input: {e}")))?;
+    if !decoded.doubt.is_empty() {
+        return Err(Failure::Invalid(in_doubt(&decoded.doubt, None)));
+    }
     let mut notes = Vec::new();
     if format.is_none() && !decoded.note.is_empty() {
         notes.push(format!("input: {}", decoded.note));
@@ -75,9 +87,10 @@ fn frame_choice(args: &Args) -> Result<FrameChoice, Failure> {
 
 /// Reads the payload: an Object Container File (by `--frame ocf` or its magic) is read whole with the
 /// writer schema from its header; anything else is decoded with `schema`, which is then required. Text of
-/// several lines is one message or one per line as the core's [`read_paste`] decides: a message wrapped over
-/// lines (base64 at 76 columns, `xxd -p`) stays one message. Bytes that start like a container file with a
-/// damaged magic are reported as such when there is no schema or they do not read as a datum.
+/// several lines is one message or one per line as the core's [`read_messages`] decides: a message wrapped
+/// over lines (base64 at 76 columns, `xxd -p`) stays one message, and a Kafka tool's JSON is one message per
+/// record. Bytes that start like a container file with a damaged magic are reported as such when there is
+/// no schema or they do not read as a datum.
 pub fn read_any_payload(
     args: &Args,
     schema: Option<&Schema>,
@@ -109,12 +122,8 @@ pub fn read_any_payload(
             )
         }));
     };
-    let read = |value| read_message(schema, value, format, choice);
-    let paste = match std::str::from_utf8(&raw) {
-        Ok(text) => read_paste(text, format, read, Reading::trailing),
-        Err(_) => Paste::One(read(whole.map(Some))),
-    };
-    match paste {
+    let read = |message| read_message(schema, message, format, choice);
+    match read_messages(&raw, format, read, Reading::trailing) {
         Paste::One(reading) => match reading.datum {
             Ok(Some(framed)) => Ok((Payload::Datum(framed), reading.notes)),
             Ok(None) => Err(Failure::Invalid("input: no message".into())),
@@ -127,10 +136,13 @@ pub fn read_any_payload(
     }
 }
 
-/// One message read: the notes on reading it and its datum (`Ok(None)` for a tombstone).
+/// One message read: the notes on reading it and its datum (`Ok(None)` for a tombstone), with a record's
+/// envelope and doubts.
 struct Reading {
     notes: Vec<String>,
     datum: Result<Option<Framed>, String>,
+    envelope: Option<Envelope>,
+    doubt: Vec<Doubt>,
 }
 
 impl Reading {
@@ -153,37 +165,68 @@ impl LineMessage {
             datum: reading
                 .datum
                 .map_err(|e| format!("{at}{}", e.replace('\n', " "))),
+            envelope: reading.envelope,
+            doubt: reading.doubt,
         }
     }
 }
 
-/// Reads one message's bytes (`Ok(None)`: a tombstone) as a framed datum of `schema`.
+/// Why a value in doubt is not decoded, and how to get its bytes whole.
+fn in_doubt(doubt: &[Doubt], envelope: Option<&Envelope>) -> String {
+    let way = envelope.map_or(String::new(), |e| format!("; {}", e.lossless_way()));
+    format!(
+        "input: not decoded, since its bytes cannot be trusted: {}{way}",
+        describe_doubts(doubt)
+    )
+}
+
+/// Reads one message (its bytes, `Ok(None)` for a tombstone, and a record's envelope) as a framed datum of
+/// `schema`. A value in doubt is an error; a key that cannot be read is a note.
 fn read_message(
     schema: &Schema,
-    value: Result<Option<Decoded>, InputError>,
+    message: Message,
     format: Option<InputFormat>,
     choice: FrameChoice,
 ) -> Reading {
     let mut notes = Vec::new();
-    let datum = match value {
+    let envelope = message.envelope;
+    match envelope.as_ref().map(|e| &e.key) {
+        Some(Err(e)) => notes.push(format!("key: {e}")),
+        Some(Ok(Some(key))) if !key.doubt.is_empty() => {
+            notes.push(format!("key: {}", describe_doubts(&key.doubt)));
+        }
+        _ => {}
+    }
+    let mut doubt = Vec::new();
+    let datum = match message.value {
         Ok(None) => Ok(None),
         Err(e) => Err(format!("input: {e}")),
         Ok(Some(decoded)) => {
             if format.is_none() && !decoded.note.is_empty() {
                 notes.push(format!("input: {}", decoded.note));
             }
-            decode_framed(schema, &decoded.bytes, choice, &mut notes)
-                .map_err(|e| e.to_string())
-                .and_then(|framed| match framed.framing {
-                    Framing::Container => Err(
-                        "an Object Container File cannot be one of several messages: give it as the whole input"
-                            .to_string(),
-                    ),
-                    _ => Ok(Some(framed)),
-                })
+            if decoded.doubt.is_empty() {
+                decode_framed(schema, &decoded.bytes, choice, &mut notes)
+                    .map_err(|e| e.to_string())
+                    .and_then(|framed| match framed.framing {
+                        Framing::Container => Err(
+                            "an Object Container File cannot be one of several messages: give it as the whole input"
+                                .to_string(),
+                        ),
+                        _ => Ok(Some(framed)),
+                    })
+            } else {
+                doubt = decoded.doubt;
+                Err(in_doubt(&doubt, envelope.as_ref()))
+            }
         }
     };
-    Reading { notes, datum }
+    Reading {
+        notes,
+        datum,
+        envelope,
+        doubt,
+    }
 }
 
 /// Reads the payload as one datum of `schema` under `--frame` (default auto).

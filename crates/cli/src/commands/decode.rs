@@ -9,7 +9,7 @@ use avro_playground_core::value::Value;
 
 /// Help text.
 pub const HELP: &str = "avro-playground decode --schema W.avsc [--reader R.avsc] [--input FILE]
-    [--input-format auto|hex|base64|base64url|xxd|od|escaped|binary]
+    [--input-format auto|hex|base64|base64url|xxd|od|escaped|bytes|json-envelope|binary]
     [--frame auto|raw|confluent|single-object|ocf]
 
 Reads bytes (from FILE or stdin; `auto` recognises the paste form), detects or applies the framing, and
@@ -26,7 +26,15 @@ each is read on its own (--reader applies to each) and printed on its own line, 
 prints null and notes `line N: tombstone (empty message)` on stderr; a message that cannot be read prints
 nothing and a one-line `line N: ...` message on stderr saying where and why. Every message is tried; the
 exit status is 1 if any failed. A message wrapped over lines (base64 at 76 columns, xxd -p) is one message
-when no line is a whole datum and the whole text is one; a dump (xxd, od, hexdump) is always one.";
+when no line is a whole datum and the whole text is one; a dump (xxd, od, hexdump) is always one.
+Byte arrays as code prints them (bytes): Java's [0, -56] (signed) or Python's and JavaScript's [0, 200]
+(unsigned), Uint8Array(2) [...], Go's [0 200]; stderr says which reading was taken.
+Kafka tools' JSON (json-envelope): kcat -J lines (or jq's pretty-printing of them), a REST Proxy response
+(binary, v2), a Kafka UI message, an AKHQ or Redpanda Console export: each record is a message, read as
+above (null value: a tombstone). A value that its JSON could not carry whole (a U+FFFD replacement
+character, or an escape above \\u00FF, where kcat's raw bytes were decoded as text on the way) is not
+decoded: stderr names the bytes in doubt and how to get them whole, nothing is printed for it, and the exit
+status is 1.";
 
 /// Resolves `value` to `reader` when one is given, noting each step.
 fn read_as(
@@ -87,7 +95,11 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
                 notes.extend(message.notes);
                 let json = match message.datum {
                     Ok(None) => {
-                        notes.push(format!("{at}tombstone (empty message)"));
+                        let what = match message.envelope {
+                            Some(_) => "null value",
+                            None => "empty message",
+                        };
+                        notes.push(format!("{at}tombstone ({what})"));
                         Ok("null".to_string())
                     }
                     Ok(Some(framed)) => match framed.walk.value.as_ref() {

@@ -2,16 +2,17 @@
 //! input holds several).
 
 use crate::args::{read_schema, Args, Failure, Output};
-use crate::payload::{read_any_payload, Payload, PAYLOAD_FLAGS};
+use crate::payload::{read_any_payload, LineMessage, Payload, PAYLOAD_FLAGS};
 use avro_playground_core::avro_json::to_avro_json;
 use avro_playground_core::canonical::to_hex;
 use avro_playground_core::framing::{Framed, Framing};
+use avro_playground_core::input::{Doubt, DoubtCause, Envelope};
 use avro_playground_core::schema::Schema;
 use serde_json::{json, Map, Value as Json};
 
 /// Help text.
 pub const HELP: &str = "avro-playground inspect --schema S.avsc [--input FILE]
-    [--input-format auto|hex|base64|base64url|xxd|od|escaped|binary]
+    [--input-format auto|hex|base64|base64url|xxd|od|escaped|bytes|json-envelope|binary]
     [--frame auto|raw|confluent|single-object|ocf]
 
 Prints {\"framing\", \"schema_id\", \"fingerprint_hex\", \"trailing_bytes\", \"datum\"}: schema_id for
@@ -21,7 +22,13 @@ keys that do not apply are absent. For an Object Container File (no --schema nee
 Several messages, one per line (as kcat prints them; an empty line is a tombstone, a Kafka null value):
 one object per message, one per line, in order, each starting with \"line\": N; a tombstone is
 {\"line\": N, \"tombstone\": true}, a message that cannot be read {\"line\": N, \"error\": \"...\"} (also
-on stderr). Every message is tried; the exit status is 1 if any failed.";
+on stderr). Every message is tried; the exit status is 1 if any failed.
+A record of a Kafka tool's JSON (json-envelope) also carries, after \"line\", what the tool printed beside
+it: \"envelope\" (kcat, rest-proxy, kafka-ui, akhq, redpanda-console), \"topic\", \"partition\",
+\"offset\", \"timestamp_ms\", \"timestamp_as_written\", \"timestamp_type\", \"key\" (its text, or null for
+a null key), \"key_hex\", \"key_error\", \"key_in_doubt\" and \"value_encoding\" (base64, hex or text), each
+when it applies. A value its JSON could not carry whole is not decoded: \"bytes_in_doubt\":
+[{\"start\", \"end\", \"cause\"}] names its bytes, \"error\" says how to get them whole.";
 
 /// Bytes as a string whose code points 0–255 are the bytes (how Avro JSON writes bytes).
 fn latin1(bytes: &[u8]) -> String {
@@ -47,6 +54,84 @@ fn datum_object(schema: &Schema, framed: &Framed, out: &mut Map<String, Json>) {
     if let Some(value) = &framed.walk.value {
         let datum: Json = serde_json::from_str(&to_avro_json(schema, value)).unwrap_or(Json::Null);
         out.insert("datum".into(), datum);
+    }
+}
+
+/// Byte runs in doubt, as JSON: `[{"start", "end", "cause"}]`.
+fn doubts(doubt: &[Doubt]) -> Json {
+    let runs: Vec<Json> = doubt
+        .iter()
+        .map(|d| {
+            let cause = match d.cause {
+                DoubtCause::Replaced => "replacement-character".to_string(),
+                DoubtCause::WideEscape(code) => format!("escape \\u{code:04X}"),
+            };
+            json!({"start": d.start, "end": d.end, "cause": cause})
+        })
+        .collect();
+    Json::Array(runs)
+}
+
+/// What a Kafka tool printed beside a record's value, as the keys `inspect` documents.
+fn envelope_fields(envelope: &Envelope, out: &mut Map<String, Json>) {
+    out.insert("envelope".into(), json!(envelope.tool.name()));
+    if let Some(topic) = &envelope.topic {
+        out.insert("topic".into(), json!(topic));
+    }
+    if let Some(partition) = envelope.partition {
+        out.insert("partition".into(), json!(partition));
+    }
+    if let Some(offset) = envelope.offset {
+        out.insert("offset".into(), json!(offset));
+    }
+    if let Some(ts) = &envelope.timestamp {
+        if let Some(millis) = ts.millis {
+            out.insert("timestamp_ms".into(), json!(millis));
+        }
+        out.insert("timestamp_as_written".into(), json!(ts.written));
+        if let Some(kind) = &ts.kind {
+            out.insert("timestamp_type".into(), json!(kind));
+        }
+    }
+    match &envelope.key {
+        Ok(None) => {
+            out.insert("key".into(), Json::Null);
+        }
+        Ok(Some(key)) => {
+            if let Ok(text) = std::str::from_utf8(&key.bytes) {
+                out.insert("key".into(), json!(text));
+            }
+            out.insert("key_hex".into(), json!(to_hex(&key.bytes)));
+            if !key.doubt.is_empty() {
+                out.insert("key_in_doubt".into(), doubts(&key.doubt));
+            }
+        }
+        Err(e) => {
+            out.insert("key_error".into(), json!(e.to_string()));
+        }
+    }
+    if let Some(carried) = envelope.value_carried {
+        out.insert("value_encoding".into(), json!(carried.name()));
+    }
+}
+
+/// One message's object: its line, a record's envelope, then its datum, tombstone or error.
+fn message_object(schema: &Schema, message: &LineMessage, out: &mut Map<String, Json>) {
+    out.insert("line".into(), json!(message.line));
+    if let Some(envelope) = &message.envelope {
+        envelope_fields(envelope, out);
+    }
+    if !message.doubt.is_empty() {
+        out.insert("bytes_in_doubt".into(), doubts(&message.doubt));
+    }
+    match &message.datum {
+        Ok(None) => {
+            out.insert("tombstone".into(), json!(true));
+        }
+        Ok(Some(framed)) => datum_object(schema, framed, out),
+        Err(e) => {
+            out.insert("error".into(), json!(e));
+        }
     }
 }
 
@@ -90,19 +175,12 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
             let mut lines = Vec::with_capacity(messages.len());
             let mut failed = false;
             for message in messages {
-                notes.extend(message.notes);
                 let mut line = Map::new();
-                line.insert("line".into(), json!(message.line));
-                match &message.datum {
-                    Ok(None) => {
-                        line.insert("tombstone".into(), json!(true));
-                    }
-                    Ok(Some(framed)) => datum_object(schema, framed, &mut line),
-                    Err(e) => {
-                        failed = true;
-                        notes.push(e.clone());
-                        line.insert("error".into(), json!(e));
-                    }
+                message_object(schema, &message, &mut line);
+                notes.extend(message.notes);
+                if let Err(e) = message.datum {
+                    failed = true;
+                    notes.push(e);
                 }
                 lines.push(Json::Object(line).to_string());
             }

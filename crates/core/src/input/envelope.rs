@@ -169,7 +169,7 @@ impl fmt::Display for Doubt {
         match self.cause {
             DoubtCause::Replaced => write!(
                 f,
-                "{bytes} (a U+FFFD replacement character: bytes that were not UTF-8 were lost, and how many)"
+                "{bytes} (a U+FFFD replacement character: bytes that were not UTF-8 were lost, and so was their count)"
             ),
             DoubtCause::WideEscape(code) => write!(
                 f,
