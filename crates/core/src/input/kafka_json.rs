@@ -180,12 +180,7 @@ fn failed(raw: &[u8], walk: &mut Walk<'_>, fail: Fail) -> Message {
         line: walk.line,
         column: walk.column,
     };
-    Message {
-        line: walk.line + 1,
-        offset: at,
-        value: Err(place.error(fail)),
-        envelope: None,
-    }
+    Message::plain(walk.line + 1, at, Err(place.error(fail)))
 }
 
 /// Walks the text in order, keeping the line and column it has reached, so that placing every record costs
@@ -504,12 +499,11 @@ fn read_record(json: &Json, base: usize, record: usize, place: &Place<'_>) -> Me
         } else {
             "["
         });
-        return Message {
+        return Message::plain(
             line,
-            offset: place.start,
-            value: Err(place.error(Fail::new(place.start, subject, problem))),
-            envelope: None,
-        };
+            place.start,
+            Err(place.error(Fail::new(place.start, subject, problem))),
+        );
     };
     let parts = parts(tool, json);
     let reading = Reading {

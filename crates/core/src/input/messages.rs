@@ -3,6 +3,7 @@
 //! JSON, whose records are the messages. The page, the command line and the worker all decide this here,
 //! with [`read_messages`] (or [`read_paste`] for text).
 
+#[cfg(feature = "more-paste-forms")]
 use super::envelope::Envelope;
 use super::{
     check_size, decode_located, dump, text_lines, Decoded, InputError, InputFormat, Origin,
@@ -19,8 +20,27 @@ pub struct Message {
     /// bytes, `Err` when the line (or record) cannot be read in its form.
     pub value: Result<Option<Decoded>, InputError>,
     /// What the tool printed beside the value (topic, partition, offset, timestamp, key), for a record of a
-    /// JSON envelope; `None` for a line.
+    /// JSON envelope; `None` for a line. Only with the feature `more-paste-forms`, which reads envelopes (a
+    /// build without it, the web app's, pays nothing for the field).
+    #[cfg(feature = "more-paste-forms")]
     pub envelope: Option<Envelope>,
+}
+
+impl Message {
+    /// A message that is no envelope's record.
+    pub(super) fn plain(
+        line: usize,
+        offset: usize,
+        value: Result<Option<Decoded>, InputError>,
+    ) -> Self {
+        Message {
+            line,
+            offset,
+            value,
+            #[cfg(feature = "more-paste-forms")]
+            envelope: None,
+        }
+    }
 }
 
 /// The records of a JSON envelope (chosen, or detected in `raw`) as messages; `None` when `raw` is no
@@ -61,12 +81,7 @@ fn spans_lines(text: &str, format: Option<InputFormat>) -> bool {
 pub fn split_messages(text: &str, format: Option<InputFormat>) -> Vec<Message> {
     let full = text.as_bytes();
     if let Err(e) = check_size(full) {
-        return vec![Message {
-            line: 1,
-            offset: 0,
-            value: Err(e),
-            envelope: None,
-        }];
+        return vec![Message::plain(1, 0, Err(e))];
     }
     if let Some(records) = envelope_messages(full, format) {
         return records;
@@ -79,12 +94,11 @@ fn split_lines(text: &str, format: Option<InputFormat>) -> Vec<Message> {
     let full = text.as_bytes();
     if spans_lines(text, format) {
         let first = text_lines(text).find(|l| !l.text.trim().is_empty());
-        return vec![Message {
-            line: first.as_ref().map_or(1, |l| l.number),
-            offset: first.as_ref().map_or(0, |l| l.at),
-            value: decode_located(full, format, Origin::default()).map(Some),
-            envelope: None,
-        }];
+        return vec![Message::plain(
+            first.as_ref().map_or(1, |l| l.number),
+            first.as_ref().map_or(0, |l| l.at),
+            decode_located(full, format, Origin::default()).map(Some),
+        )];
     }
     // Spaces are data in escaped text and raw bytes; elsewhere a blank line is as empty as an empty one.
     let spaces_are_data = matches!(format, Some(InputFormat::Escaped | InputFormat::Binary));
@@ -105,12 +119,7 @@ fn split_lines(text: &str, format: Option<InputFormat>) -> Vec<Message> {
                 };
                 decode_located(line.text.as_bytes(), format, origin).map(Some)
             };
-            Message {
-                line: line.number,
-                offset: line.at,
-                value,
-                envelope: None,
-            }
+            Message::plain(line.number, line.at, value)
         })
         .collect()
 }
@@ -198,12 +207,7 @@ fn read_whole<T>(
     read: &mut impl FnMut(Message) -> T,
 ) -> T {
     let value = check_size(raw).and_then(|()| decode_located(raw, format, Origin::default()));
-    read(Message {
-        line: 1,
-        offset: 0,
-        value: value.map(Some),
-        envelope: None,
-    })
+    read(Message::plain(1, 0, value.map(Some)))
 }
 
 #[cfg(test)]

@@ -474,7 +474,7 @@ fn read_as(text: &str, format: InputFormat) -> Result<Decoded, Fail> {
             return Err(Fail::new(
                 0,
                 "",
-                format!("this build reads no {format} pastes (the core's feature `more-paste-forms` is off)"),
+                "needs the core's feature more-paste-forms, which this build lacks",
             ))
         }
         InputFormat::Binary => (text.as_bytes().to_vec(), String::new()),
@@ -1062,7 +1062,11 @@ mod tests {
     #[test]
     fn without_the_feature_the_new_forms_say_so() {
         let err = decode_input(b"[0, 1]", Some(InputFormat::Bytes)).unwrap_err();
-        assert!(err.message.contains("more-paste-forms"), "{}", err.message);
+        assert!(
+            err.message.contains("feature more-paste-forms"),
+            "{}",
+            err.message
+        );
         assert_eq!(auto("[10, 11]").format, InputFormat::Hex);
     }
 
