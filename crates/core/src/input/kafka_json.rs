@@ -564,7 +564,7 @@ impl Reading<'_> {
             )),
             Field::Text(json) => Ok(Some((self.text(json, &intro, ""), Carried::Text))),
             Field::Base64(json) => {
-                let bytes = self.base64(json, false)?;
+                let bytes = self.base64(json)?;
                 let note = format!("{intro}, base64, is {}", byte_count(bytes.len()));
                 Ok(Some((decoded(bytes, note), Carried::Base64)))
             }
@@ -579,7 +579,7 @@ impl Reading<'_> {
                     );
                     return Ok(Some((decoded(bytes, note), Carried::Hex)));
                 }
-                if let Ok(bytes) = self.base64(json, true) {
+                if let Some(bytes) = canonical_base64(text) {
                     let as_text = recover(self.literal(json)).bytes.len();
                     let note = format!(
                         "{intro}, read as base64 as Kafka UI's Base64 serde writes it {unsaid}, is {}; as text it would be {}",
@@ -605,13 +605,10 @@ impl Reading<'_> {
         self.raw.get(self.inside(json)..end).unwrap_or_default()
     }
 
-    fn base64(&self, json: &Json, strict: bool) -> Result<Vec<u8>, Fail> {
+    /// A string of base64, its errors placed in the paste.
+    fn base64(&self, json: &Json) -> Result<Vec<u8>, Fail> {
         let text = json.as_str().unwrap_or_default();
-        let standard = base64::looks_like(text) == Some(base64::Alphabet::Standard);
-        if strict && !(text.len().is_multiple_of(4) && standard) {
-            return Err(Fail::new(0, "", "not base64"));
-        }
-        base64::read(text, base64::Alphabet::Standard, strict)
+        base64::read(text, base64::Alphabet::Standard, false)
             .map_err(|f| f.shifted(self.inside(json)))
     }
 
@@ -646,6 +643,16 @@ fn decoded(bytes: Vec<u8>, note: String) -> Decoded {
         note,
         doubt: Vec::new(),
     }
+}
+
+/// The bytes of `text` when it is base64 as Java's `Base64.getEncoder()` writes it: standard alphabet,
+/// padded to whole quads, zero padding bits. Anything else is no base64 for a guess.
+fn canonical_base64(text: &str) -> Option<Vec<u8>> {
+    let standard = base64::looks_like(text) == Some(base64::Alphabet::Standard);
+    if !(standard && text.len().is_multiple_of(4)) {
+        return None;
+    }
+    base64::read(text, base64::Alphabet::Standard, true).ok()
 }
 
 /// Kafka UI's Hex serde: upper-case hex pairs separated by single spaces (`00 2A C8`).
