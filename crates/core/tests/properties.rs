@@ -16,7 +16,7 @@ mod random_schemas;
 
 use avro_playground_core::avro_json::{from_avro_json, to_avro_json, write_avro_json, Layout};
 use avro_playground_core::canonical::{canonical_form, fingerprints};
-use avro_playground_core::compat::{check, register, Mode};
+use avro_playground_core::compat::{check, register, Mode, Registration};
 use avro_playground_core::random::{RandomDatums, RandomOptions};
 use avro_playground_core::resolve::resolve;
 use avro_playground_core::schema::{parse_schema, Kind, Schema, SchemaId};
@@ -235,40 +235,64 @@ proptest! {
     }
 }
 
+/// Java's checker and the registry level `registration` stands for both let `reader` read `writer`.
+fn assert_compatible(
+    reader: &Schema,
+    writer: &Schema,
+    registration: Registration,
+    e: &Evolution,
+) -> Result<(), TestCaseError> {
+    let verdict = check(reader, writer);
+    prop_assert!(
+        verdict.compatible,
+        "{:?}\n{:?}",
+        e,
+        verdict.incompatibilities
+    );
+    prop_assert!(
+        registration.compatible,
+        "{:?}\n{:?}",
+        e,
+        registration.incompatibilities
+    );
+    Ok(())
+}
+
+/// Datums of `without` (the record lacking `extra`), read with `with`, get the field's default.
+fn assert_reads_with_default(
+    e: &Evolution,
+    without: &Schema,
+    with: &Schema,
+    seed: u64,
+) -> Result<(), TestCaseError> {
+    for value in datums(without, &e.without, seed)? {
+        let json = to_avro_json(without, &value);
+        let read = resolved(without, with, &value, &e.with)?;
+        let expected = with_default(e, without, with, &value)?;
+        prop_assert_eq!(&read, &expected, "{:?}\ndatum: {}", e, json);
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(config(CASES / 2))]
 
     #[test]
     fn adding_a_field_with_a_default_is_backward_compatible_and_fills_the_default(e in random_schemas::evolution(), seed in any::<u64>()) {
         let (old, new) = (parsed(&e.without)?, parsed(&e.with)?);
-        let verdict = check(&new, &old);
-        prop_assert!(verdict.compatible, "{:?}\n{:?}", e, verdict.incompatibilities);
-        let registration = register(Mode::Backward, std::slice::from_ref(&old), &new);
-        prop_assert!(registration.compatible, "{:?}\n{:?}", e, registration.incompatibilities);
-        for value in datums(&old, &e.without, seed)? {
-            let json = to_avro_json(&old, &value);
-            let read = resolved(&old, &new, &value, &e.with)?;
-            let expected = with_default(&e, &old, &new, &value)?;
-            prop_assert_eq!(&read, &expected, "{:?}\nold datum: {}", e, json);
-        }
+        // The new schema reads data the old one wrote.
+        assert_compatible(&new, &old, register(Mode::Backward, std::slice::from_ref(&old), &new), &e)?;
+        assert_reads_with_default(&e, &old, &new, seed)?;
     }
 
     #[test]
     fn removing_a_field_with_a_default_is_forward_compatible_and_old_readers_fill_it(e in random_schemas::evolution(), seed in any::<u64>()) {
         // The old schema has the field (with its default); the new one has dropped it.
         let (old, new) = (parsed(&e.with)?, parsed(&e.without)?);
-        let verdict = check(&old, &new);
-        prop_assert!(verdict.compatible, "{:?}\n{:?}", e, verdict.incompatibilities);
-        let registration = register(Mode::Forward, std::slice::from_ref(&old), &new);
-        prop_assert!(registration.compatible, "{:?}\n{:?}", e, registration.incompatibilities);
-        // New data, old consumers: the default fills the field.
-        for value in datums(&new, &e.without, seed)? {
-            let json = to_avro_json(&new, &value);
-            let read = resolved(&new, &old, &value, &e.with)?;
-            let expected = with_default(&e, &new, &old, &value)?;
-            prop_assert_eq!(&read, &expected, "{:?}\nnew datum: {}", e, json);
-        }
-        // Old data, new consumers: the field is skipped.
+        // The old schema reads data the new one writes: the default fills the field.
+        assert_compatible(&old, &new, register(Mode::Forward, std::slice::from_ref(&old), &new), &e)?;
+        assert_reads_with_default(&e, &new, &old, seed)?;
+        // Old data, new consumers: the field is skipped, at every level of a recursive record.
         for value in datums(&old, &e.with, seed)? {
             let json = to_avro_json(&old, &value);
             let read = resolved(&old, &new, &value, &e.without)?;
