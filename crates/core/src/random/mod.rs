@@ -106,26 +106,39 @@ impl<'a> RandomDatums<'a> {
         seed: u64,
         options: RandomOptions,
     ) -> Result<RandomDatums<'a>, RandomError> {
-        let depths = DatumDepths::of(schema);
-        let deepest = u32::try_from(Limits::default().max_depth).unwrap_or(u32::MAX);
-        match depths.get(schema.root()) {
-            None => Err(no_datum(schema, schema.root())),
-            Some(d) if d > deepest => Err(RandomError {
+        let datums = RandomDatums {
+            schema,
+            depths: DatumDepths::of(schema),
+            draw: Draw::new(seed),
+            options,
+            deepest: u32::try_from(Limits::default().max_depth).unwrap_or(u32::MAX),
+            values: 0,
+        };
+        datums.check_finite(schema.root())?;
+        Ok(datums)
+    }
+
+    /// Fails when `id` has no finite datum, or only ones deeper than the decoder reads.
+    fn check_finite(&self, id: SchemaId) -> Result<(), RandomError> {
+        match self.depths.get(id) {
+            None => Err(no_datum(self.schema, id)),
+            Some(d) if d > self.deepest => Err(RandomError {
                 message: format!(
-                    "the smallest datum of {} nests {d} levels deep, more than the {deepest} the decoder reads",
-                    schema.describe(schema.root())
+                    "the smallest datum of {} nests {d} levels deep, more than the {} the decoder reads",
+                    self.schema.describe(id),
+                    self.deepest
                 ),
-                pointer: schema.node(schema.root()).pointer.clone(),
+                pointer: self.schema.node(id).pointer.clone(),
             }),
-            Some(_) => Ok(RandomDatums {
-                schema,
-                depths,
-                draw: Draw::new(seed),
-                options,
-                deepest,
-                values: 0,
-            }),
+            Some(_) => Ok(()),
         }
+    }
+
+    /// The next datum of the schema's type `id` (a field's type, a union branch…) from the same stream.
+    pub fn datum_of(&mut self, id: SchemaId) -> Result<Value, RandomError> {
+        self.check_finite(id)?;
+        self.values = 0;
+        self.value(id, 0)
     }
 
     /// Whether a value of `id` may start at `depth` (the levels above it) and still end within the
@@ -372,11 +385,9 @@ impl<'a> RandomDatums<'a> {
 impl Iterator for RandomDatums<'_> {
     type Item = Result<Value, RandomError>;
 
-    /// The next datum; never `None`.
+    /// The next datum of the root type; never `None`.
     fn next(&mut self) -> Option<Self::Item> {
-        self.values = 0;
-        let root = self.schema.root();
-        Some(self.value(root, 0))
+        Some(self.datum_of(self.schema.root()))
     }
 }
 

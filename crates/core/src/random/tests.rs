@@ -225,3 +225,36 @@ fn unions_reach_every_branch() {
     }
     assert_eq!(seen.len(), 4);
 }
+
+#[test]
+fn a_datum_of_any_type_of_the_schema_can_be_asked_for() {
+    let schema = schema(EVERY_TYPE);
+    let Kind::Record(r) = schema.kind(schema.root()) else {
+        panic!("a record")
+    };
+    let suit = r.fields[8].schema;
+    let mut datums = RandomDatums::new(&schema, 2, RandomOptions::default()).unwrap();
+    for _ in 0..20 {
+        assert!(matches!(datums.datum_of(suit), Ok(Value::Enum(i, _)) if i < 3));
+    }
+}
+
+#[test]
+fn a_schema_whose_smallest_datum_nests_deeper_than_the_decoder_reads_is_an_error() {
+    // Sibling fields define R1 … R250, each holding the one before: nesting 251 values deep.
+    let mut fields = vec![
+        r#"{"name": "f0", "type": {"type": "record", "name": "R0", "fields": []}}"#.to_string(),
+    ];
+    for i in 1..=250 {
+        fields.push(format!(
+            r#"{{"name": "f{i}", "type": {{"type": "record", "name": "R{i}", "fields": [{{"name": "a", "type": "R{}"}}]}}}}"#,
+            i - 1
+        ));
+    }
+    let text = format!(
+        r#"{{"type": "record", "name": "Top", "fields": [{}]}}"#,
+        fields.join(",")
+    );
+    let e = random_datum(&schema(&text), 0).unwrap_err();
+    assert!(e.message.contains("levels deep, more than the 200"), "{e}");
+}
