@@ -7,7 +7,9 @@
 //! - every schema reads itself: compatible with itself, and resolution changes nothing;
 //! - adding a field with a default is backward compatible, and old data read with it gets the default;
 //! - removing a field that has a default is forward compatible, and new data read by the old schema gets
-//!   the default (old data read by the new schema loses the field).
+//!   the default (old data read by the new schema loses the field);
+//! - renaming every named type and field, each with an alias naming the old name, reads old data as it
+//!   was (specification: Aliases).
 //!
 //! A failure prints the schema text and the datum as Avro JSON. Shrunk counterexamples are kept in
 //! `properties.proptest-regressions` and as named tests at the end of this file.
@@ -235,6 +237,27 @@ proptest! {
     }
 }
 
+/// `value` with every record field `f<i>` renamed `g<i>`, as the renamed copy of its schema reads it.
+fn renamed_fields(value: &Value) -> Value {
+    match value {
+        Value::Record(fields) => Value::Record(
+            fields
+                .iter()
+                .map(|(name, v)| (name.replacen('f', "g", 1), renamed_fields(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(renamed_fields).collect()),
+        Value::Map(entries) => Value::Map(
+            entries
+                .iter()
+                .map(|(k, v)| (k.clone(), renamed_fields(v)))
+                .collect(),
+        ),
+        Value::Union(i, inner) => Value::Union(*i, Box::new(renamed_fields(inner))),
+        other => other.clone(),
+    }
+}
+
 /// Java's checker and the registry level `registration` stands for both let `reader` read `writer`.
 fn assert_compatible(
     reader: &Schema,
@@ -276,6 +299,18 @@ fn assert_reads_with_default(
 
 proptest! {
     #![proptest_config(config(CASES / 2))]
+
+    #[test]
+    fn renaming_every_type_and_field_with_an_alias_to_the_old_name_reads_the_same_datums(r in random_schemas::renamed(), seed in any::<u64>()) {
+        let (old, new) = (parsed(&r.original)?, parsed(&r.renamed)?);
+        let verdict = check(&new, &old);
+        prop_assert!(verdict.compatible, "{:?}\n{:?}", r, verdict.incompatibilities);
+        for value in datums(&old, &r.original, seed)? {
+            let json = to_avro_json(&old, &value);
+            let read = resolved(&old, &new, &value, &r.renamed)?;
+            prop_assert_eq!(&read, &renamed_fields(&value), "{:?}\ndatum: {}", r, json);
+        }
+    }
 
     #[test]
     fn adding_a_field_with_a_default_is_backward_compatible_and_fills_the_default(e in random_schemas::evolution(), seed in any::<u64>()) {

@@ -285,13 +285,26 @@ pub fn root_record() -> impl Strategy<Value = RecordSpec> {
     record(ty())
 }
 
-/// A schema: a record most of the time, any type otherwise.
-pub fn schema() -> impl Strategy<Value = SchemaText> {
+/// A schema's root type: a record most of the time, any type otherwise.
+fn root() -> impl Strategy<Value = Ty> {
     prop_oneof![
         4 => root_record().prop_map(Ty::Record),
         1 => ty(),
     ]
-    .prop_map(|ty| SchemaText(Renderer::for_root(&ty).render(&ty, None).json.to_string()))
+}
+
+/// A schema: a record most of the time, any type otherwise.
+pub fn schema() -> impl Strategy<Value = SchemaText> {
+    root().prop_map(|ty| SchemaText(Renderer::for_root(&ty).render(&ty, None).json.to_string()))
+}
+
+/// A schema and a copy of it where every named type and field has a new name and an alias naming
+/// the old one (and no field has a default).
+pub fn renamed() -> impl Strategy<Value = Renamed> {
+    root().prop_map(|ty| Renamed {
+        original: Renderer::for_root(&ty).render(&ty, None).json.to_string(),
+        renamed: Renderer::renaming(&ty).render(&ty, None).json.to_string(),
+    })
 }
 
 /// A root record and a field with a default to add to it (or remove from it) at a position.
@@ -341,6 +354,21 @@ impl fmt::Debug for SchemaText {
     }
 }
 
+/// A schema and its renamed copy (see [`renamed`]).
+#[derive(Clone)]
+pub struct Renamed {
+    /// The schema as generated: types `T<n>`, fields `f<i>`.
+    pub original: String,
+    /// Types `U<n>` aliased to `T<n>`, fields `g<i>` aliased to `f<i>`.
+    pub renamed: String,
+}
+
+impl fmt::Debug for Renamed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "original: {}\nrenamed: {}", self.original, self.renamed)
+    }
+}
+
 /// A root record without and with a field `extra` that has a default.
 #[derive(Clone)]
 pub struct Evolution {
@@ -387,6 +415,9 @@ struct Renderer {
     /// Whether nested types may change namespace: only under a root that has one, so that a reference
     /// never has to reach the null namespace from inside another.
     namespaces: bool,
+    /// For a renamed copy: the prefix of the original names, which each type keeps as an alias (its
+    /// fields are renamed `g<i>` with the alias `f<i>`, and lose their defaults).
+    renamed_from: Option<&'static str>,
 }
 
 /// The field to insert while rendering a record: its index, spec, and where to put its default's Avro JSON.
@@ -403,6 +434,17 @@ impl Renderer {
             next: 0,
             defined: Vec::new(),
             namespaces,
+            renamed_from: None,
+        }
+    }
+
+    /// [`Renderer::for_root`] for a copy where every named type and field is renamed, with an alias
+    /// naming the original.
+    fn renaming(root: &Ty) -> Renderer {
+        Renderer {
+            prefix: "U",
+            renamed_from: Some("T"),
+            ..Renderer::for_root(root)
         }
     }
 
@@ -414,42 +456,46 @@ impl Renderer {
         ns: Option<&str>,
         object: &mut Map<String, Json>,
     ) -> (String, Option<String>) {
-        let short = format!("{}{}", self.prefix, self.next);
+        let n = self.next;
         self.next += 1;
+        let short = format!("{}{n}", self.prefix);
         let namespace = if self.namespaces {
             naming.namespace
         } else {
             Namespace::Inherit
         };
-        let (full, inner_ns) = match namespace {
-            Namespace::Inherit => {
-                object.insert("name".into(), json!(short));
-                match ns {
-                    Some(ns) => (format!("{ns}.{short}"), Some(ns.to_string())),
-                    None => (short.clone(), None),
-                }
-            }
+        // The `name` written, the full name, and the namespace nested types inherit.
+        let qualify = |short: &str| match namespace {
+            Namespace::Inherit => (
+                short.to_string(),
+                ns.map_or(short.to_string(), |ns| format!("{ns}.{short}")),
+                ns.map(str::to_string),
+            ),
             Namespace::Attribute(k) => {
                 let ns = format!("n{k}");
-                object.insert("name".into(), json!(short));
-                object.insert("namespace".into(), json!(ns));
-                (format!("{ns}.{short}"), Some(ns))
+                (short.to_string(), format!("{ns}.{short}"), Some(ns))
             }
             Namespace::Dotted(k) => {
                 let ns = format!("d{k}.x");
                 let full = format!("{ns}.{short}");
-                object.insert("name".into(), json!(full));
-                (full, Some(ns))
+                (full.clone(), full, Some(ns))
             }
         };
-        match naming.aliases {
-            1 => {
-                object.insert("aliases".into(), json!([format!("Old{short}")]));
-            }
-            2 => {
-                object.insert("aliases".into(), json!([format!("legacy.Old{short}")]));
-            }
-            _ => {}
+        let (name, full, inner_ns) = qualify(&short);
+        object.insert("name".into(), json!(name));
+        if let Namespace::Attribute(_) = namespace {
+            object.insert("namespace".into(), json!(inner_ns));
+        }
+        let mut aliases = match naming.aliases {
+            1 => vec![format!("Old{short}")],
+            2 => vec![format!("legacy.Old{short}")],
+            _ => Vec::new(),
+        };
+        if let Some(old_prefix) = self.renamed_from {
+            aliases.push(qualify(&format!("{old_prefix}{n}")).1);
+        }
+        if !aliases.is_empty() {
+            object.insert("aliases".into(), json!(aliases));
         }
         if naming.doc {
             object.insert("doc".into(), json!(format!("The type {short}.")));
@@ -642,6 +688,7 @@ impl Renderer {
                         next: 0,
                         defined: vec![(full.clone(), "object")],
                         namespaces: self.namespaces,
+                        renamed_from: None,
                     };
                     let (json, d) = own.render_field("extra", &[], extra, inner_ns.as_deref());
                     **out = d.map(|(_, avro)| avro.to_string());
@@ -649,11 +696,17 @@ impl Renderer {
                 }
             }
             let Some(f) = fields.get(i) else { break };
-            let name = format!("f{i}");
-            let aliases = if f.alias {
+            let mut aliases = if f.alias {
                 vec![format!("old_f{i}")]
             } else {
                 Vec::new()
+            };
+            let name = match self.renamed_from {
+                Some(_) => {
+                    aliases.push(format!("f{i}"));
+                    format!("g{i}")
+                }
+                None => format!("f{i}"),
             };
             let (json, d) = self.render_field(&name, &aliases, f, inner_ns.as_deref());
             if let Some((plain, avro)) = d {
@@ -686,7 +739,7 @@ impl Renderer {
         if !aliases.is_empty() {
             object.insert("aliases".into(), json!(aliases));
         }
-        if f.default {
+        if f.default && self.renamed_from.is_none() {
             if let Some((plain, _)) = &ty.default {
                 object.insert("default".into(), plain.clone());
             }
