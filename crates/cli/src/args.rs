@@ -121,11 +121,19 @@ pub fn read_bytes(path: Option<&str>) -> Result<Vec<u8>, Failure> {
 
 /// Reads and parses a schema file; errors name the file, line:column and JSON pointer.
 pub fn read_schema(path: &str) -> Result<avro_playground_core::schema::Schema, Failure> {
+    read_schema_and_text(path).map(|(schema, _)| schema)
+}
+
+/// [`read_schema`], also giving the file's text (a container file's header holds it as written).
+pub fn read_schema_and_text(
+    path: &str,
+) -> Result<(avro_playground_core::schema::Schema, String), Failure> {
     let text = read_text(path)?;
-    avro_playground_core::schema::parse_schema(&text).map_err(|e| {
+    let schema = avro_playground_core::schema::parse_schema(&text).map_err(|e| {
         Failure::Invalid(format!(
             "{path}:{}: {} (at {})",
             e.position, e.message, e.pointer
         ))
-    })
+    })?;
+    Ok((schema, text))
 }

@@ -27,6 +27,7 @@
 
 mod calendar;
 mod decimal;
+pub(crate) use decimal::{sign_extend, twos_complement};
 mod example;
 pub use example::example_value;
 mod locate;
