@@ -536,19 +536,27 @@ impl Reader<'_> {
         label: Label<'_>,
         at: &Pointer,
     ) -> Result<Option<usize>, Fault> {
-        let here = at.push(&member.key);
-        match role {
+        let (deviation, field) = match role {
             Role::Field(index) => return Ok(Some(index)),
+            // A default is read as Java's `ResolvingGrammarGenerator.encode` reads it: field by field, by
+            // name, whatever else the object holds.
+            _ if self.mode == Mode::Default => return Ok(None),
             Role::MisplacedAlias { field, passed } => {
-                self.misplaced_alias(record, member, field, passed, label, &here)?;
-                return Ok(Some(field));
+                (misplaced_alias(record, member, field, passed), Some(field))
             }
-            Role::Repeated(index) => self.repeated(record, member, index, label, &here)?,
+            Role::Repeated(field) => (repeated(record, member, field), None),
             Role::Unknown { skipped_by_java } => {
-                self.unknown_field(record, member, skipped_by_java, label, &here)?
+                (unknown_field(record, member, skipped_by_java), None)
             }
+        };
+        let here = at.push(&member.key);
+        match (self.mode, deviation.conversion) {
+            (Mode::Plain, Some((message, avro_json, range))) => {
+                self.note(here, range, message, avro_json);
+                Ok(field)
+            }
+            _ => Err(fault(label, &here, member.key_range, deviation.error)),
         }
-        Ok(None)
     }
 
     /// The record's fields in schema order: the values read, or for a missing field its default.
@@ -568,117 +576,6 @@ impl Reader<'_> {
             fields.push((field.name.clone(), value));
         }
         Ok(Value::Record(fields))
-    }
-
-    /// A member keyed by an alias where Java's `JsonDecoder` does not find it: it set the member aside
-    /// while it looked for an earlier field, and looks among the members set aside by name only
-    /// (`savedFields.get(name)` in `doAction`). An error; in plain JSON a conversion.
-    #[inline(never)]
-    fn misplaced_alias(
-        &mut self,
-        record: &Record,
-        member: &Member,
-        field: usize,
-        passed: usize,
-        label: Label<'_>,
-        at: &Pointer,
-    ) -> Result<(), Fault> {
-        let name = record.fields.get(field).map_or("", |f| f.name.as_str());
-        let before = record.fields.get(passed).map_or("", |f| f.name.as_str());
-        let key = &member.key;
-        let why = format!(
-            "Java's JsonDecoder sets it aside while it looks for field `{before}`, then looks for `{name}` \
-             among the members set aside by name only"
-        );
-        if self.mode != Mode::Plain {
-            let what = format!(
-                "`{key}` is an alias of field `{name}`, but before field `{before}` Java's JsonDecoder \
-                 does not find it ({why}, and reports `{name}` missing); write `{name}`"
-            );
-            return Err(fault(label, at, member.key_range, what));
-        }
-        let message = format!(
-            "field `{name}` written under its alias `{key}` before field `{before}`, where Java's \
-             JsonDecoder does not find it ({why}); Avro JSON writes the field's name"
-        );
-        self.note(at.clone(), member.key_range, message, json_string(name));
-        Ok(())
-    }
-
-    /// A second member for a field: an error (in a default, ignored as Java ignores it).
-    #[inline(never)]
-    fn repeated(
-        &mut self,
-        record: &Record,
-        member: &Member,
-        field: usize,
-        label: Label<'_>,
-        at: &Pointer,
-    ) -> Result<(), Fault> {
-        if self.mode == Mode::Default {
-            return Ok(());
-        }
-        let name = record.fields.get(field).map_or("", |f| f.name.as_str());
-        let what = if member.key == name {
-            format!("field `{name}` appears twice")
-        } else {
-            format!(
-                "field `{name}` appears twice (here as its alias `{}`)",
-                member.key
-            )
-        };
-        Err(fault(label, at, member.key_range, what))
-    }
-
-    /// A member whose key names no field: an error, as Java's "Unknown fields: [x]" (`doAction`,
-    /// RECORD_END) is, also where Java happens to skip it (after the last field it reads); in plain JSON
-    /// skipped with a conversion; in a default ignored, as Java's `ResolvingGrammarGenerator.encode`
-    /// ignores it.
-    #[inline(never)]
-    fn unknown_field(
-        &mut self,
-        record: &Record,
-        member: &Member,
-        skipped_by_java: bool,
-        label: Label<'_>,
-        at: &Pointer,
-    ) -> Result<(), Fault> {
-        let names: Vec<String> = record.fields.iter().map(|f| f.name.clone()).collect();
-        let fields = if names.is_empty() {
-            "no fields".to_string()
-        } else {
-            format!("the fields {}", list(&names, 12))
-        };
-        let (key, name) = (&member.key, &record.name);
-        match self.mode {
-            Mode::Default => Ok(()),
-            Mode::Avro => {
-                let java = if skipped_by_java {
-                    "; Java's JsonDecoder would skip it, as it skips whatever follows the last field it \
-                     reads, but reports an unknown field before that"
-                        .to_string()
-                } else {
-                    format!(" (Java's JsonDecoder: \"Unknown fields: [{key}]\")")
-                };
-                let what = format!("unknown field `{key}`: record {name} has {fields}{java}");
-                Err(fault(label, at, member.key_range, what))
-            }
-            Mode::Plain => {
-                let java = if skipped_by_java {
-                    "Java's JsonDecoder skips it too, as it comes after the last field"
-                } else {
-                    "Java's JsonDecoder rejects it (\"Unknown fields\")"
-                };
-                let message =
-                    format!("unknown field `{key}` skipped: record {name} has {fields}; {java}");
-                let range = TextRange {
-                    start: member.key_range.start,
-                    end: member.value.range.end,
-                };
-                self.note(at.clone(), range, message, String::new());
-                Ok(())
-            }
-        }
     }
 
     /// The value of a field missing from the record at `place`: an error as Java's `JsonDecoder` reads
@@ -882,6 +779,99 @@ pub(super) fn fault(
         pointer: at.clone(),
         range,
         fatal: false,
+    }
+}
+
+/// How a member of a record object differs from what Java's `JsonDecoder` reads.
+struct Deviation {
+    /// The error, as the strict reader reports it.
+    error: String,
+    /// The conversion the plain reader lists instead, what Avro JSON writes there and the range it covers;
+    /// `None` where plain JSON refuses the member too.
+    conversion: Option<(String, String, TextRange)>,
+}
+
+/// A member keyed by an alias where Java's `JsonDecoder` does not find it: it set the member aside while it
+/// looked for the field at `passed`, and looks among the members set aside by name only
+/// (`savedFields.get(name)` in `doAction`).
+#[inline(never)]
+fn misplaced_alias(record: &Record, member: &Member, field: usize, passed: usize) -> Deviation {
+    let name = record.fields.get(field).map_or("", |f| f.name.as_str());
+    let before = record.fields.get(passed).map_or("", |f| f.name.as_str());
+    let key = &member.key;
+    let why = format!(
+        "Java's JsonDecoder sets it aside while it looks for field `{before}`, then looks for `{name}` \
+         among the members set aside by name only"
+    );
+    Deviation {
+        error: format!(
+            "`{key}` is an alias of field `{name}`, but before field `{before}` Java's JsonDecoder \
+             does not find it ({why}, and reports `{name}` missing); write `{name}`"
+        ),
+        conversion: Some((
+            format!(
+                "field `{name}` written under its alias `{key}` before field `{before}`, where Java's \
+                 JsonDecoder does not find it ({why}); Avro JSON writes the field's name"
+            ),
+            json_string(name),
+            member.key_range,
+        )),
+    }
+}
+
+/// A second member for a field: an error in plain JSON too (which value was meant?).
+#[inline(never)]
+fn repeated(record: &Record, member: &Member, field: usize) -> Deviation {
+    let name = record.fields.get(field).map_or("", |f| f.name.as_str());
+    let error = if member.key == name {
+        format!("field `{name}` appears twice")
+    } else {
+        format!(
+            "field `{name}` appears twice (here as its alias `{}`)",
+            member.key
+        )
+    };
+    Deviation {
+        error,
+        conversion: None,
+    }
+}
+
+/// A member whose key names no field: an error, as Java's "Unknown fields: [x]" (`doAction`, RECORD_END)
+/// is, also where Java happens to skip it (after the last field it reads); in plain JSON skipped.
+#[inline(never)]
+fn unknown_field(record: &Record, member: &Member, skipped_by_java: bool) -> Deviation {
+    let names: Vec<String> = record.fields.iter().map(|f| f.name.clone()).collect();
+    let fields = if names.is_empty() {
+        "no fields".to_string()
+    } else {
+        format!("the fields {}", list(&names, 12))
+    };
+    let (key, name) = (&member.key, &record.name);
+    let (strict, plain) = if skipped_by_java {
+        (
+            "; Java's JsonDecoder would skip it, as it skips whatever follows the last field it reads, \
+             but reports an unknown field before that"
+                .to_string(),
+            "Java's JsonDecoder skips it too, as it comes after the last field",
+        )
+    } else {
+        (
+            format!(" (Java's JsonDecoder: \"Unknown fields: [{key}]\")"),
+            "Java's JsonDecoder rejects it (\"Unknown fields\")",
+        )
+    };
+    let range = TextRange {
+        start: member.key_range.start,
+        end: member.value.range.end,
+    };
+    Deviation {
+        error: format!("unknown field `{key}`: record {name} has {fields}{strict}"),
+        conversion: Some((
+            format!("unknown field `{key}` skipped: record {name} has {fields}; {plain}"),
+            String::new(),
+            range,
+        )),
     }
 }
 
