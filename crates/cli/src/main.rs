@@ -4,6 +4,7 @@
 
 mod args;
 mod commands;
+mod datum;
 mod payload;
 
 use args::Failure;

@@ -850,8 +850,7 @@ fn unknown_field(record: &Record, member: &Member, skipped_by_java: bool) -> Dev
     let (key, name) = (&member.key, &record.name);
     let (strict, plain) = if skipped_by_java {
         (
-            "; Java's JsonDecoder would skip it, as it skips whatever follows the last field it reads, \
-             but reports an unknown field before that"
+            " (Java's JsonDecoder would skip it unread, as it comes after the last field)"
                 .to_string(),
             "Java's JsonDecoder skips it too, as it comes after the last field",
         )
@@ -889,8 +888,8 @@ fn missing_field(
     place.fault(match default {
         None => format!("missing field `{name}` of record {record}, which has no default"),
         Some(default) => format!(
-            "missing field `{name}` of record {record}: Java's JsonDecoder reads every field of the schema, \
-             one with a default ({}) too",
+            "missing field `{name}` of record {record}: Java's JsonDecoder reads every field and fills in \
+             no default (`{name}` has the default {})",
             shorten(&default.to_string(), 40)
         ),
     })
