@@ -100,8 +100,7 @@ fn wrapper(
     if short {
         let full = r.schema.branch_name(branch);
         let message = format!(
-            "union branch written by its short name `{}`; Avro JSON names it by its full name `{full}`, \
-             the only name Java's JsonDecoder takes",
+            "union branch `{full}` named `{}`: Java's JsonDecoder takes the full name",
             member.key
         );
         r.convert(id, &value, place, message);

@@ -8,7 +8,9 @@ use super::record_members::{find_fields, Role};
 use super::write::write;
 use super::{plain, Conversion, DatumError, Layout};
 use crate::schema::{Enum, Field, Kind, Record, Schema, SchemaId};
-use crate::source::{line_column, Json, JsonValue, Member, Pointer, TextRange, MAX_JSON_DEPTH};
+use crate::source::{
+    json_string, line_column, Json, JsonValue, Member, Pointer, TextRange, MAX_JSON_DEPTH,
+};
 use crate::value::Value;
 use std::collections::HashSet;
 use std::fmt;
@@ -305,7 +307,10 @@ impl Reader<'_> {
     /// Records that plain JSON at `place` differed from Avro JSON, which writes `value` (of type `id`).
     #[inline(never)]
     pub fn convert(&mut self, id: SchemaId, value: &Value, place: Place<'_>, message: String) {
-        let avro_json = abbreviate(write(self.schema, Some(id), value, Layout::Compact));
+        let avro_json = shorten(
+            &write(self.schema, Some(id), value, Layout::Compact),
+            NOTE_MAX,
+        );
         self.note(place.at.clone(), place.json.range, message, avro_json);
     }
 
@@ -372,26 +377,23 @@ impl Reader<'_> {
             Kind::Int => (i64::from(i32::MIN), i64::from(i32::MAX), "an int", "float"),
             _ => (i64::MIN, i64::MAX, "a long", "double"),
         };
-        let out_of_range = || {
-            place.fault(format!(
-                "{text} is outside the range of {what} ({min} to {max})"
-            ))
+        let value = if text.contains(['.', 'e', 'E']) {
+            match NumberText::parse(text).map(|n| n.whole()) {
+                Some(Whole::Fits(v)) if held_exactly(kind, v) => Some(v),
+                Some(Whole::OutOfRange) => None,
+                _ => {
+                    return Err(place.fault(format!(
+                        "expected {what}, found {text}: not a whole number that a {through} holds exactly"
+                    )))
+                }
+            }
+        } else {
+            text.parse::<i64>().ok()
         };
-        if !text.contains(['.', 'e', 'E']) {
-            return match text.parse::<i64>() {
-                Ok(v) if (min..=max).contains(&v) => Ok(v),
-                _ => Err(out_of_range()),
-            };
-        }
-        match NumberText::parse(text).map(|n| n.whole()) {
-            Some(Whole::Fits(v)) if (min..=max).contains(&v) && held_exactly(kind, v) => Ok(v),
-            Some(Whole::Fits(v)) if (min..=max).contains(&v) => Err(place.fault(format!(
-                "expected {what}, found {text}: Java's JsonDecoder reads a number with a fraction or \
-                 exponent through a {through}, which does not hold {v} exactly; write {v}"
-            ))),
-            Some(Whole::Fits(_) | Whole::OutOfRange) => Err(out_of_range()),
+        match value {
+            Some(v) if (min..=max).contains(&v) => Ok(v),
             _ => Err(place.fault(format!(
-                "expected {what}, found {text}: not a whole number"
+                "{text} is outside the range of {what} ({min} to {max})"
             ))),
         }
     }
@@ -430,8 +432,7 @@ impl Reader<'_> {
                     let range = char_in_string_literal(self.text, place.json.range, i);
                     let what = format!(
                         "character {} of the string is U+{:04X} {c:?}, beyond U+00FF: bytes are written as a \
-                         string of code points 0-255, one per byte (Java's JsonDecoder would write the byte \
-                         3F, `?`, in its place)",
+                         string of code points 0-255, one per byte (Java would write `?`)",
                         i + 1,
                         u32::from(c)
                     );
@@ -624,7 +625,7 @@ impl Reader<'_> {
             shorten(&default.to_string(), 40)
         );
         let written = write(self.schema, Some(field.schema), value, Layout::Compact);
-        let avro_json = abbreviate(format!("{}:{written}", json_string(&field.name)));
+        let avro_json = shorten(&format!("{}:{written}", json_string(&field.name)), NOTE_MAX);
         self.note(at, place.json.range, message, avro_json);
     }
 
@@ -727,8 +728,8 @@ impl Reader<'_> {
                  {{\"<branch name>\": value}}"
             ),
             [one] => format!(
-                "`{key}` is the short name of branch {one} of union [{listed}]; Java's JsonDecoder names a \
-                 branch by its full name only: write {{\"{one}\": …}}"
+                "`{key}` is the short name of branch {one}: Java's JsonDecoder takes the full name; write \
+                 {{\"{one}\": …}}"
             ),
             several => format!(
                 "`{key}` is ambiguous in union [{listed}]: it is the short name of {}; write the full name",
@@ -798,24 +799,13 @@ struct Deviation {
 fn misplaced_alias(record: &Record, member: &Member, field: usize, passed: usize) -> Deviation {
     let name = record.fields.get(field).map_or("", |f| f.name.as_str());
     let before = record.fields.get(passed).map_or("", |f| f.name.as_str());
-    let key = &member.key;
-    let why = format!(
-        "Java's JsonDecoder sets it aside while it looks for field `{before}`, then looks for `{name}` \
-         among the members set aside by name only"
+    let what = format!(
+        "alias `{}` of field `{name}` comes before field `{before}`, so Java's JsonDecoder looks for it by name only",
+        member.key
     );
     Deviation {
-        error: format!(
-            "`{key}` is an alias of field `{name}`, but before field `{before}` Java's JsonDecoder \
-             does not find it ({why}, and reports `{name}` missing); write `{name}`"
-        ),
-        conversion: Some((
-            format!(
-                "field `{name}` written under its alias `{key}` before field `{before}`, where Java's \
-                 JsonDecoder does not find it ({why}); Avro JSON writes the field's name"
-            ),
-            json_string(name),
-            member.key_range,
-        )),
+        error: format!("{what}; write `{name}`"),
+        conversion: Some((what, json_string(name), member.key_range)),
     }
 }
 
@@ -842,35 +832,24 @@ fn repeated(record: &Record, member: &Member, field: usize) -> Deviation {
 #[inline(never)]
 fn unknown_field(record: &Record, member: &Member, skipped_by_java: bool) -> Deviation {
     let names: Vec<String> = record.fields.iter().map(|f| f.name.clone()).collect();
-    let fields = if names.is_empty() {
-        "no fields".to_string()
+    let what = format!(
+        "unknown field `{}`: record {} has the fields {}",
+        member.key,
+        record.name,
+        list(&names, 12)
+    );
+    let java = if skipped_by_java {
+        "Java's JsonDecoder would skip it, after the last field"
     } else {
-        format!("the fields {}", list(&names, 12))
-    };
-    let (key, name) = (&member.key, &record.name);
-    let (strict, plain) = if skipped_by_java {
-        (
-            " (Java's JsonDecoder would skip it unread, as it comes after the last field)"
-                .to_string(),
-            "Java's JsonDecoder skips it too, as it comes after the last field",
-        )
-    } else {
-        (
-            format!(" (Java's JsonDecoder: \"Unknown fields: [{key}]\")"),
-            "Java's JsonDecoder rejects it (\"Unknown fields\")",
-        )
+        "Java's JsonDecoder: \"Unknown fields\""
     };
     let range = TextRange {
         start: member.key_range.start,
         end: member.value.range.end,
     };
     Deviation {
-        error: format!("unknown field `{key}`: record {name} has {fields}{strict}"),
-        conversion: Some((
-            format!("unknown field `{key}` skipped: record {name} has {fields}; {plain}"),
-            String::new(),
-            range,
-        )),
+        error: format!("{what} ({java})"),
+        conversion: Some((format!("{what}; skipped ({java})"), String::new(), range)),
     }
 }
 
@@ -888,8 +867,7 @@ fn missing_field(
     place.fault(match default {
         None => format!("missing field `{name}` of record {record}, which has no default"),
         Some(default) => format!(
-            "missing field `{name}` of record {record}: Java's JsonDecoder reads every field and fills in \
-             no default (`{name}` has the default {})",
+            "missing field `{name}` of record {record} (default {}): Java's JsonDecoder fills in no default",
             shorten(&default.to_string(), 40)
         ),
     })
@@ -918,13 +896,6 @@ fn held_exactly(kind: &Kind, v: i64) -> bool {
         Kind::Int => (v as f32) as i64 == v,
         _ => (v as f64) as i64 == v,
     }
-}
-
-/// `s` as a JSON string literal.
-fn json_string(s: &str) -> String {
-    let mut out = String::new();
-    crate::source::write_json_string(&mut out, s);
-    out
 }
 
 /// The strings Java's `JsonDecoder` reads as NaN and the infinities (its encoder writes the first three).
@@ -1013,20 +984,14 @@ pub(super) fn list(items: &[String], max: usize) -> String {
     }
 }
 
+/// How many characters of Avro JSON a conversion shows.
+const NOTE_MAX: usize = 120;
+
+/// At most `max` characters of `s`, then `…` where it was cut.
 fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() > max {
         format!("{}…", s.chars().take(max).collect::<String>())
     } else {
         s.to_string()
-    }
-}
-
-/// Long Avro JSON shortened for a conversion note.
-fn abbreviate(text: String) -> String {
-    const MAX: usize = 120;
-    if text.chars().count() > MAX {
-        format!("{}…", text.chars().take(MAX).collect::<String>())
-    } else {
-        text
     }
 }
