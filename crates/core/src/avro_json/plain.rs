@@ -1,7 +1,10 @@
 //! The lenient reader's additions to Avro JSON: what producers log instead, each noted as a conversion.
 //!
-//! Unions: an Avro JSON wrapper (`{"<branch>": value}`) is taken when its key names a branch and the value
-//! fits it; otherwise the value is tried unwrapped against every branch of a fitting JSON shape. Among the
+//! Records (in `read.rs`): a missing field takes its default, a key that names no field is skipped, a field
+//! keyed by an alias where Java's `JsonDecoder` does not find it is taken; each is a conversion.
+//!
+//! Unions: an Avro JSON wrapper (`{"<branch>": value}`) is taken when its key names a branch (by its full
+//! name, or with a conversion by a short name no other branch shares) and the value fits it; otherwise the value is tried unwrapped against every branch of a fitting JSON shape. Among the
 //! branches it fits, the one needing the fewest conversions wins (an integer read as `float`/`double` counts
 //! as one, so `5` picks `int` over `double`); a tie is ambiguous and an error naming the candidates.
 
