@@ -92,6 +92,11 @@ impl Args {
             .and_then(|(_, v)| v.as_deref())
     }
 
+    /// Whether a switch (a flag without a value) was given.
+    pub fn switch(&self, flag: &str) -> bool {
+        self.flags.iter().any(|(f, v)| f == flag && v.is_none())
+    }
+
     /// The value of a required flag.
     pub fn required(&self, flag: &str) -> Result<&str, Failure> {
         self.value(flag)

@@ -11,6 +11,7 @@
 
 mod args;
 mod commands;
+mod datum;
 mod payload;
 
 use args::Failure;

@@ -2,7 +2,7 @@
 //! File written to `--output`.
 
 use crate::args::{read_bytes, read_schema_and_text, Args, Failure, Output};
-use avro_playground_core::avro_json::from_avro_json;
+use crate::datum::{datum_reading_help, Reading, Source, PLAIN_JSON};
 use avro_playground_core::canonical::to_hex;
 use avro_playground_core::container::{write_container, Codec};
 use avro_playground_core::framing::{write_framed, FrameOut};
@@ -12,44 +12,55 @@ use avro_playground_core::walker::encode;
 use md5::Digest as _;
 
 /// Help text.
-pub const HELP: &str = "avro-playground encode --schema S.avsc [--datum D.json]
+pub const HELP: &str = concat!(
+    "avro-playground encode --schema S.avsc [--datum D.json] [--plain-json]
     [--frame raw|confluent:ID|single-object|ocf:CODEC] [--output FILE]
 
 Reads an Avro JSON datum (from D.json, or stdin when --datum is omitted) and prints its Avro binary
 encoding as lowercase hex on one line, framed as asked (default raw).
 ocf:CODEC (null, deflate, snappy, bzip2, xz, zstandard) writes an Object Container File to --output
 FILE (binary), one block; the input may hold one datum, or several as JSON lines (one per line). The
-sync marker is derived from the content (MD5), so the same input gives the same file.";
+sync marker is derived from the content (MD5), so the same input gives the same file.
 
-/// Reads the datum text: one Avro JSON datum, or (for a container file) one per line.
-fn datums(schema: &Schema, text: &str, name: &str, several: bool) -> Result<Vec<Value>, Failure> {
-    let located = |e: avro_playground_core::avro_json::DatumError, line: usize| {
-        let at = if line == 0 {
-            e.position.to_string()
-        } else {
-            format!("{line}:{}", e.position.column)
-        };
-        Failure::Invalid(format!("{name}:{at}: {} (at {})", e.message, e.pointer))
+",
+    datum_reading_help!()
+);
+
+/// Reads the datum text: one datum, or (for a container file) one per line; with the notes of the
+/// conversions made.
+fn datums(
+    schema: &Schema,
+    text: &str,
+    name: &str,
+    several: bool,
+    reading: Reading,
+) -> Result<(Vec<Value>, Vec<String>), Failure> {
+    let whole = Source { name, line: None };
+    let whole_error = match reading.read(schema, text) {
+        Ok((value, conversions)) => return Ok((vec![value], whole.notes(&conversions))),
+        Err(e) => e,
     };
-    match from_avro_json(schema, text) {
-        Ok(v) => Ok(vec![v]),
-        Err(e) if !several => Err(located(e, 0)),
-        Err(whole) => {
-            let lines: Vec<(usize, &str)> = text
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| !l.trim().is_empty())
-                .map(|(i, l)| (i + 1, l))
-                .collect();
-            if lines.len() < 2 {
-                return Err(located(whole, 0));
-            }
-            lines
-                .into_iter()
-                .map(|(n, l)| from_avro_json(schema, l).map_err(|e| located(e, n)))
-                .collect()
-        }
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, l))
+        .collect();
+    if !several || lines.len() < 2 {
+        return Err(whole.failure(&whole_error));
     }
+    let mut values = Vec::with_capacity(lines.len());
+    let mut notes = Vec::new();
+    for (n, l) in lines {
+        let source = Source {
+            name,
+            line: Some(n),
+        };
+        let (value, conversions) = reading.read(schema, l).map_err(|e| source.failure(&e))?;
+        values.push(value);
+        notes.extend(source.notes(&conversions));
+    }
+    Ok((values, notes))
 }
 
 /// Where encoded datums go, as `--frame` and `--output` say: hex on stdout, or a container file.
@@ -135,14 +146,18 @@ impl Destination {
 
 /// Runs the command.
 pub fn run(raw: &[String]) -> Result<Output, Failure> {
-    let args = Args::parse(raw, &[])?;
-    args.only(&["schema", "datum", "frame", "output"])?;
+    let args = Args::parse(raw, &[PLAIN_JSON])?;
+    args.only(&["schema", "datum", "frame", "output", PLAIN_JSON])?;
+    let reading = Reading::of(&args);
     let (schema, schema_text) = read_schema_and_text(args.required("schema")?)?;
     let destination = Destination::from_args(&args)?;
     let datum_name = args.value("datum").unwrap_or("stdin");
     let text = String::from_utf8(read_bytes(args.value("datum"))?)
         .map_err(|e| Failure::Invalid(format!("{datum_name}: not UTF-8 text ({e})")))?;
     let several = matches!(destination, Destination::Container { .. });
-    let values = datums(&schema, &text, datum_name, several)?;
-    destination.write(&schema, &schema_text, &values, datum_name)
+    let (values, mut notes) = datums(&schema, &text, datum_name, several, reading)?;
+    let mut output = destination.write(&schema, &schema_text, &values, datum_name)?;
+    notes.append(&mut output.notes);
+    output.notes = notes;
+    Ok(output)
 }
