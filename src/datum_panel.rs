@@ -69,7 +69,8 @@ fn select_at_caret(ws: Workspace, ev: &web_sys::Event) {
     }
 }
 
-/// What the encoding weighs and where its bytes go, and the plain-JSON conversions, as HTML text.
+/// What the encoding weighs and where its bytes go, and the plain-JSON conversions (each difference from
+/// Avro JSON as Java's `JsonDecoder` reads it, defaults filled in and fields skipped included), as HTML text.
 fn bytes_html(shown: &Shown, plain: &Plain, typed: usize) -> String {
     let walk = &shown.walk;
     let compact = walk
@@ -112,9 +113,14 @@ fn bytes_html(shown: &Shown, plain: &Plain, typed: usize) -> String {
         html::escape_into(&mut out, &c.message);
         out.push_str(" <code class=\"pointer\">(at ");
         html::escape_into(&mut out, &c.pointer.to_string());
-        out.push_str(")</code> → <code>");
-        html::escape_into(&mut out, &c.avro_json);
-        out.push_str("</code></li>");
+        out.push_str(")</code>");
+        // A member skipped has no Avro JSON of its own: nothing stands in its place.
+        if !c.avro_json.is_empty() {
+            out.push_str(" → <code>");
+            html::escape_into(&mut out, &c.avro_json);
+            out.push_str("</code>");
+        }
+        out.push_str("</li>");
     }
     out.push_str("</ul></div>");
     out

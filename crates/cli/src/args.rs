@@ -92,6 +92,11 @@ impl Args {
             .and_then(|(_, v)| v.as_deref())
     }
 
+    /// Whether a switch (a flag without a value) was given.
+    pub fn switch(&self, flag: &str) -> bool {
+        self.flags.iter().any(|(f, v)| f == flag && v.is_none())
+    }
+
     /// The value of a required flag.
     pub fn required(&self, flag: &str) -> Result<&str, Failure> {
         self.value(flag)
@@ -121,11 +126,19 @@ pub fn read_bytes(path: Option<&str>) -> Result<Vec<u8>, Failure> {
 
 /// Reads and parses a schema file; errors name the file, line:column and JSON pointer.
 pub fn read_schema(path: &str) -> Result<avro_playground_core::schema::Schema, Failure> {
+    read_schema_and_text(path).map(|(schema, _)| schema)
+}
+
+/// [`read_schema`], also giving the file's text (a container file's header holds it as written).
+pub fn read_schema_and_text(
+    path: &str,
+) -> Result<(avro_playground_core::schema::Schema, String), Failure> {
     let text = read_text(path)?;
-    avro_playground_core::schema::parse_schema(&text).map_err(|e| {
+    let schema = avro_playground_core::schema::parse_schema(&text).map_err(|e| {
         Failure::Invalid(format!(
             "{path}:{}: {} (at {})",
             e.position, e.message, e.pointer
         ))
-    })
+    })?;
+    Ok((schema, text))
 }

@@ -11,6 +11,7 @@
 
 mod args;
 mod commands;
+mod datum;
 mod payload;
 
 use args::Failure;
@@ -28,7 +29,8 @@ Commands:
   annotate   the span tree of a datum's bytes, as JSON
   compat     reader/writer compatibility, as Java's SchemaCompatibility decides it
   check      whether a new schema version registers under a Confluent compatibility mode
-  diff       the semantic changes between two schema versions, with their effect each way";
+  diff       the semantic changes between two schema versions, with their effect each way
+  random     random datums of a schema, as Avro JSON lines (or encoded and framed)";
 
 fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args().skip(1).collect();

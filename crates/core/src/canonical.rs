@@ -3,6 +3,7 @@
 //! (STRIP) and named types are written in full once, then by full name.
 
 use crate::schema::{Kind, Schema, SchemaId};
+use crate::source::json_string;
 use md5::Digest as _;
 use std::collections::HashSet;
 
@@ -17,17 +18,11 @@ pub fn canonical_form(schema: &Schema) -> String {
     out
 }
 
-fn quoted(s: &str) -> String {
-    let mut out = String::new();
-    crate::source::write_json_string(&mut out, s);
-    out
-}
-
 fn write(schema: &Schema, id: SchemaId, seen: &mut HashSet<SchemaId>, out: &mut String) {
     let kind = schema.kind(id);
     if let Some(name) = kind.name() {
         if !seen.insert(id) {
-            out.push_str(&quoted(&name.full()));
+            out.push_str(&json_string(&name.full()));
             return;
         }
     }
@@ -35,29 +30,29 @@ fn write(schema: &Schema, id: SchemaId, seen: &mut HashSet<SchemaId>, out: &mut 
         Kind::Record(r) => {
             out.push_str(&format!(
                 "{{\"name\":{},\"type\":\"record\",\"fields\":[",
-                quoted(&r.name.full())
+                json_string(&r.name.full())
             ));
             for (i, f) in r.fields.iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&format!("{{\"name\":{},\"type\":", quoted(&f.name)));
+                out.push_str(&format!("{{\"name\":{},\"type\":", json_string(&f.name)));
                 write(schema, f.schema, seen, out);
                 out.push('}');
             }
             out.push_str("]}");
         }
         Kind::Enum(e) => {
-            let symbols: Vec<String> = e.symbols.iter().map(|s| quoted(s)).collect();
+            let symbols: Vec<String> = e.symbols.iter().map(|s| json_string(s)).collect();
             out.push_str(&format!(
                 "{{\"name\":{},\"type\":\"enum\",\"symbols\":[{}]}}",
-                quoted(&e.name.full()),
+                json_string(&e.name.full()),
                 symbols.join(",")
             ));
         }
         Kind::Fixed(f) => out.push_str(&format!(
             "{{\"name\":{},\"type\":\"fixed\",\"size\":{}}}",
-            quoted(&f.name.full()),
+            json_string(&f.name.full()),
             f.size
         )),
         Kind::Array(items) => {
@@ -80,7 +75,7 @@ fn write(schema: &Schema, id: SchemaId, seen: &mut HashSet<SchemaId>, out: &mut 
             }
             out.push(']');
         }
-        primitive => out.push_str(&quoted(primitive.type_name())),
+        primitive => out.push_str(&json_string(primitive.type_name())),
     }
 }
 

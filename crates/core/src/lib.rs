@@ -20,6 +20,7 @@ pub mod framing;
 pub mod input;
 pub mod lint;
 pub mod output;
+pub mod random;
 pub mod resolve;
 pub mod schema;
 pub mod source;

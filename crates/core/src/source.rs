@@ -209,6 +209,13 @@ pub fn write_json_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// `s` as a JSON string literal, as [`write_json_string`] writes it.
+pub fn json_string(s: &str) -> String {
+    let mut out = String::new();
+    write_json_string(&mut out, s);
+    out
+}
+
 /// Appends one character as JSON string content, escaped where JSON requires it.
 pub fn write_json_char(out: &mut String, c: char) {
     match c {

@@ -1,8 +1,8 @@
 //! `annotate`: the span tree of a datum's bytes as JSON, from an Avro JSON datum or from bytes.
 
 use crate::args::{read_bytes, read_schema, Args, Failure, Output};
+use crate::datum::{datum_reading_help, Reading, Source, PLAIN_JSON};
 use crate::payload::{read_framed_payload, PAYLOAD_FLAGS};
-use avro_playground_core::avro_json::from_avro_json;
 use avro_playground_core::canonical::to_hex;
 use avro_playground_core::framing::{write_framed, FrameOut};
 use avro_playground_core::schema::Schema;
@@ -11,13 +11,18 @@ use avro_playground_core::walker::{Part, Walk, NO_PARENT};
 use serde_json::{json, Value as Json};
 
 /// Help text.
-pub const HELP: &str = "avro-playground annotate --schema S.avsc (--datum D.json | --input FILE)
+pub const HELP: &str = concat!(
+    "avro-playground annotate --schema S.avsc (--datum D.json [--plain-json] | --input FILE)
     [--input-format …] [--frame …]
 
 Prints {\"bytes_hex\", \"spans\": [...]}: every byte range of the encoding as a tree. Each span has its
 part (value, length, content, branch-index, block-count, block-size, block-end, map-key, magic,
 schema-ref, fingerprint, trailing), label, datum path, schema path and type, start/end offsets, hex,
-value, logical interpretation, breakdown lines and children.";
+value, logical interpretation, breakdown lines and children.
+
+With --datum: ",
+    datum_reading_help!()
+);
 
 fn part_name(part: Part) -> &'static str {
     match part {
@@ -79,8 +84,8 @@ fn tree(schema: &Schema, walk: &Walk, children: &[Vec<u32>], id: u32) -> Json {
 
 /// Runs the command.
 pub fn run(raw: &[String]) -> Result<Output, Failure> {
-    let args = Args::parse(raw, &[])?;
-    let mut known = vec!["schema", "datum"];
+    let args = Args::parse(raw, &[PLAIN_JSON])?;
+    let mut known = vec!["schema", "datum", PLAIN_JSON];
     known.extend(PAYLOAD_FLAGS);
     args.only(&known)?;
     let schema = read_schema(args.required("schema")?)?;
@@ -88,15 +93,21 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
         (Some(path), None) => {
             let text = String::from_utf8(read_bytes(Some(path))?)
                 .map_err(|e| Failure::Invalid(format!("{path}: not UTF-8 text ({e})")))?;
-            let value = from_avro_json(&schema, &text).map_err(|e| {
-                Failure::Invalid(format!(
-                    "{path}:{}: {} (at {})",
-                    e.position, e.message, e.pointer
-                ))
-            })?;
+            let source = Source {
+                name: path,
+                line: None,
+            };
+            let (value, conversions) = Reading::of(&args)
+                .read(&schema, &text)
+                .map_err(|e| source.failure(&e))?;
             let walk = write_framed(&schema, &value, FrameOut::Raw)
                 .map_err(|e| Failure::Invalid(format!("{path}: {e}")))?;
-            (walk, Vec::new())
+            (walk, source.notes(&conversions))
+        }
+        (None, Some(_)) if args.switch(PLAIN_JSON) => {
+            return Err(Failure::Usage(
+                "--plain-json goes with --datum: it says how a JSON datum is read".into(),
+            ))
         }
         (None, Some(_)) => {
             let (framed, notes) = read_framed_payload(&args, &schema)?;

@@ -10,6 +10,7 @@ mod decode;
 mod diff;
 mod encode;
 mod inspect;
+mod random;
 
 /// A command: its help text and what it does.
 pub struct Command {
@@ -61,6 +62,11 @@ const COMMANDS: &[Command] = &[
         name: "diff",
         help: diff::HELP,
         run: diff::run,
+    },
+    Command {
+        name: "random",
+        help: random::HELP,
+        run: random::run,
     },
 ];
 

@@ -21,16 +21,21 @@ pub(super) fn unscaled_bytes(
             digits.len()
         ));
     }
-    let magnitude = to_base_256(&digits);
-    Ok(if number.negative {
+    Ok(twos_complement(number.negative, &digits))
+}
+
+/// The integer `±digits` (decimal ASCII digits) as minimal big-endian two's complement (`[0]` for zero).
+pub(crate) fn twos_complement(negative: bool, digits: &str) -> Vec<u8> {
+    let magnitude = to_base_256(digits);
+    if negative {
         negate(magnitude)
     } else {
         positive(magnitude)
-    })
+    }
 }
 
 /// `bytes` sign-extended to exactly `size` bytes, if they fit.
-pub(super) fn sign_extend(bytes: Vec<u8>, size: usize) -> Result<Vec<u8>, String> {
+pub(crate) fn sign_extend(bytes: Vec<u8>, size: usize) -> Result<Vec<u8>, String> {
     if bytes.len() > size {
         return Err(format!(
             "needs {} bytes, more than fixed({size}) holds",
@@ -131,6 +136,13 @@ mod tests {
         assert_eq!(bytes("1.230", 9, 2), Ok(vec![123]));
         assert!(bytes("12345678.9", 9, 2).is_err());
         assert!(bytes("1e999999", 9, 2).is_err());
+    }
+
+    #[test]
+    fn digits_become_minimal_twos_complement() {
+        assert_eq!(twos_complement(false, "255"), vec![0x00, 0xFF]);
+        assert_eq!(twos_complement(true, "255"), vec![0xFF, 0x01]);
+        assert_eq!(twos_complement(true, ""), vec![0]);
     }
 
     #[test]

@@ -1,16 +1,19 @@
 //! The lenient reader's additions to Avro JSON: what producers log instead, each noted as a conversion.
 //!
-//! Unions: an Avro JSON wrapper (`{"<branch>": value}`) is taken when its key names a branch and the value
-//! fits it; otherwise the value is tried unwrapped against every branch of a fitting JSON shape. Among the
+//! Records (in `read.rs`): a missing field takes its default, a key that names no field is skipped, a field
+//! keyed by an alias where Java's `JsonDecoder` does not find it is taken; each is a conversion.
+//!
+//! Unions: an Avro JSON wrapper (`{"<branch>": value}`) is taken when its key names a branch (by its full
+//! name, or with a conversion by a short name no other branch shares) and the value fits it; otherwise the value is tried unwrapped against every branch of a fitting JSON shape. Among the
 //! branches it fits, the one needing the fewest conversions wins (an integer read as `float`/`double` counts
 //! as one, so `5` picks `int` over `double`); a tie is ambiguous and an error naming the candidates.
 
 use super::calendar::{parse_date, parse_time, parse_timestamp, Unit, Zone};
 use super::decimal::{sign_extend, unscaled_bytes};
 use super::number_text::{NumberText, Whole};
-use super::read::{f32_of, f64_of, fault, found, Fault, Label, Reader, Trial};
+use super::read::{expectation, f32_of, f64_of, found, Fault, Label, Place, Reader, Trial};
 use crate::schema::{Kind, LogicalType, SchemaId};
-use crate::source::{Json, JsonValue, Pointer};
+use crate::source::{Json, JsonValue};
 use crate::value::Value;
 
 /// A union value in plain JSON: wrapped as in Avro JSON, or unwrapped and matched to the branch it fits.
@@ -18,14 +21,12 @@ pub(super) fn union(
     r: &mut Reader<'_>,
     branches: &[SchemaId],
     id: SchemaId,
-    json: &Json,
-    at: &Pointer,
-    label: Label<'_>,
+    place: Place<'_>,
 ) -> Result<Value, Fault> {
-    if matches!(json.value, JsonValue::Null) {
-        return r.wrapped_union(branches, id, json, at, label);
+    if matches!(place.json.value, JsonValue::Null) {
+        return r.wrapped_union(branches, id, place);
     }
-    let wrapper_fault = match wrapper(r, branches, json, at, label) {
+    let wrapper_fault = match wrapper(r, branches, id, place) {
         Ok(Some(value)) => return Ok(value),
         Ok(None) => None,
         Err(f) if f.fatal => return Err(f),
@@ -34,10 +35,10 @@ pub(super) fn union(
     let mut fits = Vec::new();
     let mut faults = Vec::new();
     for (index, &branch) in branches.iter().enumerate() {
-        if !shape_fits(r, branch, json) {
+        if !shape_fits(r, branch, place) {
             continue;
         }
-        match r.trial(branch, json, at, label) {
+        match r.trial(branch, place) {
             Ok(trial) => fits.push((index, trial)),
             Err(f) if f.fatal => return Err(f),
             Err(f) => faults.push(f),
@@ -49,70 +50,86 @@ pub(super) fn union(
             (None, 1) => faults
                 .into_iter()
                 .next()
-                .unwrap_or_else(|| r.expected(id, json, at, label)),
-            (None, _) => not_a_wrapper(r, branches, json, at, label)
-                .unwrap_or_else(|| r.expected(id, json, at, label)),
+                .unwrap_or_else(|| r.expected(id, place)),
+            (None, _) => not_a_wrapper(r, branches, place).unwrap_or_else(|| r.expected(id, place)),
         });
     }
-    choose(r, branches, id, fits, json, at, label)
+    choose(r, branches, id, fits, place)
 }
 
-/// Reads `{"<branch>": value}` when the key names a branch and the value fits it; `Ok(None)` when the JSON
-/// is not such a wrapper.
+/// Reads `{"<branch>": value}` when the key names a branch (by its full name, or with a conversion by its
+/// short name, which Java's `JsonDecoder` does not take) and the value fits it; `Ok(None)` when the JSON is
+/// not such a wrapper.
 #[inline(never)]
 fn wrapper(
     r: &mut Reader<'_>,
     branches: &[SchemaId],
-    json: &Json,
-    at: &Pointer,
-    label: Label<'_>,
+    id: SchemaId,
+    place: Place<'_>,
 ) -> Result<Option<Value>, Fault> {
-    let JsonValue::Object(members) = &json.value else {
+    let JsonValue::Object(members) = &place.json.value else {
         return Ok(None);
     };
     let [member] = members.as_slice() else {
         return Ok(None);
     };
-    let Ok((index, branch)) = r.branch_by_key(branches, &member.key) else {
-        return Ok(None);
+    let (index, branch, short) = match r.branch_by_key(branches, &member.key) {
+        Ok((index, branch)) => (index, branch, false),
+        Err(_) => match r.branches_short_named(branches, &member.key).as_slice() {
+            [index] => match branches.get(*index) {
+                Some(&branch) => (*index, branch, true),
+                None => return Ok(None),
+            },
+            _ => return Ok(None),
+        },
     };
-    let here = at.push(&member.key);
+    let here = place.at.push(&member.key);
+    let inner = Place {
+        json: &member.value,
+        at: &here,
+        label: place.label,
+    };
     let Trial {
         value,
         conversions,
         promotions,
-    } = r.nested(&member.value, &here, |r| {
-        r.trial(branch, &member.value, &here, label)
-    })?;
+    } = {
+        r.enter(inner)?;
+        let trial = r.trial(branch, inner);
+        r.leave();
+        trial?
+    };
     let value = Value::Union(index as u32, Box::new(value));
+    if short {
+        let full = r.schema.branch_name(branch);
+        let message = format!(
+            "union branch `{full}` named `{}`: Java's JsonDecoder takes the full name",
+            member.key
+        );
+        r.convert(id, &value, place, message);
+    }
     r.keep(conversions, promotions);
     Ok(Some(value))
 }
 
 /// For a one-member object that fits no branch, the reason its key names no branch.
 #[inline(never)]
-fn not_a_wrapper(
-    r: &Reader<'_>,
-    branches: &[SchemaId],
-    json: &Json,
-    at: &Pointer,
-    label: Label<'_>,
-) -> Option<Fault> {
-    let JsonValue::Object(members) = &json.value else {
+fn not_a_wrapper(r: &Reader<'_>, branches: &[SchemaId], place: Place<'_>) -> Option<Fault> {
+    let JsonValue::Object(members) = &place.json.value else {
         return None;
     };
     let [member] = members.as_slice() else {
         return None;
     };
     let why = r.branch_by_key(branches, &member.key).err()?;
-    Some(fault(label, at, member.key_range, why))
+    Some(place.fault_in(member.key_range, why))
 }
 
 /// Whether the JSON's kind could be a value of the branch at all (before trying it).
-fn shape_fits(r: &Reader<'_>, branch: SchemaId, json: &Json) -> bool {
+fn shape_fits(r: &Reader<'_>, branch: SchemaId, place: Place<'_>) -> bool {
     let node = r.schema.node(branch);
     let decimal = matches!(node.logical, Some(LogicalType::Decimal { .. }));
-    match (&node.kind, &json.value) {
+    match (&node.kind, &place.json.value) {
         (Kind::Null, JsonValue::Null) | (Kind::Boolean, JsonValue::Bool(_)) => true,
         (
             Kind::Int | Kind::Long | Kind::Float | Kind::Double,
@@ -134,9 +151,7 @@ fn choose(
     branches: &[SchemaId],
     id: SchemaId,
     fits: Vec<(usize, Trial)>,
-    json: &Json,
-    at: &Pointer,
-    label: Label<'_>,
+    place: Place<'_>,
 ) -> Result<Value, Fault> {
     let cost = |t: &Trial| t.conversions.len() + t.promotions;
     let best = fits.iter().map(|(_, t)| cost(t)).min().unwrap_or_default();
@@ -150,16 +165,15 @@ fn choose(
     if winners.len() > 1 {
         let names: Vec<String> = winners.iter().map(|(i, _)| name(i)).collect();
         let wrapped: Vec<String> = names.iter().map(|n| format!("{{\"{n}\": …}}")).collect();
-        let what = format!(
+        return Err(place.fault(format!(
             "{} fits the union branches {} equally well; write it as {} to choose",
-            found(json),
+            found(place.json),
             names.join(" and "),
             wrapped.join(" or ")
-        );
-        return Err(fault(label, at, json.range, what));
+        )));
     }
     let Some((index, trial)) = winners.into_iter().next() else {
-        return Err(r.expected(id, json, at, label));
+        return Err(r.expected(id, place));
     };
     let chosen = name(&index);
     let also: Vec<String> = others.iter().map(|(i, _)| name(i)).collect();
@@ -176,7 +190,7 @@ fn choose(
         promotions,
     } = trial;
     let value = Value::Union(index as u32, Box::new(value));
-    r.convert(id, &value, json, at, message);
+    r.convert(id, &value, place, message);
     r.keep(conversions, promotions);
     Ok(value)
 }
@@ -190,30 +204,26 @@ type Outcome = Result<(Value, String), Fault>;
 pub(super) fn convert(
     r: &mut Reader<'_>,
     id: SchemaId,
-    json: &Json,
-    at: &Pointer,
-    label: Label<'_>,
+    place: Place<'_>,
 ) -> Option<Result<Value, Fault>> {
     let node = r.schema.node(id);
-    let outcome = match (&node.kind, &json.value) {
-        (Kind::Int | Kind::Long, JsonValue::String(s)) => integer_string(r, id, s, json, at, label),
+    let outcome = match (&node.kind, &place.json.value) {
+        (Kind::Int | Kind::Long, JsonValue::String(s)) => integer_string(r, id, s, place),
         (Kind::Int | Kind::Long, JsonValue::Number(t)) => integral_number(&node.kind, t),
         (Kind::Float | Kind::Double, JsonValue::String(s)) => float_string(&node.kind, s),
         (Kind::Bytes | Kind::Fixed(_), JsonValue::Array(items)) => {
-            byte_numbers(r, id, items, json, at, label)
+            byte_numbers(r, id, items, place)
         }
-        (Kind::Bytes | Kind::Fixed(_), JsonValue::Number(t)) => {
-            decimal_number(r, id, t, json, at, label)
-        }
+        (Kind::Bytes | Kind::Fixed(_), JsonValue::Number(t)) => decimal_number(r, id, t, place),
         (Kind::Fixed(f), JsonValue::String(s))
             if f.size == 16 && node.logical == Some(LogicalType::Uuid) =>
         {
-            uuid_text(s, json, at, label)
+            uuid_text(s, place)
         }
         _ => None,
     }?;
     Some(outcome.map(|(value, message)| {
-        r.convert(id, &value, json, at, message);
+        r.convert(id, &value, place, message);
         value
     }))
 }
@@ -227,14 +237,7 @@ fn integer_value(kind: &Kind, v: i64) -> Option<Value> {
 }
 
 /// `"5"` for an int or long; for a date, time or timestamp also its ISO 8601 text.
-fn integer_string(
-    r: &Reader<'_>,
-    id: SchemaId,
-    s: &str,
-    json: &Json,
-    at: &Pointer,
-    label: Label<'_>,
-) -> Option<Outcome> {
+fn integer_string(r: &Reader<'_>, id: SchemaId, s: &str, place: Place<'_>) -> Option<Outcome> {
     let kind = r.schema.kind(id);
     if let Some(Whole::Fits(v)) = NumberText::parse(s).map(|n| n.whole()) {
         let value = integer_value(kind, v)?;
@@ -260,13 +263,11 @@ fn integer_string(
         ))
     });
     Some(result.map_err(|why| {
-        let what = super::read::expectation(r.schema, id, r.mode);
-        fault(
-            label,
-            at,
-            json.range,
-            format!("expected {what}, found {}: {why}", found(json)),
-        )
+        let what = expectation(r.schema, id, r.mode);
+        place.fault(format!(
+            "expected {what}, found {}: {why}",
+            found(place.json)
+        ))
     }))
 }
 
@@ -311,7 +312,8 @@ fn calendar_count(logical: &LogicalType, s: &str) -> Result<(i128, String), Stri
     }
 }
 
-/// `5.0` or `1e3` for an int or long.
+/// A whole number written with a fraction or exponent that Avro JSON, as Java's `JsonDecoder` reads it,
+/// does not take for an int or long (`16777217.0`: Java reads it through a float, inexactly).
 fn integral_number(kind: &Kind, text: &str) -> Option<Outcome> {
     if !text.contains(['.', 'e', 'E']) {
         return None;
@@ -355,14 +357,7 @@ fn float_string(kind: &Kind, s: &str) -> Option<Outcome> {
 }
 
 /// `[0, 255]` for bytes or fixed.
-fn byte_numbers(
-    r: &Reader<'_>,
-    id: SchemaId,
-    items: &[Json],
-    json: &Json,
-    at: &Pointer,
-    label: Label<'_>,
-) -> Option<Outcome> {
+fn byte_numbers(r: &Reader<'_>, id: SchemaId, items: &[Json], place: Place<'_>) -> Option<Outcome> {
     let mut bytes = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let byte = match &item.value {
@@ -373,7 +368,13 @@ fn byte_numbers(
             Some(b) => bytes.push(b),
             None => {
                 let what = format!("expected a byte (an integer 0-255), found {}", found(item));
-                return Some(Err(fault(Label::Item(i), &at.push(i), item.range, what)));
+                let at = place.at.push(i);
+                let item = Place {
+                    json: item,
+                    at: &at,
+                    label: Label::Item(i),
+                };
+                return Some(Err(item.fault(what)));
             }
         }
     }
@@ -385,7 +386,7 @@ fn byte_numbers(
                 f.size,
                 bytes.len()
             );
-            return Some(Err(fault(label, at, json.range, what)));
+            return Some(Err(place.fault(what)));
         }
         Kind::Fixed(_) => Value::Fixed(bytes),
         _ => Value::Bytes(bytes),
@@ -397,14 +398,7 @@ fn byte_numbers(
 }
 
 /// A JSON number for a `decimal` on bytes or fixed.
-fn decimal_number(
-    r: &Reader<'_>,
-    id: SchemaId,
-    text: &str,
-    json: &Json,
-    at: &Pointer,
-    label: Label<'_>,
-) -> Option<Outcome> {
+fn decimal_number(r: &Reader<'_>, id: SchemaId, text: &str, place: Place<'_>) -> Option<Outcome> {
     let node = r.schema.node(id);
     let Some(LogicalType::Decimal { precision, scale }) = node.logical else {
         return None;
@@ -422,12 +416,12 @@ fn decimal_number(
                  (scale {scale}) as a string of code points 0-255"
             ),
         )),
-        Err(why) => Err(fault(label, at, json.range, format!("decimal({precision}, {scale}): {text} {why}"))),
+        Err(why) => Err(place.fault(format!("decimal({precision}, {scale}): {text} {why}"))),
     })
 }
 
 /// The 36-character text of a uuid for a `uuid` on `fixed(16)`.
-fn uuid_text(s: &str, json: &Json, at: &Pointer, label: Label<'_>) -> Option<Outcome> {
+fn uuid_text(s: &str, place: Place<'_>) -> Option<Outcome> {
     let hex: String = s.chars().filter(|c| *c != '-').collect();
     let dashes_ok = s.len() == 36
         && [8, 13, 18, 23]
@@ -439,9 +433,9 @@ fn uuid_text(s: &str, json: &Json, at: &Pointer, label: Label<'_>) -> Option<Out
     if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         let what = format!(
             "{} is not a uuid (8-4-4-4-12 hexadecimal digits)",
-            found(json)
+            found(place.json)
         );
-        return Some(Err(fault(label, at, json.range, what)));
+        return Some(Err(place.fault(what)));
     }
     let bytes: Vec<u8> = hex
         .as_bytes()

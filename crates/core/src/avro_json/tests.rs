@@ -41,15 +41,23 @@ const TWO_X: &str = r#"["null",
 
 // ---- unions
 
+/// Java's JsonDecoder.readIndex looks the key up with Symbol.Alternative.findLabel, whose labels are each
+/// branch's getFullName() (ValidatingGrammarGenerator.generate, case UNION): a short name is "Unknown
+/// union branch".
 #[test]
-fn short_branch_name_is_accepted_on_input() {
-    let v = read(TWO_X, r#"{"E": "Q"}"#).unwrap();
-    assert_eq!(v, Value::Union(3, Box::new(Value::Enum(0, "Q".into()))));
+fn short_branch_name_is_rejected_as_java_does_naming_the_full_name() {
+    let err = read(TWO_X, r#"{"E": "Q"}"#).unwrap_err();
+    assert!(
+        err.message.contains("`E` is the short name of branch a.E")
+            && err.message.contains(r#"write {"a.E": …}"#),
+        "{err}"
+    );
+    assert_eq!(err.position, LineColumn { line: 1, column: 2 });
 }
 
 #[test]
-fn full_branch_name_is_written() {
-    assert_eq!(round(TWO_X, r#"{"E": "Q"}"#), r#"{"a.E":"Q"}"#);
+fn full_branch_name_is_read_and_written() {
+    assert_eq!(round(TWO_X, r#"{"a.E": "Q"}"#), r#"{"a.E":"Q"}"#);
     assert_eq!(
         round(TWO_X, r#"{"b.X": {"s": "q"}}"#),
         r#"{"b.X":{"s":"q"}}"#
@@ -119,16 +127,51 @@ fn int_outside_32_bits_is_rejected_with_the_range() {
     );
 }
 
+/// Java's JsonDecoder.readInt takes a VALUE_NUMBER_FLOAT token within Float.MIN_VALUE of a whole number
+/// (read through getFloatValue(); readLong through getDoubleValue()).
 #[test]
-fn fraction_or_exponent_for_an_int_is_an_error() {
-    for text in ["1.0", "1e2", "1E+2", "-0.5"] {
+fn whole_number_with_a_fraction_or_exponent_is_read_as_java_reads_it() {
+    assert_eq!(read("\"int\"", "1.0").unwrap(), Value::Int(1));
+    assert_eq!(read("\"int\"", "1E+2").unwrap(), Value::Int(100));
+    assert_eq!(read("\"long\"", "-2.5e1").unwrap(), Value::Long(-25));
+    assert_eq!(
+        read("\"long\"", "1e18").unwrap(),
+        Value::Long(1_000_000_000_000_000_000)
+    );
+}
+
+#[test]
+fn fraction_for_an_int_is_an_error() {
+    for text in ["-0.5", "1.000001"] {
         let err = read("\"int\"", text).unwrap_err();
-        assert!(
-            err.message.contains("without a fraction or exponent"),
-            "{text}: {err}"
-        );
+        assert!(err.message.contains("not a whole number"), "{text}: {err}");
         assert!(read("\"long\"", text).is_err(), "{text}");
     }
+    assert!(read("\"int\"", "3e9")
+        .unwrap_err()
+        .message
+        .contains("outside the range of an int"));
+}
+
+/// Java's JsonDecoder.readInt reads `16777217.0` through a float, which holds 16777216: not the value
+/// written, so it is refused rather than read differently from Java.
+#[test]
+fn whole_number_a_float_does_not_hold_exactly_is_an_error_for_an_int() {
+    let err = read("\"int\"", "16777217.0").unwrap_err();
+    assert!(
+        err.message
+            .contains("not a whole number that a float holds exactly"),
+        "{err}"
+    );
+    assert_eq!(
+        read("\"int\"", "16777216.0").unwrap(),
+        Value::Int(16_777_216)
+    );
+    assert!(read("\"long\"", "9007199254740993.0").is_err());
+    assert_eq!(
+        read("\"long\"", "16777217.0").unwrap(),
+        Value::Long(16_777_217)
+    );
 }
 
 #[test]
@@ -205,6 +248,32 @@ fn nan_and_infinities_are_written_as_java_writes_them_and_read_back() {
     );
 }
 
+/// Java's JsonDecoder.readFloat and readDouble take the strings "NaN" (isNaNString), "Infinity" and "INF"
+/// (isPositiveInfinityString), "-Infinity" and "-INF" (isNegativeInfinityString).
+#[test]
+fn nan_and_infinity_strings_are_read_for_float_and_double_as_java_reads_them() {
+    for (text, want) in [
+        ("\"NaN\"", f64::NAN),
+        ("\"Infinity\"", f64::INFINITY),
+        ("\"INF\"", f64::INFINITY),
+        ("\"-Infinity\"", f64::NEG_INFINITY),
+        ("\"-INF\"", f64::NEG_INFINITY),
+    ] {
+        let Ok(Value::Double(d)) = read("\"double\"", text) else {
+            panic!("{text}")
+        };
+        assert!(d == want || (d.is_nan() && want.is_nan()), "{text}: {d}");
+        let Ok(Value::Float(f)) = read("\"float\"", text) else {
+            panic!("{text}")
+        };
+        assert!(
+            f64::from(f) == want || (f.is_nan() && want.is_nan()),
+            "{text}: {f}"
+        );
+    }
+    assert!(read("\"double\"", "\"+INF\"").is_err());
+}
+
 trait CloneItems {
     fn clone_items(&self) -> Vec<Value>;
 }
@@ -233,11 +302,15 @@ fn number_too_large_for_the_type_is_an_error() {
 
 // ---- bytes, fixed, strings
 
+/// Java's JsonDecoder.readBytes and readFixed take the string's ISO-8859-1 bytes (readByteArray:
+/// `getText().getBytes(StandardCharsets.ISO_8859_1)`), which turns a code point beyond U+00FF into `?`:
+/// we refuse it instead, saying so.
 #[test]
 fn code_point_256_is_rejected_naming_its_position() {
     let err = read("\"bytes\"", "\n  \"ab\\u0100c\"").unwrap_err();
     assert!(err.message.contains("character 3"), "{err}");
     assert!(err.message.contains("U+0100"), "{err}");
+    assert!(err.message.contains("Java would write `?`"), "{err}");
     assert_eq!(err.position, LineColumn { line: 2, column: 6 });
     assert_eq!(err.range, TextRange { start: 6, end: 12 });
     let err = read(r#"{"type": "fixed", "name": "F", "size": 2}"#, "\"xĀ\"").unwrap_err();
@@ -304,17 +377,65 @@ const R: &str = r#"{"type": "record", "name": "R", "namespace": "n", "fields": [
         {"name": "x", "type": ["null", "long"]}, {"name": "y", "type": "bytes", "default": "\u00ff"}]},
      "default": {"x": 3}}]}"#;
 
+/// Java's JsonDecoder reads every field the grammar names (JsonGrammarGenerator.generate, case RECORD: a
+/// FieldAdjustAction per field); for a field it does not find, doAction throws "Expected field name not
+/// found: b" (or, at the end of the object, readInt fails on END_OBJECT): a default is never used.
 #[test]
-fn missing_field_with_a_default_is_filled() {
+fn missing_field_with_a_default_is_an_error_as_java_reads_every_field() {
+    let err = read(R, r#"{"a": 1, "u": null, "r": {"x": null, "y": ""}}"#).unwrap_err();
+    assert!(
+        err.message.contains("missing field `b` of record n.R")
+            && err
+                .message
+                .contains("(default 7): Java's JsonDecoder fills in no default"),
+        "{err}"
+    );
+    assert_eq!(err.pointer.as_str(), "/");
+    let err = read(R, r#"{"a": 1, "b": 7, "u": null, "r": {"x": null}}"#).unwrap_err();
+    assert!(
+        err.message.contains("missing field `y` of record n.In"),
+        "{err}"
+    );
+    assert_eq!(err.pointer.as_str(), "/r");
+}
+
+#[test]
+fn plain_missing_field_with_a_default_is_filled_and_listed() {
+    let (text, conversions) = plain_to_avro(R, "{\"a\": 1}");
     assert_eq!(
-        round(R, r#"{"a": 1}"#),
+        text,
         r#"{"a":1,"b":7,"u":{"array":[1,2]},"r":{"x":{"long":3},"y":"ÿ"}}"#
     );
+    let notes: Vec<(&str, &str, &str)> = conversions
+        .iter()
+        .map(|c| (c.pointer.as_str(), c.message.as_str(), c.avro_json.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (
+                "/b",
+                "field `b` missing: its default 7 was filled in",
+                "\"b\":7"
+            ),
+            (
+                "/u",
+                "field `u` missing: its default [1,2] was filled in",
+                "\"u\":{\"array\":[1,2]}"
+            ),
+            (
+                "/r",
+                "field `r` missing: its default {\"x\":3} was filled in",
+                "\"r\":{\"x\":{\"long\":3},\"y\":\"ÿ\"}"
+            ),
+        ]
+    );
+    assert_eq!(conversions[0].position, LineColumn { line: 1, column: 1 });
 }
 
 #[test]
 fn union_default_may_match_a_non_first_branch_since_1_12() {
-    let v = read(R, r#"{"a": 1}"#).unwrap();
+    let (v, _) = plain(R, r#"{"a": 1}"#).unwrap();
     let Value::Record(fields) = v else { panic!() };
     assert_eq!(
         fields.get(2).map(|f| &f.1),
@@ -325,17 +446,74 @@ fn union_default_may_match_a_non_first_branch_since_1_12() {
     );
 }
 
+/// Java's JsonDecoder.doAction (FieldAdjustAction) sets aside the members before the field it looks for
+/// and finds them later in its ReorderBuffer: any order is read.
 #[test]
 fn fields_come_out_in_schema_order_whatever_the_input_order() {
     assert_eq!(
-        round(R, r#"{"r": {"x": null}, "b": 2, "a": 1, "u": null}"#),
+        round(
+            R,
+            r#"{"r": {"y": "ÿ", "x": null}, "b": 2, "a": 1, "u": null}"#
+        ),
         r#"{"a":1,"b":2,"u":null,"r":{"x":null,"y":"ÿ"}}"#
+    );
+}
+
+const ALIASED: &str = r#"{"type": "record", "name": "A", "fields": [
+    {"name": "a", "type": "int"}, {"name": "b", "type": "int", "aliases": ["old_b", "b0"]}]}"#;
+
+/// Java's JsonDecoder.doAction takes a member keyed `name.equals(fn) || fa.aliases.contains(fn)` for the
+/// field it looks for (FieldAdjustAction carries the field's aliases, JsonGrammarGenerator.generate).
+#[test]
+fn a_field_may_be_keyed_by_its_alias_as_java_allows() {
+    assert_eq!(
+        round(ALIASED, r#"{"a": 1, "old_b": 2}"#),
+        r#"{"a":1,"b":2}"#
+    );
+    assert_eq!(round(ALIASED, r#"{"a": 1, "b0": 2}"#), r#"{"a":1,"b":2}"#);
+}
+
+/// Java's JsonDecoder.doAction looks among the members it set aside by the field's name only
+/// (`currentReorderBuffer.savedFields.get(name)`): an alias before an earlier field is never found.
+#[test]
+fn an_alias_before_an_earlier_field_is_an_error_as_java_does_not_find_it() {
+    let err = read(ALIASED, r#"{"old_b": 2, "a": 1}"#).unwrap_err();
+    assert!(
+        err.message
+            .contains("alias `old_b` of field `b` comes before field `a`, so Java's JsonDecoder looks for it by name only; write `b`"),
+        "{err}"
+    );
+    assert_eq!(err.pointer.as_str(), "/old_b");
+    assert_eq!(err.position, LineColumn { line: 1, column: 2 });
+    assert_eq!(round(ALIASED, r#"{"b": 2, "a": 1}"#), r#"{"a":1,"b":2}"#);
+}
+
+#[test]
+fn plain_alias_java_would_not_find_is_read_with_a_conversion() {
+    let (text, conversions) = plain_to_avro(ALIASED, r#"{"old_b": 2, "a": 1}"#);
+    assert_eq!(text, r#"{"a":1,"b":2}"#);
+    let [c] = conversions.as_slice() else {
+        panic!("{conversions:?}")
+    };
+    assert_eq!(c.pointer.as_str(), "/old_b");
+    assert_eq!(c.avro_json, "\"b\"");
+    assert!(
+        c.message
+            .contains("alias `old_b` of field `b` comes before field `a`"),
+        "{}",
+        c.message
     );
 }
 
 #[test]
 fn missing_field_without_a_default_is_an_error_at_the_record() {
-    let err = read(R, r#"{"b": 1}"#).unwrap_err();
+    let err = plain(R, r#"{"b": 1}"#).unwrap_err();
+    assert!(
+        err.message
+            .contains("missing field `a` of record n.R, which has no default"),
+        "{err}"
+    );
+    let err = read(R, r#"{"b": 1, "u": null, "r": {"x": null, "y": ""}}"#).unwrap_err();
     assert!(
         err.message
             .contains("missing field `a` of record n.R, which has no default"),
@@ -344,9 +522,16 @@ fn missing_field_without_a_default_is_an_error_at_the_record() {
     assert_eq!(err.pointer.as_str(), "/");
 }
 
+/// Java's JsonDecoder.doAction, RECORD_END: the members set aside and never taken are "Unknown fields:
+/// [zz]"; one after the last field read is skipped there (it advances to END_OBJECT), which we still
+/// report, saying that Java would skip it.
 #[test]
 fn unknown_field_is_rejected_with_its_pointer() {
-    let err = read(R, "{\"a\": 1,\n \"r\": {\"x\": null, \"zz\": 2}}").unwrap_err();
+    let err = read(
+        R,
+        "{\"a\": 1, \"b\": 7, \"u\": null,\n \"r\": {\"x\": null, \"zz\": 2, \"y\": \"\"}}",
+    )
+    .unwrap_err();
     assert_eq!(err.pointer.as_str(), "/r/zz");
     assert_eq!(
         err.position,
@@ -357,8 +542,49 @@ fn unknown_field_is_rejected_with_its_pointer() {
     );
     assert!(
         err.message
-            .contains("unknown field `zz`: record n.In has the fields x, y"),
+            .contains("unknown field `zz`: record n.In has the fields x, y (Java's JsonDecoder: \"Unknown fields\")"),
         "{err}"
+    );
+}
+
+#[test]
+fn unknown_field_after_the_last_field_is_rejected_saying_java_would_skip_it() {
+    let err = read(
+        R,
+        r#"{"a": 1, "b": 7, "u": null, "r": {"x": null, "y": ""}, "zz": 2}"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.pointer.as_str(), "/zz");
+    assert!(
+        err.message
+            .contains("unknown field `zz`: record n.R has the fields a, b, u, r")
+            && err.message.contains("Java's JsonDecoder would skip it"),
+        "{err}"
+    );
+}
+
+#[test]
+fn plain_unknown_field_is_skipped_with_a_conversion() {
+    let (text, conversions) =
+        plain_to_avro(ALIASED, r#"{"x": [1], "a": 1, "b": 2, "y": {"z": 0}}"#);
+    assert_eq!(text, r#"{"a":1,"b":2}"#);
+    let notes: Vec<(&str, &str)> = conversions
+        .iter()
+        .map(|c| (c.pointer.as_str(), c.avro_json.as_str()))
+        .collect();
+    assert_eq!(notes, [("/x", ""), ("/y", "")]);
+    assert!(conversions[0]
+        .message
+        .contains("unknown field `x`: record A"));
+    assert!(conversions[0]
+        .message
+        .contains("; skipped (Java's JsonDecoder: \"Unknown fields\")"));
+    assert!(conversions[1]
+        .message
+        .contains("; skipped (Java's JsonDecoder would skip it"));
+    assert_eq!(
+        conversions[1].range.end - conversions[1].range.start,
+        r#""y": {"z": 0}"#.len()
     );
 }
 
@@ -377,6 +603,10 @@ fn a_field_twice_and_a_map_key_twice_are_errors() {
         .unwrap_err()
         .message
         .contains("appears twice"));
+    assert!(plain(ALIASED, r#"{"a": 1, "b": 2, "old_b": 3}"#)
+        .unwrap_err()
+        .message
+        .contains("field `b` appears twice (here as its alias `old_b`)"));
     let err = read(r#"{"type": "map", "values": "int"}"#, r#"{"k": 1, "k": 2}"#).unwrap_err();
     assert_eq!(err.pointer.as_str(), "/k");
 }
@@ -403,7 +633,7 @@ fn array_item_errors_point_at_the_item() {
 #[test]
 fn pretty_output_is_indented_and_reads_back() {
     let s = schema(R);
-    let v = from_avro_json(&s, r#"{"a": 1, "u": null}"#).unwrap();
+    let (v, _) = from_plain_json(&s, r#"{"a": 1, "u": null}"#).unwrap();
     let pretty = to_avro_json_pretty(&s, &v);
     assert!(
         pretty
@@ -449,7 +679,7 @@ fn a_default_that_contains_itself_is_an_error_not_a_crash() {
     let s = r#"{"type": "record", "name": "Loop", "fields": [
         {"name": "a", "type": "int"},
         {"name": "next", "type": "Loop", "default": {"a": 1}}]}"#;
-    let err = read(s, r#"{"a": 0}"#).unwrap_err();
+    let err = plain(s, r#"{"a": 0}"#).unwrap_err();
     assert!(err.message.contains("nest deeper"), "{err}");
 }
 
@@ -538,7 +768,7 @@ fn mangled_inputs_never_panic() {
 fn valid_avro_json_yields_no_conversions() {
     let (text, conversions) = plain_to_avro(
         R,
-        r#"{"a": 1, "u": {"string": "s"}, "r": {"x": {"long": 3}}}"#,
+        r#"{"a": 1, "b": 7, "u": {"string": "s"}, "r": {"x": {"long": 3}, "y": "ÿ"}}"#,
     );
     assert!(conversions.is_empty(), "{conversions:?}");
     assert_eq!(
@@ -551,10 +781,13 @@ fn valid_avro_json_yields_no_conversions() {
 
 #[test]
 fn plain_union_value_is_wrapped_with_a_conversion() {
-    let (text, conversions) = plain_to_avro(R, "{\"a\": 1,\n \"u\": \"s\"}");
+    let (text, conversions) = plain_to_avro(
+        R,
+        "{\"a\": 1, \"b\": 7,\n \"u\": \"s\", \"r\": {\"x\": null, \"y\": \"\"}}",
+    );
     assert_eq!(
         text,
-        r#"{"a":1,"b":7,"u":{"string":"s"},"r":{"x":{"long":3},"y":"ÿ"}}"#
+        r#"{"a":1,"b":7,"u":{"string":"s"},"r":{"x":null,"y":""}}"#
     );
     let [c] = conversions.as_slice() else {
         panic!("{conversions:?}")
@@ -594,10 +827,20 @@ fn plain_integer_prefers_an_integer_branch_over_a_floating_one() {
 }
 
 #[test]
-fn plain_wrapper_with_short_name_needs_no_conversion() {
+fn plain_wrapper_with_short_name_is_read_with_a_conversion() {
     let (text, conversions) = plain_to_avro(TWO_X, r#"{"E": "Q"}"#);
     assert_eq!(text, r#"{"a.E":"Q"}"#);
-    assert!(conversions.is_empty(), "{conversions:?}");
+    let [c] = conversions.as_slice() else {
+        panic!("{conversions:?}")
+    };
+    assert!(
+        c.message.contains("union branch `a.E` named `E`"),
+        "{}",
+        c.message
+    );
+    assert_eq!(c.avro_json, r#"{"a.E":"Q"}"#);
+    let err = plain(TWO_X, r#"{"X": {"i": 1}}"#).unwrap_err();
+    assert!(err.message.contains("a.X and b.X"), "{err}");
 }
 
 #[test]
@@ -709,6 +952,29 @@ fn avro_or_plain_reads_avro_json_without_conversions_and_plain_json_with_them() 
     assert!(conversions.is_empty());
     let (_, conversions) = from_avro_or_plain_json(&s, r#"{"t": "x"}"#).unwrap();
     assert_eq!(conversions.len(), 1);
+}
+
+/// The page reads with `from_avro_or_plain_json`: a datum that leaves out a defaulted field still encodes,
+/// and the default filled in is listed, so that the page never differs from Java silently.
+#[test]
+fn avro_or_plain_lists_each_default_it_filled_in() {
+    let s = schema(
+        r#"{"type":"record","name":"R","fields":[{"name":"a","type":"int"},{"name":"b","type":"int","default":0}]}"#,
+    );
+    assert!(from_avro_json(&s, r#"{"a": 1}"#).is_err());
+    let (value, conversions) = from_avro_or_plain_json(&s, r#"{"a": 1}"#).unwrap();
+    assert_eq!(
+        value,
+        Value::Record(vec![
+            ("a".into(), Value::Int(1)),
+            ("b".into(), Value::Int(0))
+        ])
+    );
+    let [c] = conversions.as_slice() else {
+        panic!("{conversions:?}")
+    };
+    assert_eq!(c.message, "field `b` missing: its default 0 was filled in");
+    assert_eq!(c.pointer.as_str(), "/b");
 }
 
 #[test]

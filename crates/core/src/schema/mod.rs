@@ -3,12 +3,14 @@
 
 mod default;
 mod logical;
+mod min_depth;
 mod min_size;
 mod names;
 mod parse;
 
 pub use default::{check_default, DefaultMatch};
 pub use logical::{IgnoredLogical, LogicalType};
+pub use min_depth::DatumDepths;
 pub use min_size::{min_datum_size, min_datum_sizes};
 pub use names::Name;
 pub use parse::{parse_schema, parse_schema_json};

@@ -622,7 +622,8 @@ fn duration_lines(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
-fn uuid_text(bytes: &[u8]) -> String {
+/// 16 bytes as a uuid's 8-4-4-4-12 lowercase hexadecimal text (other lengths as plain hex).
+pub(crate) fn uuid_text(bytes: &[u8]) -> String {
     let h: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     if h.len() != 32 {
         return h;
