@@ -67,6 +67,8 @@ mod json_stream;
 mod json_string;
 #[cfg(feature = "more-paste-forms")]
 mod kafka_json;
+#[cfg(feature = "more-paste-forms")]
+mod kafka_tools;
 mod messages;
 
 pub use envelope::{describe_doubts, Carried, Doubt, DoubtCause, Envelope, Timestamp, Tool};
