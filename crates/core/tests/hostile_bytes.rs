@@ -290,3 +290,21 @@ fn a_container_block_of_a_million_null_objects_is_refused_after_the_allowance() 
     let walk = walk_container(&file, &container::Limits::default());
     assert_eq!((walk.error, walk.record_count), (None, 1000));
 }
+
+#[test]
+fn a_map_key_written_twice_is_an_error_at_its_second_occurrence() {
+    // Found by the datum_bytes fuzzer: the datum decoded, but its Avro JSON ({"a":"x","a":"y"}) did not read back.
+    let schema = parse_schema(r#"{"type":"map","values":"string"}"#).unwrap();
+    let walk = decode(&schema, &unhex("04026102780261027900"));
+    let e = walk.error.expect("an error");
+    assert_eq!(e.offset, 5, "the second key's length byte: {e:?}");
+    assert!(
+        e.message
+            .starts_with(r#"map key "a" appears again (first as entry 0, now as entry 1)"#),
+        "{}",
+        e.message
+    );
+    assert!(decode(&schema, &unhex("04026102780262027900"))
+        .error
+        .is_none());
+}

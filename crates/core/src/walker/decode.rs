@@ -5,6 +5,7 @@ use super::varint::{read_int, read_long, VarintError};
 use super::{DecodeError, Part, Span, Walk, NO_PARENT};
 use crate::schema::{min_datum_sizes, Kind, Schema, SchemaId};
 use crate::value::Value;
+use std::collections::HashSet;
 
 /// Bounds that keep hostile input from exhausting memory, time or the stack.
 ///
@@ -460,12 +461,26 @@ impl Decoder<'_> {
                 Ok(Value::Array(out))
             }
             Kind::Map(values) => {
-                let mut out = Vec::new();
+                let mut out: Vec<(String, Value)> = Vec::new();
+                let mut keys = HashSet::new();
                 self.blocks(id, *values, span, |d, entry| {
+                    let key_at = d.pos;
                     let key_span = d.open(Part::MapKey, id, span, entry as u32)?;
                     let key = d.string(id, key_span, "map key");
                     d.close(key_span);
                     let key = key?;
+                    // Binary lets a writer repeat a key; a map cannot hold it twice (Java's and fastavro's
+                    // readers keep the last value, Avro JSON has no way to write both).
+                    if !keys.insert(key.clone()) {
+                        let first = out.iter().position(|(k, _)| *k == key).unwrap_or(0);
+                        return d.fail(
+                            key_at,
+                            format!(
+                                "map key {key:?} appears again (first as entry {first}, now as entry {entry}): a \
+                                 map holds each key once (Java and fastavro keep the last value)"
+                            ),
+                        );
+                    }
                     d.path.push(key.clone());
                     let v = d.value(*values, span, entry as u32);
                     d.path.pop();
