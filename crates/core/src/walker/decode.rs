@@ -5,7 +5,7 @@ use super::varint::{read_int, read_long, VarintError};
 use super::{DecodeError, Part, Span, Walk, NO_PARENT};
 use crate::schema::{min_datum_sizes, Kind, Schema, SchemaId};
 use crate::value::Value;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// Bounds that keep hostile input from exhausting memory, time or the stack.
 ///
@@ -462,7 +462,7 @@ impl Decoder<'_> {
             }
             Kind::Map(values) => {
                 let mut out: Vec<(String, Value)> = Vec::new();
-                let mut keys = HashSet::new();
+                let mut keys: HashMap<String, usize> = HashMap::new();
                 self.blocks(id, *values, span, |d, entry| {
                     let key_at = d.pos;
                     let key_span = d.open(Part::MapKey, id, span, entry as u32)?;
@@ -471,8 +471,7 @@ impl Decoder<'_> {
                     let key = key?;
                     // Binary lets a writer repeat a key; a map cannot hold it twice (Java's and fastavro's
                     // readers keep the last value, Avro JSON has no way to write both).
-                    if !keys.insert(key.clone()) {
-                        let first = out.iter().position(|(k, _)| *k == key).unwrap_or(0);
+                    if let Some(first) = keys.insert(key.clone(), entry) {
                         return d.fail(
                             key_at,
                             format!(
