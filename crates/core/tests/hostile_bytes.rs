@@ -87,7 +87,7 @@ fn an_array_of_750_000_nulls_in_4_bytes_is_refused_at_its_count() {
     assert_eq!(e.offset, 0, "the block count is at fault");
     assert!(
         e.message
-            .starts_with("block count 750000: more than 10032 items"),
+            .starts_with("block count 750000: more than 10016 items"),
         "{}",
         e.message
     );

@@ -27,14 +27,14 @@ pub struct Limits {
 }
 
 impl Default for Limits {
-    /// Depth 200, 40 million spans, 10 000 values of zero encoded size plus 8 per input byte (an optional
+    /// Depth 200, 40 million spans, 10 000 values of zero encoded size plus 4 per input byte (an optional
     /// field's `null` follows its one-byte union index, so ordinary data has at most one per byte).
     fn default() -> Self {
         Limits {
             max_depth: 200,
             max_spans: 40_000_000,
             max_empty_items: 10_000,
-            empty_items_per_byte: 8,
+            empty_items_per_byte: 4,
         }
     }
 }
