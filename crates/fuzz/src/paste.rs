@@ -1,6 +1,6 @@
 //! Target `paste`: the input is what a user pasted. Every form (auto-detected and each one forced) reads it
-//! or fails at a place inside it; read one message per line too. Bytes that were read, written back out as
-//! hex and base64 (`output::format_bytes`), read back to the same bytes.
+//! or fails at a place inside it; read one message per line too. The bytes auto-detection read, written
+//! back out as hex and base64 (`output::format_bytes`), read back to the same bytes.
 
 use crate::invariants::must;
 use avro_playground_core::input::{decode_input, split_messages, InputError, InputFormat};
@@ -29,7 +29,9 @@ pub fn paste(data: &[u8]) {
                 if decoded.format == InputFormat::Binary {
                     assert_eq!(decoded.bytes, data, "binary input read as other bytes");
                 }
-                written_back(&decoded.bytes);
+                if format.is_none() {
+                    written_back(&decoded.bytes);
+                }
             }
             Err(e) => inside(&e, data.len()),
         }
@@ -42,7 +44,11 @@ pub fn paste(data: &[u8]) {
             last_line = message.line;
             assert!(message.offset <= text.len());
             match &message.value {
-                Ok(Some(decoded)) => written_back(&decoded.bytes),
+                Ok(Some(decoded)) => {
+                    if let Some(asked) = format {
+                        assert_eq!(decoded.format, asked, "line {}: asked for {asked}", message.line);
+                    }
+                }
                 Ok(None) => {}
                 Err(e) => inside(e, text.len()),
             }
