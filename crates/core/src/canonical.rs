@@ -144,7 +144,7 @@ const K: [u32; 64] = [
 ];
 
 /// SHA-256 of `data` (FIPS 180-4), rolled into loops: fingerprints hash short texts, so size beats speed.
-fn sha256(data: &[u8]) -> [u8; 32] {
+pub(crate) fn sha256(data: &[u8]) -> [u8; 32] {
     let mut h: [u32; 8] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
         0x5be0cd19,

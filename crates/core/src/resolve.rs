@@ -242,9 +242,23 @@ impl Resolver<'_> {
                     (Value::String(s), Kind::Bytes) => Value::Bytes(s.as_bytes().to_vec()),
                     (Value::Bytes(b), Kind::String) => match String::from_utf8(b.clone()) {
                         Ok(s) => Value::String(s),
-                        Err(_) => return self.fail("the writer's bytes are not valid UTF-8, so they cannot be read as a string".into()),
+                        // Java's reader (`new String(bytes, UTF_8)`) does not fail: each invalid sequence
+                        // becomes U+FFFD, and so does it here.
+                        Err(_) => {
+                            self.step(
+                                "the writer's bytes are not valid UTF-8: each invalid sequence is read as U+FFFD (\u{FFFD}), \
+                                 as Java's reader does"
+                                    .into(),
+                            );
+                            Value::String(String::from_utf8_lossy(b).into_owned())
+                        }
                     },
-                    _ => return self.fail(format!("the value does not fit the writer's {}", wk.type_name())),
+                    _ => {
+                        return self.fail(format!(
+                            "the value does not fit the writer's {}",
+                            wk.type_name()
+                        ))
+                    }
                 };
                 self.step(format!("{} promoted to {}", wk.type_name(), rk.type_name()));
                 Ok(promoted)

@@ -49,3 +49,21 @@ fn every_resolve_case_gives_the_reader_datum_or_fails() {
     }
     report.finish("resolve.json");
 }
+
+#[test]
+fn bytes_that_are_not_utf8_are_read_as_a_string_with_replacement_characters() {
+    // Found by the datum_bytes fuzzer: the checker calls bytes → string compatible (a promotion), and Java
+    // reads any bytes so, replacing invalid sequences; resolution used to fail instead.
+    use avro_playground_core::resolve::resolve;
+    use avro_playground_core::schema::parse_schema;
+    use avro_playground_core::value::Value;
+    let writer = parse_schema(r#""bytes""#).unwrap();
+    let reader = parse_schema(r#""string""#).unwrap();
+    let resolved = resolve(&writer, &reader, &Value::Bytes(vec![b'a', 0x80, b'b'])).unwrap();
+    assert_eq!(resolved.value, Value::String("a\u{FFFD}b".into()));
+    assert!(
+        resolved.steps.iter().any(|s| s.message.contains("U+FFFD")),
+        "{:?}",
+        resolved.steps
+    );
+}

@@ -34,8 +34,18 @@ pub(crate) fn twos_complement(negative: bool, digits: &str) -> Vec<u8> {
     }
 }
 
+/// The largest fixed a number is sign-extended into (64 KiB): a schema may declare a fixed of 10^12 bytes,
+/// and a one-digit number must not allocate that.
+const MAX_SIGN_EXTENDED: usize = 1 << 16;
+
 /// `bytes` sign-extended to exactly `size` bytes, if they fit.
 pub(crate) fn sign_extend(bytes: Vec<u8>, size: usize) -> Result<Vec<u8>, String> {
+    if size > MAX_SIGN_EXTENDED {
+        return Err(format!(
+            "is not widened to fixed({size}), more than the {MAX_SIGN_EXTENDED} bytes a number is widened to \
+             here: write the fixed in Avro JSON's string form"
+        ));
+    }
     if bytes.len() > size {
         return Err(format!(
             "needs {} bytes, more than fixed({size}) holds",
@@ -150,5 +160,13 @@ mod tests {
         assert_eq!(sign_extend(vec![0x85], 4), Ok(vec![0xFF, 0xFF, 0xFF, 0x85]));
         assert_eq!(sign_extend(vec![0x01], 2), Ok(vec![0, 1]));
         assert!(sign_extend(vec![1, 2, 3], 2).is_err());
+    }
+
+    #[test]
+    fn a_number_is_not_widened_into_a_huge_fixed() {
+        // Found while fixing a schema_text finding: a 2 TiB fixed was allocated for the number 5.
+        let e = sign_extend(vec![5], 1 << 41).unwrap_err();
+        assert!(e.contains("more than the 65536 bytes"), "{e}");
+        assert_eq!(sign_extend(vec![5], 1 << 16).map(|b| b.len()), Ok(1 << 16));
     }
 }

@@ -13,16 +13,27 @@ const MAX_DEPTH: usize = 64;
 /// exponentially many.
 const MAX_STEPS: usize = 10_000;
 
-/// A datum of `schema`: field defaults, the first enum symbol (or the enum's default), the first union
-/// branch that is not a record (else the first record that can end), empty arrays and maps, zeros and empty strings (a zero uuid, a one-byte decimal 0).
-/// `None` when no finite datum exists.
-pub fn example_value(schema: &Schema) -> Option<Value> {
-    example(schema, schema.root(), 0, &mut 0)
+/// How many bytes of fixed values one example may hold: a schema may declare a fixed of 10^17 bytes, and
+/// its zeros must not be allocated for an example nobody could read.
+const MAX_FIXED_BYTES: usize = 1 << 20;
+
+/// What the search has spent so far.
+#[derive(Default)]
+struct Spent {
+    steps: usize,
+    fixed_bytes: usize,
 }
 
-fn example(schema: &Schema, id: SchemaId, depth: usize, steps: &mut usize) -> Option<Value> {
-    *steps += 1;
-    if depth > MAX_DEPTH || *steps > MAX_STEPS {
+/// A datum of `schema`: field defaults, the first enum symbol (or the enum's default), the first union
+/// branch that is not a record (else the first record that can end), empty arrays and maps, zeros and empty strings (a zero uuid, a one-byte decimal 0).
+/// `None` when no finite datum exists, or when the smallest one holds more than 1 MiB of fixed values.
+pub fn example_value(schema: &Schema) -> Option<Value> {
+    example(schema, schema.root(), 0, &mut Spent::default())
+}
+
+fn example(schema: &Schema, id: SchemaId, depth: usize, spent: &mut Spent) -> Option<Value> {
+    spent.steps += 1;
+    if depth > MAX_DEPTH || spent.steps > MAX_STEPS {
         return None;
     }
     let node = schema.node(id);
@@ -46,7 +57,7 @@ fn example(schema: &Schema, id: SchemaId, depth: usize, steps: &mut usize) -> Op
             for f in &r.fields {
                 let value = match field_default(schema, f) {
                     Some(v) => v,
-                    None => example(schema, f.schema, depth + 1, steps)?,
+                    None => example(schema, f.schema, depth + 1, spent)?,
                 };
                 fields.push((f.name.clone(), value));
             }
@@ -66,10 +77,16 @@ fn example(schema: &Schema, id: SchemaId, depth: usize, steps: &mut usize) -> Op
                 .chain(branches.iter().enumerate().filter(|(_, b)| is_record(b)));
             let (i, value) = order
                 .into_iter()
-                .find_map(|(i, b)| Some((i, example(schema, *b, depth + 1, steps)?)))?;
+                .find_map(|(i, b)| Some((i, example(schema, *b, depth + 1, spent)?)))?;
             Value::Union(u32::try_from(i).ok()?, Box::new(value))
         }
-        Kind::Fixed(f) => Value::Fixed(vec![0; f.size]),
+        Kind::Fixed(f) => {
+            spent.fixed_bytes = spent.fixed_bytes.saturating_add(f.size);
+            if spent.fixed_bytes > MAX_FIXED_BYTES {
+                return None;
+            }
+            Value::Fixed(vec![0; f.size])
+        }
     })
 }
 
@@ -140,6 +157,18 @@ mod tests {
             {"type": "record", "name": "A", "fields": [{"name": "g", "type": "L"}]},
             {"type": "record", "name": "B", "fields": [{"name": "h", "type": "L"}]}]}]}"#;
         assert_eq!(example_json(schema), None);
+    }
+
+    #[test]
+    fn a_fixed_too_large_to_hold_has_no_example() {
+        // Found by the schema_text fuzzer: the example allocated the fixed's 1.7 * 10^17 zeros.
+        let schema = r#"{"type": "fixed", "name": "U", "size": 169999999999999999}"#;
+        assert_eq!(example_json(schema), None);
+        let two = r#"{"type": "record", "name": "R", "fields": [
+            {"name": "a", "type": {"type": "fixed", "name": "A", "size": 600000}},
+            {"name": "b", "type": {"type": "fixed", "name": "B", "size": 600000}}]}"#;
+        assert_eq!(example_json(two), None, "1.2 MB of fixed values in all");
+        assert!(example_json(r#"{"type": "fixed", "name": "M", "size": 1048576}"#).is_some());
     }
 
     #[test]

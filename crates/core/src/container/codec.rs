@@ -1,12 +1,14 @@
 //! The block codecs (specification: Object Container Files, Required Codecs and Optional Codecs), all in
 //! pure Rust so they run in the browser: decompression bounded by a size limit, and compression.
 
+use super::xz_check;
 use std::fmt;
 use std::io::{self, Read, Write};
 use std::str::FromStr;
 
-/// The CRC32 (IEEE, as zlib and Java's `CRC32`) that ends each snappy block.
-const SNAPPY_CRC: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_ISO_HDLC);
+/// The CRC32 (IEEE, as zlib and Java's `CRC32`) that ends each snappy block and guards the xz framing
+/// (a static, so its table is in the program once).
+pub(crate) static CRC32: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_ISO_HDLC);
 
 /// How a file's blocks are compressed: the value of the `avro.codec` metadata key.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -157,21 +159,67 @@ fn unsnappy(data: &[u8], limit: usize) -> Result<Vec<u8>, DecompressError> {
         .try_into()
         .map(u32::from_be_bytes)
         .map_err(|_| DecompressError::MissingChecksum { len: data.len() })?;
-    let computed = SNAPPY_CRC.checksum(&out);
+    let computed = CRC32.checksum(&out);
     if stored != computed {
         return Err(DecompressError::ChecksumMismatch { stored, computed });
     }
     Ok(out)
 }
 
+/// Decompresses one xz stream: [`xz_check`](super::xz_check) reads and checks its framing, lzma-rs decodes
+/// each block's LZMA2 data, and the sizes and checks are verified here. The chunk headers state each block's
+/// size, so a stream stating more than `limit` bytes is refused before lzma-rs (which holds its whole
+/// output in memory) decodes anything.
 fn unxz(data: &[u8], limit: usize) -> Result<Vec<u8>, DecompressError> {
-    let mut out = BoundedSink::new(limit);
-    let mut input = data;
-    match lzma_rs::xz_decompress(&mut input, &mut out) {
-        Ok(()) => Ok(out.bytes),
-        Err(_) if out.overflowed => Err(DecompressError::TooLarge { limit }),
-        Err(e) => Err(DecompressError::Garbled(e.to_string())),
+    let stream = xz_check::read_stream(data).map_err(DecompressError::Garbled)?;
+    let mut stated = 0u64;
+    for (number, block) in stream.blocks.iter().enumerate() {
+        let chunks = xz_check::lzma2_stated_size(block.lzma2)
+            .map_err(|e| DecompressError::Garbled(format!("xz block {}: {e}", number + 1)))?;
+        if chunks != block.unpacked {
+            return Err(DecompressError::Garbled(format!(
+                "xz block {}: its LZMA2 chunks hold {chunks} bytes, its index record says {}",
+                number + 1,
+                block.unpacked
+            )));
+        }
+        stated = stated.saturating_add(chunks);
     }
+    if stated > u64::try_from(limit).unwrap_or(u64::MAX) {
+        return Err(DecompressError::TooLarge { limit });
+    }
+    let mut out = Vec::new();
+    for (number, block) in stream.blocks.iter().enumerate() {
+        let garbled = |e: String| DecompressError::Garbled(format!("xz block {}: {e}", number + 1));
+        let mut sink = BoundedSink::new(limit.saturating_sub(out.len()));
+        let mut input = block.lzma2;
+        match lzma_rs::lzma2_decompress(&mut input, &mut sink) {
+            Ok(()) => {}
+            Err(_) if sink.overflowed => return Err(DecompressError::TooLarge { limit }),
+            Err(e) => return Err(garbled(e.to_string())),
+        }
+        if !input.is_empty() {
+            return Err(garbled(format!(
+                "its LZMA2 data ends {} bytes before the block's compressed size",
+                input.len()
+            )));
+        }
+        if sink.bytes.len() as u64 != block.unpacked {
+            return Err(garbled(format!(
+                "it decompresses to {} bytes, its index record says {}",
+                sink.bytes.len(),
+                block.unpacked
+            )));
+        }
+        if !stream.check.verify(block.check_value, &sink.bytes) {
+            return Err(garbled(format!(
+                "its {:?} check does not match the decompressed data",
+                stream.check
+            )));
+        }
+        out.extend_from_slice(&sink.bytes);
+    }
+    Ok(out)
 }
 
 fn unzstd(data: &[u8], limit: usize) -> Result<Vec<u8>, DecompressError> {
@@ -304,7 +352,7 @@ pub fn compress_light(codec: Codec, data: &[u8]) -> Result<Vec<u8>, String> {
             let mut out = snap::raw::Encoder::new()
                 .compress_vec(data)
                 .map_err(|e| e.to_string())?;
-            out.extend_from_slice(&SNAPPY_CRC.checksum(data).to_be_bytes());
+            out.extend_from_slice(&CRC32.checksum(data).to_be_bytes());
             Ok(out)
         }
         Codec::Xz => {
@@ -435,6 +483,129 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// An xz stream (CRC64 check) of one block holding `lzma2`, whose uncompressed size is `unpacked`,
+    /// framed as the specification says.
+    fn xz_stream(lzma2: &[u8], output: &[u8]) -> Vec<u8> {
+        let crc64 = |data: &[u8]| {
+            crc::Crc::<u64>::new(&crc::CRC_64_XZ)
+                .checksum(data)
+                .to_le_bytes()
+        };
+        let pad =
+            |v: &mut Vec<u8>, from: usize| v.resize(from + (v.len() - from).next_multiple_of(4), 0);
+        let mut out = vec![0xFD, b'7', b'z', b'X', b'Z', 0, 0, 0x04];
+        out.extend(CRC32.checksum(&[0, 0x04]).to_le_bytes());
+        let header = [0x02, 0x00, 0x21, 0x01, 0x08, 0, 0, 0];
+        out.extend(header);
+        out.extend(CRC32.checksum(&header).to_le_bytes());
+        out.extend(lzma2);
+        pad(&mut out, 12);
+        out.extend(crc64(output));
+        let unpadded = 12 + lzma2.len() + 8;
+        let mut index = vec![0x00, 0x01];
+        for mut n in [unpadded, output.len()] {
+            while n >= 0x80 {
+                index.push((n as u8) | 0x80);
+                n >>= 7;
+            }
+            index.push(n as u8);
+        }
+        pad(&mut index, 0);
+        index.extend(CRC32.checksum(&index).to_le_bytes());
+        let backward = ((index.len() / 4 - 1) as u32).to_le_bytes();
+        out.extend(&index);
+        let footer_fields = [&backward[..], &[0, 0x04]].concat();
+        out.extend(CRC32.checksum(&footer_fields).to_le_bytes());
+        out.extend(footer_fields);
+        out.extend(b"YZ");
+        out
+    }
+
+    /// Python's `lzma` writes `[2, 4] * 50` as one LZMA chunk: control e0, unpacked 100, packed 9, props 5d.
+    const LZMA_CHUNK: [u8; 15] = [
+        0xE0, 0x00, 0x63, 0x00, 0x08, 0x5D, 0x00, 0x01, 0x01, 0x63, 0x07, 0xD8, 0x13, 0x80, 0x00,
+    ];
+
+    fn lzma_chunk_output() -> Vec<u8> {
+        [2u8, 4].repeat(50)
+    }
+
+    #[test]
+    fn an_xz_stream_of_one_lzma_chunk_decompresses() {
+        let stream = xz_stream(&[&LZMA_CHUNK[..], &[0x00]].concat(), &lzma_chunk_output());
+        assert_eq!(
+            decompress(Codec::Xz, &stream, 1 << 20),
+            Ok(lzma_chunk_output())
+        );
+    }
+
+    #[test]
+    fn an_xz_footer_backward_size_of_u32_max_is_an_error_not_an_overflow() {
+        // lzma-rs 0.3.0 computes `(backward_size + 1) << 2` in u32: with overflow checks on it panicked here.
+        let mut stream = compress(Codec::Xz, SAMPLE).unwrap();
+        let at = stream.len() - 8;
+        stream[at..at + 4].copy_from_slice(&[0xFF; 4]);
+        let e = decompress(Codec::Xz, &stream, 1 << 20).unwrap_err();
+        assert!(
+            matches!(e, DecompressError::Garbled(ref m) if m.contains("footer")),
+            "{e:?}"
+        );
+    }
+
+    /// An xz stream whose LZMA chunk states a packed size 29 bytes larger than its LZMA data: lzma-rs stops
+    /// reading the chunk once its 100 bytes of output are complete, and its xz reader then takes those 29
+    /// bytes for the end marker, block padding and check, an index, and a footer whose Backward Size is
+    /// 0xFFFFFFFF. The real framing around them (block header, index, footer, all with their CRC32s) is valid.
+    fn xz_stream_hiding_a_second_footer() -> Vec<u8> {
+        let output = lzma_chunk_output();
+        let mut hidden = vec![0x00];
+        hidden.extend(
+            crc::Crc::<u64>::new(&crc::CRC_64_XZ)
+                .checksum(&output)
+                .to_le_bytes(),
+        );
+        // Unpadded size 12 + 16 + 8 as lzma-rs counts it: header, chunk and end marker, check.
+        let mut index = vec![0x00, 0x01, 36, 100];
+        index.extend(CRC32.checksum(&index).to_le_bytes());
+        hidden.extend(index);
+        hidden.extend([0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x04, b'Y', b'Z']);
+        let packed = 9 + hidden.len();
+        let mut lzma2 = vec![0xE0, 0x00, 0x63, 0x00, (packed - 1) as u8, 0x5D];
+        lzma2.extend(&LZMA_CHUNK[6..]);
+        lzma2.extend(&hidden);
+        lzma2.push(0x00);
+        xz_stream(&lzma2, &output)
+    }
+
+    #[test]
+    fn an_lzma_chunk_that_hides_a_second_footer_is_an_error_not_an_overflow() {
+        // Checking the framing and then calling lzma-rs's xz reader is not enough: this stream passes every
+        // check of its framing, and `lzma_rs::xz_decompress` panicked on it (decode/xz.rs:52). lzma-rs now
+        // only sees the LZMA2 data, and the bytes it leaves unread are the error.
+        let stream = xz_stream_hiding_a_second_footer();
+        assert!(super::xz_check::read_stream(&stream).is_ok());
+        let e = decompress(Codec::Xz, &stream, 1 << 20).unwrap_err();
+        assert!(
+            matches!(e, DecompressError::Garbled(ref m) if m.contains("LZMA2 data ends 29 bytes before")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn an_xz_stream_stating_more_than_the_limit_is_refused_before_decoding() {
+        // One LZMA chunk stating 2 MiB of output; the limit is 1 MiB.
+        let mut lzma2 = LZMA_CHUNK.to_vec();
+        lzma2[0] = 0xFF;
+        lzma2[1] = 0xFF;
+        lzma2[2] = 0xFF;
+        lzma2.push(0x00);
+        let stream = xz_stream(&lzma2, &vec![0; 2 << 20]);
+        assert_eq!(
+            decompress(Codec::Xz, &stream, 1 << 20),
+            Err(DecompressError::TooLarge { limit: 1 << 20 })
+        );
     }
 
     #[test]

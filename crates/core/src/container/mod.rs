@@ -19,6 +19,7 @@ mod samples;
 mod varint;
 mod walk;
 mod writer;
+mod xz_check;
 
 pub use codec::{compress_light, Codec, UnknownCodec, LIGHT_CODECS};
 pub use error::{BlockPart, ContainerError, Location};

@@ -143,7 +143,15 @@ pub fn walk_container(bytes: &[u8], limits: &Limits) -> ContainerWalk {
                 ));
             }
             Ok(schema) => {
-                let mut reader = DatumReader::new(&schema, walker::Limits::default());
+                // The file and its decompressed blocks are the input zero-size records are allowed for.
+                let decompressed: usize = c
+                    .blocks
+                    .iter()
+                    .filter(|b| b.codec != Codec::Null)
+                    .map(|b| b.data.len())
+                    .sum();
+                let mut reader = DatumReader::new(&schema, walker::Limits::default())
+                    .with_input_len(bytes.len().saturating_add(decompressed));
                 for (i, block) in c.blocks.iter().enumerate() {
                     let before = spans.len();
                     if let Err((at, e)) =

@@ -5,25 +5,45 @@ use super::varint::{read_int, read_long, VarintError};
 use super::{DecodeError, Part, Span, Walk, NO_PARENT};
 use crate::schema::{min_datum_sizes, Kind, Schema, SchemaId};
 use crate::value::Value;
+use std::collections::HashMap;
 
-/// Bounds that keep hostile input from exhausting memory or the stack.
+/// Bounds that keep hostile input from exhausting memory, time or the stack.
+///
+/// Every value that takes input bytes costs work in proportion to them. Values of zero encoded size (a
+/// `null`, an empty record, a `fixed(0)`, and records of only those) cost none, so an `array<null>` block
+/// count of 2^40 in 6 bytes, or a container block of 2^28 `null` objects, would cost unbounded work. Such
+/// values are counted, and a walk may read at most `max_empty_items` of them plus `empty_items_per_byte`
+/// for each byte of its input: work stays within a constant times the input length.
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
     /// Deepest nesting of values (records in records, arrays in arrays…).
     pub max_depth: usize,
     /// Most spans recorded in one walk.
     pub max_spans: usize,
-    /// Most items of zero encoded size (e.g. `array<null>`) accepted in one walk.
+    /// Values of zero encoded size one walk may read whatever its length.
     pub max_empty_items: u64,
+    /// Further values of zero encoded size allowed for each byte of input.
+    pub empty_items_per_byte: u64,
 }
 
 impl Default for Limits {
+    /// Depth 200, 40 million spans, 10 000 values of zero encoded size plus 4 per input byte (an optional
+    /// field's `null` follows its one-byte union index, so ordinary data has at most one per byte).
     fn default() -> Self {
         Limits {
             max_depth: 200,
             max_spans: 40_000_000,
-            max_empty_items: 1_000_000,
+            max_empty_items: 10_000,
+            empty_items_per_byte: 4,
         }
+    }
+}
+
+impl Limits {
+    /// How many values of zero encoded size a walk over `input_len` bytes may read.
+    pub fn empty_items_allowed(&self, input_len: usize) -> u64 {
+        let per_byte = self.empty_items_per_byte.saturating_mul(input_len as u64);
+        self.max_empty_items.saturating_add(per_byte)
     }
 }
 
@@ -58,6 +78,7 @@ pub struct DatumReader<'s> {
     limits: Limits,
     min_sizes: Vec<u64>,
     empty_items: u64,
+    input_len: usize,
 }
 
 impl<'s> DatumReader<'s> {
@@ -68,7 +89,16 @@ impl<'s> DatumReader<'s> {
             limits,
             min_sizes: min_datum_sizes(schema),
             empty_items: 0,
+            input_len: 0,
         }
+    }
+
+    /// Counts `input_len` bytes as the walk's input for [`Limits::empty_items_per_byte`] (a container file
+    /// and its decompressed blocks). Without it, or when smaller, the bytes each [`read`](Self::read) is
+    /// given count.
+    pub fn with_input_len(mut self, input_len: usize) -> Self {
+        self.input_len = input_len;
+        self
     }
 
     /// Decodes one datum starting at byte `start` of `bytes`, appending spans (offsets into `bytes`) whose
@@ -91,6 +121,10 @@ impl<'s> DatumReader<'s> {
             depth: 0,
             path: Vec::new(),
             empty_items: self.empty_items,
+            empty_items_allowed: self
+                .limits
+                .empty_items_allowed(self.input_len.max(bytes.len())),
+            input_len: self.input_len.max(bytes.len()),
             min_sizes: &self.min_sizes,
         };
         let result = d.value(self.schema.root(), parent, index);
@@ -109,6 +143,8 @@ struct Decoder<'a> {
     depth: usize,
     path: Vec<String>,
     empty_items: u64,
+    empty_items_allowed: u64,
+    input_len: usize,
     min_sizes: &'a [u64],
 }
 
@@ -270,12 +306,37 @@ impl Decoder<'_> {
         })
     }
 
+    /// The error of reading more values of zero encoded size than [`Limits`] allow; `at` is where to report
+    /// it, `what` what pushed the count over (empty, or the block count).
+    fn too_many_empty<T>(&self, at: usize, what: &str) -> Read<T> {
+        let Limits {
+            max_empty_items: base,
+            empty_items_per_byte: per_byte,
+            ..
+        } = self.limits;
+        self.fail(
+            at,
+            format!(
+                "{what}more than {} items of zero encoded size in one walk (Limits::max_empty_items {base} + \
+                 Limits::empty_items_per_byte {per_byte} × {} input bytes): refused, as a few bytes could \
+                 otherwise claim billions of them",
+                self.empty_items_allowed, self.input_len
+            ),
+        )
+    }
+
     fn value(&mut self, id: SchemaId, parent: u32, index: u32) -> Read<Value> {
         if self.depth >= self.limits.max_depth {
             return self.fail(
                 self.pos,
                 format!("values nested deeper than {} levels", self.limits.max_depth),
             );
+        }
+        if self.min_sizes.get(id.0 as usize) == Some(&0) {
+            if self.empty_items >= self.empty_items_allowed {
+                return self.too_many_empty(self.pos, "");
+            }
+            self.empty_items += 1;
         }
         self.depth += 1;
         let span = self.open(Part::Value, id, parent, index)?;
@@ -400,12 +461,25 @@ impl Decoder<'_> {
                 Ok(Value::Array(out))
             }
             Kind::Map(values) => {
-                let mut out = Vec::new();
+                let mut out: Vec<(String, Value)> = Vec::new();
+                let mut keys: HashMap<String, usize> = HashMap::new();
                 self.blocks(id, *values, span, |d, entry| {
+                    let key_at = d.pos;
                     let key_span = d.open(Part::MapKey, id, span, entry as u32)?;
                     let key = d.string(id, key_span, "map key");
                     d.close(key_span);
                     let key = key?;
+                    // Binary lets a writer repeat a key; a map cannot hold it twice (Java's and fastavro's
+                    // readers keep the last value, Avro JSON has no way to write both).
+                    if let Some(first) = keys.insert(key.clone(), entry) {
+                        return d.fail(
+                            key_at,
+                            format!(
+                                "map key {key:?} appears again (first as entry {first}, now as entry {entry}): a \
+                                 map holds each key once (Java and fastavro keep the last value)"
+                            ),
+                        );
+                    }
                     d.path.push(key.clone());
                     let v = d.value(*values, span, entry as u32);
                     d.path.pop();
@@ -467,17 +541,9 @@ impl Decoder<'_> {
                     ),
                 );
             }
-            if min == 0 {
-                self.empty_items = self.empty_items.saturating_add(count);
-                if self.empty_items > self.limits.max_empty_items {
-                    return self.fail(
-                        count_at,
-                        format!(
-                            "block count {count} of zero-size items exceeds the limit of {} (a known denial-of-service pattern)",
-                            self.limits.max_empty_items
-                        ),
-                    );
-                }
+            // Each item is counted as it is read; a count that cannot fit is refused before any is.
+            if min == 0 && self.empty_items.saturating_add(count) > self.empty_items_allowed {
+                return self.too_many_empty(count_at, &format!("block count {count}: "));
             }
             for _ in 0..count {
                 item(self, read)?;

@@ -1,0 +1,126 @@
+//! Target `paste`: the input is what a user pasted. Every form (auto-detected and each one forced) reads it
+//! or fails at a place inside it; read one message per line too. The bytes auto-detection read, written
+//! back out as hex and base64 (`output::format_bytes`), read back to the same bytes. Decimal byte arrays and
+//! Kafka tools' JSON envelopes are forms too: their messages come through `read_messages`, and bytes in doubt
+//! lie inside the bytes read.
+
+use crate::invariants::must;
+use avro_playground_core::input::{
+    decode_input, read_messages, split_messages, Decoded, InputError, InputFormat,
+};
+use avro_playground_core::output::{format_bytes, Literal};
+
+/// Reads the input as a paste in every form, and as one message per line.
+pub fn paste(data: &[u8]) {
+    let inside = |e: &InputError, len: usize| {
+        assert!(
+            e.offset <= len,
+            "input error at {} of {len} bytes: {e}",
+            e.offset
+        );
+        assert!(e.position.line >= 1, "input error at line 0: {e}");
+    };
+    for format in std::iter::once(None).chain(InputFormat::ALL.map(Some)) {
+        match decode_input(data, format) {
+            Ok(decoded) => {
+                doubts_inside(&decoded);
+                if let Some(asked) = format {
+                    assert_eq!(
+                        decoded.format, asked,
+                        "asked for {asked}, read as {}",
+                        decoded.format
+                    );
+                }
+                if decoded.format == InputFormat::Binary {
+                    assert_eq!(decoded.bytes, data, "binary input read as other bytes");
+                }
+                if format.is_none() {
+                    written_back(&decoded.bytes);
+                }
+            }
+            Err(e) => inside(&e, data.len()),
+        }
+        // Messages as the page and the CLI read them: one per line, or each record of a JSON envelope.
+        let _ = read_messages(
+            data,
+            format,
+            |message| {
+                assert!(message.offset <= data.len(), "message past the end");
+                match &message.value {
+                    Ok(Some(decoded)) => doubts_inside(decoded),
+                    Ok(None) => {}
+                    Err(e) => inside(e, data.len()),
+                }
+            },
+            |_| None,
+        );
+        let Ok(text) = std::str::from_utf8(data) else {
+            continue;
+        };
+        let mut last_line = 0;
+        for message in split_messages(text, format) {
+            assert!(message.line > last_line, "message lines out of order");
+            last_line = message.line;
+            assert!(message.offset <= text.len());
+            match &message.value {
+                Ok(Some(decoded)) => {
+                    if let Some(asked) = format {
+                        assert_eq!(
+                            decoded.format, asked,
+                            "line {}: asked for {asked}",
+                            message.line
+                        );
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => inside(e, text.len()),
+            }
+        }
+    }
+}
+
+/// Bytes in doubt (a damaged JSON payload) lie inside the bytes read.
+fn doubts_inside(decoded: &Decoded) {
+    for doubt in &decoded.doubt {
+        assert!(
+            doubt.start < doubt.end && doubt.end <= decoded.bytes.len(),
+            "bytes in doubt {}..{} outside the {} bytes read",
+            doubt.start,
+            doubt.end,
+            decoded.bytes.len()
+        );
+    }
+}
+
+/// Bytes written as hex and base64 read back, in the form asked for and auto-detected.
+fn written_back(bytes: &[u8]) {
+    if bytes.is_empty() {
+        return;
+    }
+    for (literal, format) in [
+        (Literal::Hex, InputFormat::Hex),
+        (Literal::HexSpaced, InputFormat::Hex),
+        (Literal::Base64, InputFormat::Base64),
+    ] {
+        let text = format_bytes(bytes, literal);
+        let back = must(
+            decode_input(text.as_bytes(), Some(format)),
+            &format!("{literal:?} output {text} does not read as {format}"),
+        );
+        assert_eq!(
+            back.bytes, bytes,
+            "{literal:?} output {text} reads as other bytes"
+        );
+        if literal != Literal::Base64 {
+            let auto = must(
+                decode_input(text.as_bytes(), None),
+                &format!("{literal:?} output {text} is not detected"),
+            );
+            assert_eq!(
+                auto.bytes, bytes,
+                "{literal:?} output {text} is detected as {} with other bytes",
+                auto.format
+            );
+        }
+    }
+}
