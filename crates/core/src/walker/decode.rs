@@ -464,26 +464,24 @@ impl Decoder<'_> {
                 let mut out: Vec<(String, Value)> = Vec::new();
                 let mut keys: HashMap<String, usize> = HashMap::new();
                 self.blocks(id, *values, span, |d, entry| {
-                    let key_at = d.pos;
                     let key_span = d.open(Part::MapKey, id, span, entry as u32)?;
                     let key = d.string(id, key_span, "map key");
                     d.close(key_span);
                     let key = key?;
-                    // Binary lets a writer repeat a key; a map cannot hold it twice (Java's and fastavro's
-                    // readers keep the last value, Avro JSON has no way to write both).
-                    if let Some(first) = keys.insert(key.clone(), entry) {
-                        return d.fail(
-                            key_at,
-                            format!(
-                                "map key {key:?} appears again (first as entry {first}, now as entry {entry}): a \
-                                 map holds each key once (Java and fastavro keep the last value)"
-                            ),
-                        );
-                    }
                     d.path.push(key.clone());
                     let v = d.value(*values, span, entry as u32);
                     d.path.pop();
-                    out.push((key, v?));
+                    // The spec is silent on a key written twice; Java's GenericDatumReader.readMap puts each
+                    // entry into a map, so the last value wins. Every byte keeps its span; the value is the
+                    // last one, at the key's first place.
+                    let v = v?;
+                    match keys.get(&key).and_then(|&at| out.get_mut(at)) {
+                        Some(earlier) => earlier.1 = v,
+                        None => {
+                            keys.insert(key.clone(), out.len());
+                            out.push((key, v));
+                        }
+                    }
                     Ok(())
                 })?;
                 Ok(Value::Map(out))
