@@ -2,92 +2,105 @@
 //! field's default where it has one, otherwise the plainest value of its type.
 
 use super::field_default;
-use crate::schema::{Kind, LogicalType, Schema, SchemaId};
+use crate::schema::{DatumDepths, Kind, LogicalType, Schema, SchemaId};
 use crate::value::Value;
+use crate::walker::Limits;
 
-/// How deep the example may nest; a schema that needs more (a record that holds itself outside any union,
-/// array or map) has no finite datum.
-const MAX_DEPTH: usize = 64;
-
-/// How many values the search may try: unions whose every branch recurses would otherwise try
-/// exponentially many.
+/// How many values the example may hold: a schema whose smallest datum is huge (records that each hold
+/// two of the one before, many levels over) gets none rather than taking long.
 const MAX_STEPS: usize = 10_000;
 
 /// How many bytes of fixed values one example may hold: a schema may declare a fixed of 10^17 bytes, and
 /// its zeros must not be allocated for an example nobody could read.
 const MAX_FIXED_BYTES: usize = 1 << 20;
 
-/// What the search has spent so far.
-#[derive(Default)]
-struct Spent {
+/// A datum of `schema`: field defaults, the first enum symbol (or the enum's default), the union branch
+/// with the shallowest datum (the first such: a branch that does not nest before a record), empty arrays
+/// and maps, zeros and empty strings (a zero uuid, a one-byte decimal 0).
+/// `None` when no finite datum exists (a record that always holds itself), or when the smallest one nests
+/// deeper than the decoder reads, or holds more than [`MAX_STEPS`] values or 1 MiB of fixed values.
+pub fn example_value(schema: &Schema) -> Option<Value> {
+    let depths = DatumDepths::of(schema);
+    let depth = usize::try_from(depths.get(schema.root())?).ok()?;
+    if depth > Limits::default().max_depth {
+        return None;
+    }
+    Example {
+        schema,
+        depths,
+        steps: 0,
+        fixed_bytes: 0,
+    }
+    .value(schema.root())
+}
+
+struct Example<'a> {
+    schema: &'a Schema,
+    depths: DatumDepths,
     steps: usize,
     fixed_bytes: usize,
 }
 
-/// A datum of `schema`: field defaults, the first enum symbol (or the enum's default), the first union
-/// branch that is not a record (else the first record that can end), empty arrays and maps, zeros and empty strings (a zero uuid, a one-byte decimal 0).
-/// `None` when no finite datum exists, or when the smallest one holds more than 1 MiB of fixed values.
-pub fn example_value(schema: &Schema) -> Option<Value> {
-    example(schema, schema.root(), 0, &mut Spent::default())
-}
-
-fn example(schema: &Schema, id: SchemaId, depth: usize, spent: &mut Spent) -> Option<Value> {
-    spent.steps += 1;
-    if depth > MAX_DEPTH || spent.steps > MAX_STEPS {
-        return None;
+impl Example<'_> {
+    /// Each nested value is one level shallower than its parent's shallowest datum, so this ends.
+    fn value(&mut self, id: SchemaId) -> Option<Value> {
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            return None;
+        }
+        let schema = self.schema;
+        let node = schema.node(id);
+        Some(match &node.kind {
+            Kind::Null => Value::Null,
+            Kind::Boolean => Value::Boolean(false),
+            Kind::Int => Value::Int(0),
+            Kind::Long => Value::Long(0),
+            Kind::Float => Value::Float(0.0),
+            Kind::Double => Value::Double(0.0),
+            Kind::Bytes => match node.logical {
+                Some(LogicalType::Decimal { .. } | LogicalType::BigDecimal) => {
+                    Value::Bytes(vec![0])
+                }
+                _ => Value::Bytes(Vec::new()),
+            },
+            Kind::String => match node.logical {
+                Some(LogicalType::Uuid) => {
+                    Value::String("00000000-0000-0000-0000-000000000000".into())
+                }
+                _ => Value::String(String::new()),
+            },
+            Kind::Record(r) => {
+                let mut fields = Vec::with_capacity(r.fields.len());
+                for f in &r.fields {
+                    let value = match field_default(schema, f) {
+                        Some(v) => v,
+                        None => self.value(f.schema)?,
+                    };
+                    fields.push((f.name.clone(), value));
+                }
+                Value::Record(fields)
+            }
+            Kind::Enum(e) => {
+                let symbol = e.default.as_ref().or(e.symbols.first())?;
+                let index = e.symbols.iter().position(|s| s == symbol)?;
+                Value::Enum(u32::try_from(index).ok()?, symbol.clone())
+            }
+            Kind::Array(_) => Value::Array(Vec::new()),
+            Kind::Map(_) => Value::Map(Vec::new()),
+            Kind::Union(branches) => {
+                let i = self.depths.shallowest(branches)?;
+                let value = self.value(*branches.get(i)?)?;
+                Value::Union(u32::try_from(i).ok()?, Box::new(value))
+            }
+            Kind::Fixed(f) => {
+                self.fixed_bytes = self.fixed_bytes.saturating_add(f.size);
+                if self.fixed_bytes > MAX_FIXED_BYTES {
+                    return None;
+                }
+                Value::Fixed(vec![0; f.size])
+            }
+        })
     }
-    let node = schema.node(id);
-    Some(match &node.kind {
-        Kind::Null => Value::Null,
-        Kind::Boolean => Value::Boolean(false),
-        Kind::Int => Value::Int(0),
-        Kind::Long => Value::Long(0),
-        Kind::Float => Value::Float(0.0),
-        Kind::Double => Value::Double(0.0),
-        Kind::Bytes => match node.logical {
-            Some(LogicalType::Decimal { .. } | LogicalType::BigDecimal) => Value::Bytes(vec![0]),
-            _ => Value::Bytes(Vec::new()),
-        },
-        Kind::String => match node.logical {
-            Some(LogicalType::Uuid) => Value::String("00000000-0000-0000-0000-000000000000".into()),
-            _ => Value::String(String::new()),
-        },
-        Kind::Record(r) => {
-            let mut fields = Vec::with_capacity(r.fields.len());
-            for f in &r.fields {
-                let value = match field_default(schema, f) {
-                    Some(v) => v,
-                    None => example(schema, f.schema, depth + 1, spent)?,
-                };
-                fields.push((f.name.clone(), value));
-            }
-            Value::Record(fields)
-        }
-        Kind::Enum(e) => {
-            let symbol = e.default.as_ref().or(e.symbols.first())?;
-            let index = e.symbols.iter().position(|s| s == symbol)?;
-            Value::Enum(u32::try_from(index).ok()?, symbol.clone())
-        }
-        Kind::Array(_) => Value::Array(Vec::new()),
-        Kind::Map(_) => Value::Map(Vec::new()),
-        // A branch that surely ends (not a record, which may hold the union again) before a record.
-        Kind::Union(branches) => {
-            let is_record = |b: &SchemaId| matches!(schema.kind(*b), Kind::Record(_));
-            let order = (branches.iter().enumerate().filter(|(_, b)| !is_record(b)))
-                .chain(branches.iter().enumerate().filter(|(_, b)| is_record(b)));
-            let (i, value) = order
-                .into_iter()
-                .find_map(|(i, b)| Some((i, example(schema, *b, depth + 1, spent)?)))?;
-            Value::Union(u32::try_from(i).ok()?, Box::new(value))
-        }
-        Kind::Fixed(f) => {
-            spent.fixed_bytes = spent.fixed_bytes.saturating_add(f.size);
-            if spent.fixed_bytes > MAX_FIXED_BYTES {
-                return None;
-            }
-            Value::Fixed(vec![0; f.size])
-        }
-    })
 }
 
 #[cfg(test)]
@@ -151,12 +164,33 @@ mod tests {
     }
 
     #[test]
+    fn a_union_of_records_takes_the_one_that_ends_soonest() {
+        // A ends only through L again; B ends at once.
+        let schema = r#"{"type": "record", "name": "L", "fields": [{"name": "f", "type": [
+            {"type": "record", "name": "A", "fields": [{"name": "g", "type": "L"}]},
+            {"type": "record", "name": "B", "fields": [{"name": "h", "type": "null"}]}]}]}"#;
+        assert_eq!(
+            example_json(schema).as_deref(),
+            Some(r#"{"f":{"B":{"h":null}}}"#)
+        );
+    }
+
+    #[test]
     fn unions_of_endless_records_stop_quickly() {
         // Every branch recurses: without a bound on the steps this would try 2^64 paths.
         let schema = r#"{"type": "record", "name": "L", "fields": [{"name": "f", "type": [
             {"type": "record", "name": "A", "fields": [{"name": "g", "type": "L"}]},
             {"type": "record", "name": "B", "fields": [{"name": "h", "type": "L"}]}]}]}"#;
         assert_eq!(example_json(schema), None);
+    }
+
+    #[test]
+    fn every_scenario_version_has_an_example() {
+        for scenario in crate::evolution::scenarios() {
+            for text in scenario.versions {
+                assert!(example_json(text).is_some(), "{}", scenario.id);
+            }
+        }
     }
 
     #[test]
@@ -169,14 +203,5 @@ mod tests {
             {"name": "b", "type": {"type": "fixed", "name": "B", "size": 600000}}]}"#;
         assert_eq!(example_json(two), None, "1.2 MB of fixed values in all");
         assert!(example_json(r#"{"type": "fixed", "name": "M", "size": 1048576}"#).is_some());
-    }
-
-    #[test]
-    fn every_scenario_version_has_an_example() {
-        for scenario in crate::evolution::scenarios() {
-            for text in scenario.versions {
-                assert!(example_json(text).is_some(), "{}", scenario.id);
-            }
-        }
     }
 }

@@ -1,7 +1,6 @@
 //! How deep the shallowest datum of each type nests, or that it has none (a record that always holds
-//! itself, an enum without symbols): the way out that makes recursion end when the random generator
-//! makes a datum. (The page's example datum, `avro_json::example`, keeps its own bounded search: moving
-//! it onto these depths measured 0.4 KB more gzipped wasm, and the page is at its size budget.)
+//! itself, an enum without symbols): the way out that makes recursion end when a datum is made from a
+//! schema (the example datum, the random generator).
 //!
 //! Depth counts values as the binary decoder does ([`crate::walker::Limits::max_depth`]): a value with no
 //! nested value (a number, a string, an enum, a fixed, an empty array or map) is 1 deep, a record is one
