@@ -230,3 +230,30 @@ test('plain JSON as producers log it: each difference from Avro JSON is listed, 
     assert.deepEqual(problems, []);
   });
 });
+
+test('a datum Java would refuse is listed, not silently accepted: a default filled in and an unknown key skipped', async () => {
+  await withPage('encode-defaults-listed', async ({ page, url, problems }) => {
+    await openApp(page, url);
+    await page.fill('#schema-input', JSON.stringify({
+      type: 'record',
+      name: 'R',
+      fields: [
+        { name: 'id', type: 'long' },
+        { name: 'unit', type: 'string', default: 'kPa' },
+      ],
+    }));
+    // `unit` left out (Java's JsonDecoder: "Expected field name not found"), `extra` not in the schema.
+    await page.fill('#datum-input', '{"id": 1, "extra": true}');
+    await page.waitForFunction(() => document.querySelectorAll('#conversions li').length === 2);
+    const items = await page.locator('#conversions li').allTextContents();
+    assert.ok(items.some((i) => /field `unit` missing: its default "kPa" was filled in/.test(i)), items.join('\n'));
+    assert.ok(items.some((i) => /extra/.test(i)), items.join('\n'));
+    // The bytes are the datum with the default: id 1 (02), then "kPa" (06 6b 50 61).
+    await page.waitForFunction(() => document.querySelectorAll('#hex-view span.hex-byte').length === 5);
+    await screenshot(page, 'encode-defaults-listed');
+    await page.click('#apply-conversions');
+    await page.waitForSelector('#conversions', { state: 'detached' });
+    assert.deepEqual(JSON.parse(await page.locator('#datum-input').inputValue()), { id: 1, unit: 'kPa' });
+    assert.deepEqual(problems, []);
+  });
+});
