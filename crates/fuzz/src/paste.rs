@@ -30,6 +30,16 @@ pub fn paste(data: &[u8]) {
                     assert_eq!(decoded.bytes, data, "binary input read as other bytes");
                 }
                 if format.is_none() {
+                    // The form auto-detection names reads the same bytes when asked for.
+                    let forced = must(
+                        decode_input(data, Some(decoded.format)),
+                        &format!("detected as {} but refused as it", decoded.format),
+                    );
+                    assert_eq!(
+                        forced.bytes, decoded.bytes,
+                        "detected as {}, forced reads other bytes",
+                        decoded.format
+                    );
                     written_back(&decoded.bytes);
                 }
             }
@@ -46,7 +56,11 @@ pub fn paste(data: &[u8]) {
             match &message.value {
                 Ok(Some(decoded)) => {
                     if let Some(asked) = format {
-                        assert_eq!(decoded.format, asked, "line {}: asked for {asked}", message.line);
+                        assert_eq!(
+                            decoded.format, asked,
+                            "line {}: asked for {asked}",
+                            message.line
+                        );
                     }
                 }
                 Ok(None) => {}
