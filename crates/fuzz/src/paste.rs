@@ -1,13 +1,17 @@
-//! Target `paste`: the input is what a user pasted. Every form (auto-detected and each one forced) reads it
-//! or fails at a place inside it; read one message per line too. The bytes auto-detection read, written
-//! back out as hex and base64 (`output::format_bytes`), read back to the same bytes.
+//! Target `paste`: the input is what a user pasted. It is read with the form auto-detected and with one form
+//! forced (picked by the input's length, so the corpus covers all seven), whole and as one message per line;
+//! each reads or fails at a place inside it. The form auto-detection names reads the same bytes when forced,
+//! and those bytes, written back out as hex and base64 (`output::format_bytes`), read back the same.
 
 use crate::invariants::must;
 use avro_playground_core::input::{decode_input, split_messages, InputError, InputFormat};
 use avro_playground_core::output::{format_bytes, Literal};
 
-/// Reads the input as a paste in every form, and as one message per line.
+/// Reads the input as a paste, auto-detected and in one forced form, whole and one message per line.
 pub fn paste(data: &[u8]) {
+    let forced = InputFormat::ALL
+        .get(data.len() % InputFormat::ALL.len())
+        .copied();
     let inside = |e: &InputError, len: usize| {
         assert!(
             e.offset <= len,
@@ -16,7 +20,7 @@ pub fn paste(data: &[u8]) {
         );
         assert!(e.position.line >= 1, "input error at line 0: {e}");
     };
-    for format in std::iter::once(None).chain(InputFormat::ALL.map(Some)) {
+    for format in [None, forced] {
         match decode_input(data, format) {
             Ok(decoded) => {
                 if let Some(asked) = format {
