@@ -1,8 +1,9 @@
-//! Target `paste`: the input is what a user pasted. Every form (auto-detected and each one forced) reads it
-//! or fails at a place inside it; read one message per line too. The bytes auto-detection read, written
-//! back out as hex and base64 (`output::format_bytes`), read back to the same bytes. Decimal byte arrays and
-//! Kafka tools' JSON envelopes are forms too: their messages come through `read_messages`, and bytes in doubt
-//! lie inside the bytes read.
+//! Target `paste`: the input is what a user pasted. It is read with the form auto-detected and with one form
+//! forced (picked by the input's length, so the corpus covers all nine), whole and as one message per line;
+//! each reads or fails at a place inside it. The form auto-detection names reads the same bytes when forced,
+//! and those bytes, written back out as hex and base64 (`output::format_bytes`), read back the same. Decimal byte arrays
+//! and Kafka tools' JSON envelopes are forms too: their messages come through `read_messages`, and bytes in
+//! doubt lie inside the bytes read.
 
 use crate::invariants::must;
 use avro_playground_core::input::{
@@ -10,8 +11,11 @@ use avro_playground_core::input::{
 };
 use avro_playground_core::output::{format_bytes, Literal};
 
-/// Reads the input as a paste in every form, and as one message per line.
+/// Reads the input as a paste, auto-detected and in one forced form, whole and one message per line.
 pub fn paste(data: &[u8]) {
+    let forced = InputFormat::ALL
+        .get(data.len() % InputFormat::ALL.len())
+        .copied();
     let inside = |e: &InputError, len: usize| {
         assert!(
             e.offset <= len,
@@ -20,7 +24,7 @@ pub fn paste(data: &[u8]) {
         );
         assert!(e.position.line >= 1, "input error at line 0: {e}");
     };
-    for format in std::iter::once(None).chain(InputFormat::ALL.map(Some)) {
+    for format in [None, forced] {
         match decode_input(data, format) {
             Ok(decoded) => {
                 doubts_inside(&decoded);
@@ -35,6 +39,16 @@ pub fn paste(data: &[u8]) {
                     assert_eq!(decoded.bytes, data, "binary input read as other bytes");
                 }
                 if format.is_none() {
+                    // The form auto-detection names reads the same bytes when asked for.
+                    let forced = must(
+                        decode_input(data, Some(decoded.format)),
+                        &format!("detected as {} but refused as it", decoded.format),
+                    );
+                    assert_eq!(
+                        forced.bytes, decoded.bytes,
+                        "detected as {}, forced reads other bytes",
+                        decoded.format
+                    );
                     written_back(&decoded.bytes);
                 }
             }
@@ -57,10 +71,17 @@ pub fn paste(data: &[u8]) {
         let Ok(text) = std::str::from_utf8(data) else {
             continue;
         };
-        let mut last_line = 0;
+        // Messages come in the order of the text: one per line, or (JSON envelopes) several records on a line.
+        let mut last: Option<(usize, usize)> = None;
         for message in split_messages(text, format) {
-            assert!(message.line > last_line, "message lines out of order");
-            last_line = message.line;
+            let at = (message.line, message.offset);
+            assert!(
+                last.is_none_or(|before| at.0 >= before.0 && at.1 > before.1),
+                "message at line {} byte {} after {last:?}",
+                at.0,
+                at.1
+            );
+            last = Some(at);
             assert!(message.offset <= text.len());
             match &message.value {
                 Ok(Some(decoded)) => {
