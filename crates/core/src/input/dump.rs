@@ -10,6 +10,10 @@
 use super::hex::push_pairs;
 use super::{byte_count, quote, quote_char_at, text_lines, Fail, Line, MAX_INPUT_BYTES};
 
+/// The most bytes `*` lines may stand for in one dump (1 MiB): far more than a pasted message repeats, and
+/// little enough that a hostile dump of a few lines cannot make the page read megabytes.
+const MAX_REPEATED_BYTES: usize = 1 << 20;
+
 /// Which tool's conventions to read a dump with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Style {
@@ -594,13 +598,15 @@ impl Assembly {
                 ),
             ));
         }
-        if target > MAX_INPUT_BYTES {
+        if self.repeated.saturating_add(target - now) > MAX_REPEATED_BYTES {
             return Err(Fail::new(
                 star,
                 "`*`",
                 format!(
-                    "would repeat the line before it up to {}, over the 64 MiB limit",
-                    byte_count(target)
+                    "would repeat the line before it up to {}: `*` lines may stand for at most {} in all \
+                     (a few bytes of dump must not become megabytes of input)",
+                    byte_count(target),
+                    byte_count(MAX_REPEATED_BYTES)
                 ),
             ));
         }
@@ -823,7 +829,27 @@ mod tests {
     #[test]
     fn star_that_would_exceed_the_limit_is_an_error() {
         let fail = read("00000000  00 00\n*\nfffffffe\n", Style::Od).unwrap_err();
-        assert!(fail.problem.contains("64 MiB"), "{}", fail.problem);
+        assert!(
+            fail.problem.contains("at most 1048576 bytes"),
+            "{}",
+            fail.problem
+        );
+    }
+
+    #[test]
+    fn stars_may_stand_for_one_mib_of_repeats_in_all() {
+        // Found by the paste fuzzer: 80 bytes of od text repeated a line up to 64 MiB, several times over.
+        // One 16-byte line, then `*` up to octal 4000020 (1 MiB + 16): exactly 1 MiB of repeats.
+        let line = "0000000 0000 0000 0000 0000 0000 0000 0000 0000\n*\n";
+        let one_mib = format!("{line}4000020\n");
+        let read_len = |text: &str| read(text, Style::Od).map(|d| d.bytes.len());
+        assert_eq!(read_len(&one_mib), Ok((1 << 20) + 16));
+        let fail = read_len(&format!("{line}4000040\n")).unwrap_err();
+        assert!(
+            fail.problem.contains("at most 1048576 bytes in all"),
+            "{}",
+            fail.problem
+        );
     }
 
     #[test]
