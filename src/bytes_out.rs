@@ -1,8 +1,9 @@
 //! Taking encoded bytes away: the output framing, copy as hex/base64/byte-array literals, download.
 
 use crate::html::clicked_attribute;
-use crate::state::{Encoding, Workspace};
+use crate::state::{Encoding, Output, Shared};
 use avro_playground_core::container::{Codec, LIGHT_CODECS};
+use avro_playground_core::framing::FrameChoice;
 use avro_playground_core::output::{format_bytes, Literal};
 use leptos::prelude::*;
 use std::fmt::Write;
@@ -34,11 +35,12 @@ fn download(bytes: &[u8], name: &str) -> Option<()> {
     web_sys::Url::revoke_object_url(&url).ok()
 }
 
-/// The output controls under the datum editor.
+/// The output controls under the datum editor: the `output` choices, and the `encoding`'s bytes to copy
+/// or download.
 #[component]
-pub fn BytesOut(ws: Workspace) -> impl IntoView {
+pub fn BytesOut(encoding: Memo<Shared<Encoding>>, output: Output) -> impl IntoView {
     let literal = RwSignal::new(Literal::Hex);
-    let bytes = move || match ws.encoding.get().0.as_ref() {
+    let bytes = move || match encoding.get().0.as_ref() {
         Encoding::Bytes(shown, _) => Some(shown.walk.bytes.clone()),
         _ => None,
     };
@@ -47,7 +49,7 @@ pub fn BytesOut(ws: Workspace) -> impl IntoView {
             .map(|b| format_bytes(&b, literal.get()))
             .unwrap_or_default()
     };
-    let is_file = move || ws.out_frame.get() == "ocf";
+    let is_file = move || output.frame.get() == FrameChoice::Container;
     let codec_options = || {
         LIGHT_CODECS
             .iter()
@@ -82,29 +84,37 @@ pub fn BytesOut(ws: Workspace) -> impl IntoView {
             <div class="choices">
                 <label class="choice">
                     "Framing "
-                    <select id="out-frame" on:change=move |ev| ws.out_frame.set(event_target_value(&ev)) prop:value=move || ws.out_frame.get()>
+                    <select
+                        id="out-frame"
+                        on:change=move |ev| {
+                            if let Ok(frame) = event_target_value(&ev).parse::<FrameChoice>() {
+                                output.frame.set(frame);
+                            }
+                        }
+                        prop:value=move || output.frame.get().name()
+                    >
                         <option value="raw">"raw datum"</option>
                         <option value="confluent">"Confluent (00 + schema id)"</option>
                         <option value="single-object">"single-object (C3 01 + fingerprint)"</option>
                         <option value="ocf">"container file (.avro)"</option>
                     </select>
                 </label>
-                <Show when=move || ws.out_frame.get() == "ocf">
+                <Show when=is_file>
                     <label class="choice" title="xz, zstandard: stored blocks; bzip2: the command line writes it (avro-playground encode --frame ocf:bzip2)">
                         "codec "
                         <select
                             id="out-codec"
                             on:change=move |ev| {
                                 if let Ok(codec) = event_target_value(&ev).parse::<Codec>() {
-                                    ws.out_codec.set(codec);
+                                    output.codec.set(codec);
                                 }
                             }
-                            prop:value=move || ws.out_codec.get().name()
+                            prop:value=move || output.codec.get().name()
                             inner_html=codec_options
                         ></select>
                     </label>
                 </Show>
-                <Show when=move || ws.out_frame.get() == "confluent">
+                <Show when=move || output.frame.get() == FrameChoice::Confluent>
                     <label class="choice">
                         "schema id "
                         <input
@@ -112,8 +122,8 @@ pub fn BytesOut(ws: Workspace) -> impl IntoView {
                             type="text"
                             inputmode="numeric"
                             size="10"
-                            prop:value=move || ws.confluent_id.get()
-                            on:input=move |ev| ws.confluent_id.set(event_target_value(&ev))
+                            prop:value=move || output.confluent_id.get()
+                            on:input=move |ev| output.confluent_id.set(event_target_value(&ev))
                         />
                     </label>
                 </Show>

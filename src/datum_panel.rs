@@ -1,12 +1,10 @@
 //! The datum editor (Avro JSON) and why a datum does not fit the schema.
 
 use crate::editor::{positioned_error_html, CodeEditor, ErrorMark};
-use crate::history::History;
 use crate::html::{self, clicked_attribute};
 use crate::read_as::{in_editor, read_as_html};
-use crate::state::{Encoding, Origin, Plain, Selection, Shared, Shown, Workspace};
+use crate::state::{Encoding, Origin, Plain, Selection, Shown, Workspace};
 use avro_playground_core::avro_json::to_avro_json;
-use avro_playground_core::source::parse_json;
 use avro_playground_core::walker::explain::{datum_path, span_at_text};
 use leptos::prelude::*;
 use std::fmt::Write;
@@ -16,8 +14,9 @@ fn selected_value(ws: Workspace) -> Option<(usize, usize)> {
     let span = ws.selected.get()?.span;
     let shown = ws.shown.get()?;
     let path = datum_path(&shown.0.schema, &shown.0.walk, span);
-    let json = ws.datum_text.with(|t| parse_json(t).ok())?;
-    json.at(&path).map(|n| (n.range.start, n.range.end))
+    let datum = ws.datum.get();
+    let node = datum.0.as_ref().as_ref().ok()?.at(&path)?;
+    Some((node.range.start, node.range.end))
 }
 
 /// The byte offset in `text` of a textarea position counted in UTF-16 code units.
@@ -49,23 +48,23 @@ fn select_at_caret(ws: Workspace, ev: &web_sys::Event) {
     let Encoding::Bytes(shown, _) = encoding.0.as_ref() else {
         return;
     };
+    let datum = ws.datum.get_untracked();
+    let Ok(json) = datum.0.as_ref() else {
+        return;
+    };
     let span = ws.datum_text.with_untracked(|t| {
-        let json = parse_json(t).ok()?;
         span_at_text(
             &shown.schema,
             &shown.walk,
-            &json,
+            json,
             byte_offset(t, caret as usize),
         )
     });
     if let Some(span) = span {
-        let selection = Some(Selection {
+        ws.selected.set(Some(Selection {
             span,
             origin: Origin::Text,
-        });
-        if ws.selected.get_untracked() != selection {
-            ws.selected.set(selection);
-        }
+        }));
     }
 }
 
@@ -126,9 +125,11 @@ fn bytes_html(shown: &Shown, plain: &Plain, typed: usize) -> String {
     out
 }
 
-/// The datum panel.
+/// The datum panel: it edits the datum and reads nearly every part of the workspace (the encoding, the
+/// selection, the versions to read the datum as), so it takes the workspace.
 #[component]
-pub fn DatumPanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoView {
+pub fn DatumPanel(ws: Workspace) -> impl IntoView {
+    let history = ws.history;
     let apply = move |ev: web_sys::MouseEvent| {
         if clicked_attribute(&ev, "id").as_deref() != Some("apply-conversions") {
             return;
@@ -180,25 +181,26 @@ pub fn DatumPanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoVie
                 input_id="datum-input"
                 label="Datum (Avro JSON encoding)"
                 text=ws.datum_text
+                on_edit=Callback::new(move |text| ws.datum_text.set(text))
                 error=error_mark
                 highlight=Signal::derive(move || selected_value(ws))
             />
             <div class="status" inner_html=status on:click=apply></div>
-            <crate::bytes_out::BytesOut ws=ws />
+            <crate::bytes_out::BytesOut encoding=ws.encoding output=ws.output />
             <div
                 class="resolution"
                 on:click=move |ev| {
                     if let Some(id) = clicked_attribute(&ev, "data-reader") {
-                        ws.reader.set(id);
+                        ws.reader.set(id.parse().ok());
                     }
                 }
                 inner_html=move || match ws.encoding.get().0.as_ref() {
                     // The encoded datum read with a saved version: what a consumer on that version sees.
                     Encoding::Bytes(shown, _) => {
                         let h = history.get();
-                        let ids: Vec<u32> = ws.versions.with(|vs| vs.iter().map(|v| v.id).collect());
-                        let written = in_editor(&shown.schema, shown.walk.value.as_ref(), &h.0, ws.current.get());
-                        read_as_html(&written, &h.0, &ids, ws.reader.with(|r| r.parse().ok()))
+                        let ids: Vec<u32> = ws.versions.list.with(|vs| vs.iter().map(|v| v.id).collect());
+                        let written = in_editor(&shown.schema, shown.walk.value.as_ref(), &h.0, ws.versions.current.get());
+                        read_as_html(&written, &h.0, &ids, ws.reader.get())
                     }
                     _ => String::new(),
                 }

@@ -2,10 +2,11 @@
 //! recognised, the datum, and where and why bytes and schema disagree.
 
 use crate::decoding::{describe_framing, DecodeView, Decoding};
-use crate::history::History;
 use crate::html::{self, clicked_attribute};
 use crate::read_as::{decoded, read_as_html};
 use crate::state::{Origin, Selection, Shared, Workspace};
+use avro_playground_core::framing::FrameChoice;
+use avro_playground_core::input::InputFormat;
 use crate::writer_fit::writer_fit_html;
 use avro_playground_core::source::parse_json;
 use avro_playground_core::walker::explain::{datum_path, span_at_text};
@@ -20,53 +21,66 @@ fn load_file(ws: Workspace, file: web_sys::File) {
         match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                ws.bytes_file.set(Some((name, Shared(Arc::new(bytes)))));
+                ws.input.file.set(Some((name, Shared(Arc::new(bytes)))));
             }
-            Err(_) => ws.bytes_file.set(None),
+            Err(_) => ws.input.file.set(None),
         }
     });
 }
 
-const FORMATS: [(&str, &str); 8] = [
-    ("auto", "detect"),
-    ("hex", "hex"),
-    ("base64", "base64"),
-    ("base64url", "base64url"),
-    ("xxd", "xxd"),
-    ("od", "od -x / hexdump"),
-    ("escaped", "kcat -e / \\x escapes"),
-    ("binary", "raw binary"),
+/// The paste forms offered, `None` detecting the form.
+const FORMATS: [(Option<InputFormat>, &str); 8] = [
+    (None, "detect"),
+    (Some(InputFormat::Hex), "hex"),
+    (Some(InputFormat::Base64), "base64"),
+    (Some(InputFormat::Base64Url), "base64url"),
+    (Some(InputFormat::Xxd), "xxd"),
+    (Some(InputFormat::Od), "od -x / hexdump"),
+    (Some(InputFormat::Escaped), "kcat -e / \\x escapes"),
+    (Some(InputFormat::Binary), "raw binary"),
 ];
 
-const FRAMES: [(&str, &str); 5] = [
-    ("auto", "detect"),
-    ("raw", "raw datum"),
-    ("confluent", "Confluent (magic 00 + id)"),
-    ("single-object", "single-object (C3 01)"),
-    ("ocf", "container file"),
+/// A paste form's name as an option value.
+fn format_name(format: Option<InputFormat>) -> &'static str {
+    format.map_or("auto", InputFormat::name)
+}
+
+const FRAMES: [(FrameChoice, &str); 5] = [
+    (FrameChoice::Auto, "detect"),
+    (FrameChoice::Raw, "raw datum"),
+    (FrameChoice::Confluent, "Confluent (magic 00 + id)"),
+    (FrameChoice::SingleObject, "single-object (C3 01)"),
+    (FrameChoice::Container, "container file"),
 ];
 
-/// A `<select>` bound to a signal.
+/// A `<select>` bound to a typed choice: `name` gives each option's value, and the option picked is
+/// found by it.
 #[component]
-fn Choice(
+fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
     id: &'static str,
     label: &'static str,
-    options: &'static [(&'static str, &'static str)],
-    value: RwSignal<String>,
+    options: &'static [(T, &'static str)],
+    name: fn(T) -> &'static str,
+    value: RwSignal<T>,
 ) -> impl IntoView {
     let option_tags: String = options
         .iter()
-        .map(|(v, text)| format!("<option value=\"{v}\">{}</option>", html::escape(text)))
+        .map(|(v, text)| format!("<option value=\"{}\">{}</option>", name(*v), html::escape(text)))
         .collect();
+    let pick = move |picked: String| {
+        if let Some((v, _)) = options.iter().find(|(v, _)| name(*v) == picked) {
+            value.set(*v);
+        }
+    };
     view! {
         <label class="choice">
             {label}
             " "
             <select
                 id=id
-                on:change=move |ev| value.set(event_target_value(&ev))
+                on:change=move |ev| pick(event_target_value(&ev))
                 inner_html=option_tags
-                prop:value=move || value.get()
+                prop:value=move || name(value.get())
             >
             </select>
         </label>
@@ -280,25 +294,24 @@ fn select_in_json(ws: Workspace, ev: &web_sys::MouseEvent) -> Option<()> {
         return None;
     };
     let span = span_at_text(&shown.schema, &shown.walk, &parse_json(json).ok()?, offset)?;
-    let selection = Some(Selection {
+    ws.selected.set(Some(Selection {
         span,
         origin: Origin::Text,
-    });
-    if ws.selected.get_untracked() != selection {
-        ws.selected.set(selection);
-    }
+    }));
     Some(())
 }
 
-/// The decode panel; `history` holds the saved versions, parsed, that the datum can be read as.
+/// The decode panel: it edits the decoder's input and reads nearly every part of the workspace (the
+/// decoding, the selection, the versions that could have written the bytes), so it takes the workspace.
 #[component]
-pub fn DecodePanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoView {
+pub fn DecodePanel(ws: Workspace) -> impl IntoView {
+    let history = ws.history;
     view! {
         <section class="panel" aria-labelledby="decode-title">
             <h2 id="decode-title">"Bytes to decode"</h2>
             <div class="choices">
-                <Choice id="input-format" label="Paste form" options=&FORMATS value=ws.input_format />
-                <Choice id="frame-choice" label="Framing" options=&FRAMES value=ws.frame />
+                <Choice id="input-format" label="Paste form" options=&FORMATS name=format_name value=ws.input.format />
+                <Choice id="frame-choice" label="Framing" options=&FRAMES name=FrameChoice::name value=ws.input.frame />
             </div>
             <div class="file-row">
                 <label class="choice">
@@ -314,9 +327,9 @@ pub fn DecodePanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoVi
                         }
                     />
                 </label>
-                {move || ws.bytes_file.get().map(|(name, bytes)| view! {
+                {move || ws.input.file.get().map(|(name, bytes)| view! {
                     <span class="file-name">{format!("{name} ({} bytes)", bytes.0.len())}</span>
-                    <button class="copy" on:click=move |_| ws.bytes_file.set(None)>"use the pasted text"</button>
+                    <button class="copy" on:click=move |_| ws.input.file.set(None)>"use the pasted text"</button>
                 })}
             </div>
             <textarea
@@ -332,17 +345,17 @@ pub fn DecodePanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoVi
                 aria-label="Bytes to decode"
                 spellcheck="false"
                 placeholder="00 00 00 00 07 54 06 41 64 61 …"
-                prop:value=move || ws.bytes_text.get()
+                prop:value=move || ws.input.text.get()
                 on:input=move |ev| {
-                    ws.bytes_file.set(None);
-                    ws.bytes_text.set(event_target_value(&ev))
+                    ws.input.file.set(None);
+                    ws.input.text.set(event_target_value(&ev))
                 }
             ></textarea>
             <div
                 class="status"
                 on:click=move |ev| {
                     if let Some(i) = clicked_attribute(&ev, "data-message").and_then(|i| i.parse().ok()) {
-                        ws.message.set(i);
+                        ws.input.message.set(i);
                     }
                 }
                 inner_html=move || {
@@ -361,14 +374,14 @@ pub fn DecodePanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoVi
                 class="resolution"
                 on:click=move |ev| {
                     if let Some(id) = clicked_attribute(&ev, "data-reader") {
-                        ws.reader.set(id);
+                        ws.reader.set(id.parse().ok());
                     } else if let Some(i) = clicked_attribute(&ev, "data-use-version").and_then(|i| i.parse().ok()) {
-                        ws.select_version(i);
+                        ws.versions.select(i);
                     } else if let Some(given) = clicked_attribute(&ev, "data-give-id") {
                         // "index:id", as the row's button writes it.
                         if let Some((i, id)) = given.split_once(':') {
                             if let Ok(i) = i.parse() {
-                                ws.set_registry_id(i, id.to_string());
+                                ws.versions.set_registry_id(i, id.to_string());
                             }
                         }
                     }
@@ -377,10 +390,11 @@ pub fn DecodePanel(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoVi
                     let (view, h) = (ws.decoding.get(), history.get());
                     let (ids, registry_ids): (Vec<u32>, Vec<String>) = ws
                         .versions
+                        .list
                         .with(|vs| vs.iter().map(|v| (v.id, v.registry_id.clone())).unzip());
-                    let current = ws.current.get();
+                    let current = ws.versions.current.get();
                     decoded(&view.0.decoding, &h.0, current)
-                        .map(|w| read_as_html(&w, &h.0, &ids, ws.reader.with(|r| r.parse().ok())))
+                        .map(|w| read_as_html(&w, &h.0, &ids, ws.reader.get()))
                         .unwrap_or_default()
                         + &writer_fit_html(&view.0.decoding, &h.0, current, &registry_ids)
                 }

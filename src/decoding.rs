@@ -143,7 +143,12 @@ pub struct DecodeView {
 }
 
 /// Decodes a dropped or chosen file's raw bytes.
-pub fn decode_file(schema: &Arc<Schema>, name: &str, bytes: &[u8], frame: &str) -> DecodeView {
+pub fn decode_file(
+    schema: &Arc<Schema>,
+    name: &str,
+    bytes: &[u8],
+    frame: FrameChoice,
+) -> DecodeView {
     let note = format!("file {name}, {} bytes", bytes.len());
     DecodeView {
         messages: Vec::new(),
@@ -152,12 +157,12 @@ pub fn decode_file(schema: &Arc<Schema>, name: &str, bytes: &[u8], frame: &str) 
     }
 }
 
-/// Decodes pasted text: the form (`auto` detects it), one message or one per line, under `frame`.
+/// Decodes pasted text: the form (`None` detects it), one message or one per line, under `frame`.
 pub fn decode_text(
     schema: &Arc<Schema>,
     text: &str,
-    format: &str,
-    frame: &str,
+    format: Option<InputFormat>,
+    frame: FrameChoice,
     chosen: usize,
 ) -> DecodeView {
     let single = |decoding| DecodeView {
@@ -168,13 +173,6 @@ pub fn decode_text(
     if text.trim().is_empty() {
         return single(Decoding::Empty);
     }
-    let format = match format {
-        "auto" => None,
-        name => match name.parse::<InputFormat>() {
-            Ok(f) => Some(f),
-            Err(e) => return single(Decoding::Input(e.to_string())),
-        },
-    };
     let read = |value: Result<Option<Decoded>, InputError>| match value {
         Ok(None) => Decoding::Tombstone,
         Ok(Some(d)) => decode_bytes(schema, &d.bytes, note(&d), frame),
@@ -215,8 +213,12 @@ fn note(d: &Decoded) -> String {
 }
 
 /// Decodes bytes under the chosen framing: a container file with its own schema, else one datum.
-fn decode_bytes(schema: &Arc<Schema>, bytes: &[u8], input_note: String, frame: &str) -> Decoding {
-    let choice = frame.parse::<FrameChoice>().unwrap_or(FrameChoice::Auto);
+fn decode_bytes(
+    schema: &Arc<Schema>,
+    bytes: &[u8],
+    input_note: String,
+    choice: FrameChoice,
+) -> Decoding {
     if choice == FrameChoice::Container
         || (choice == FrameChoice::Auto && bytes.starts_with(&MAGIC))
     {

@@ -3,9 +3,11 @@
 
 use crate::history::History;
 use crate::html::{clicked_attribute, escape_into, marked, pointer_range};
-use crate::state::{Shared, Workspace};
+use crate::state::Shared;
 use avro_playground_core::evolution::{self, diff, Change, Verdict};
+use avro_playground_core::schema::Schema;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The changes between two versions, or why there are none to show.
 type Compared = Result<Vec<Change>, String>;
@@ -32,17 +34,42 @@ fn compared_pair(chosen: Option<(usize, usize)>, current: usize, count: usize) -
     }
 }
 
-/// Diffs versions `old` and `new` of the history; a version that does not parse is named instead.
-fn compare(h: &History, (old, new): (usize, usize)) -> Compared {
-    let schema = |i: usize| match h.schemas.get(i) {
-        Some(Ok(s)) => Ok(s),
+/// The two parsed schemas of versions `old` and `new` of the history; a version that does not parse is
+/// named instead.
+fn schemas(h: &History, (old, new): (usize, usize)) -> Result<(Arc<Schema>, Arc<Schema>), String> {
+    let schema = |i: usize| match h.schemas.get(i).map(|s| s.0.as_ref()) {
+        Some(Ok(s)) => Ok(s.clone()),
         Some(Err(e)) => Err(format!(
             "{} does not parse, so there is nothing to compare: {e}",
             h.names.get(i).map_or("", |n| n)
         )),
         None => Err(String::new()),
     };
-    Ok(diff(schema(old)?, schema(new)?))
+    Ok((schema(old)?, schema(new)?))
+}
+
+/// The diff of two parsed schemas, with the schemas it was computed from: kept while neither changes.
+#[derive(Clone)]
+struct Diffed {
+    schemas: Result<(Arc<Schema>, Arc<Schema>), String>,
+    compared: Shared<Compared>,
+}
+
+impl PartialEq for Diffed {
+    fn eq(&self, other: &Self) -> bool {
+        self.compared == other.compared
+    }
+}
+
+impl Diffed {
+    /// Whether this diff was computed from these schemas (the same parses) or the same error.
+    fn of(&self, schemas: &Result<(Arc<Schema>, Arc<Schema>), String>) -> bool {
+        match (&self.schemas, schemas) {
+            (Ok((a, b)), Ok((c, d))) => Arc::ptr_eq(a, c) && Arc::ptr_eq(b, d),
+            (Err(a), Err(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// A `<select>` of every version for one side of the diff.
@@ -147,25 +174,38 @@ fn diff_html(
     out
 }
 
-/// The diff of two versions; `chosen` is the pair picked here or from a matrix cell (`None`: the default).
+/// The diff of two versions; `chosen` is the pair picked here or from a matrix cell (`None`: the edited
+/// version, `current`, and the one before it).
 #[component]
 pub fn DiffPanel(
-    ws: Workspace,
     history: Memo<Shared<History>>,
+    current: RwSignal<usize>,
     chosen: RwSignal<Option<(usize, usize)>>,
 ) -> impl IntoView {
     // The picked change, with the pair it was picked in: another pair shows none picked.
     let picked = RwSignal::new(None::<(usize, (usize, usize))>);
-    let pair = move || {
+    let pair = Memo::new(move |_| {
         compared_pair(
             chosen.get(),
-            ws.current.get(),
+            current.get(),
             history.with(|h| h.0.names.len()),
         )
-    };
+    });
+    // Diffed once per change of either parsed schema, not at every render.
+    let diffed = Memo::new(move |previous: Option<&Diffed>| {
+        let schemas = history.with(|h| schemas(&h.0, pair.get()));
+        if let Some(p) = previous.filter(|p| p.of(&schemas)) {
+            return p.clone();
+        }
+        let compared = schemas.as_ref().map(|(a, b)| diff(a, b)).map_err(Clone::clone);
+        Diffed {
+            schemas,
+            compared: Shared(Arc::new(compared)),
+        }
+    });
     let on_click = move |ev: web_sys::MouseEvent| {
         if let Some(i) = clicked_attribute(&ev, "data-change").and_then(|i| i.parse().ok()) {
-            picked.set(Some((i, pair())));
+            picked.set(Some((i, pair.get_untracked())));
         }
     };
     let on_change = move |ev: web_sys::Event| {
@@ -180,7 +220,7 @@ pub fn DiffPanel(
         let Ok(version) = event_target_value(&ev).parse::<usize>() else {
             return;
         };
-        let (old, new) = pair();
+        let (old, new) = pair.get_untracked();
         chosen.set(Some(if side == "old" {
             (version, new)
         } else {
@@ -194,10 +234,9 @@ pub fn DiffPanel(
             on:click=on_click
             on:change=on_change
             inner_html=move || {
-                let (h, pair) = (history.get(), pair());
-                // Diffed again on each render, as the matrix checks its open cell again: a click re-renders.
+                let (h, pair, diffed) = (history.get(), pair.get(), diffed.get());
                 let picked = picked.get().filter(|(_, at)| *at == pair).map(|(i, _)| i);
-                diff_html(&h.0, pair, &compare(&h.0, pair), picked)
+                diff_html(&h.0, pair, &diffed.compared.0, picked)
             }
         ></div>
     }

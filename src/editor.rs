@@ -21,7 +21,11 @@ pub fn CodeEditor(
     editor_id: &'static str,
     input_id: &'static str,
     label: &'static str,
-    text: RwSignal<String>,
+    /// The text shown.
+    #[prop(into)]
+    text: Signal<String>,
+    /// Called with the new text on each edit.
+    on_edit: Callback<String>,
     #[prop(into)] error: Signal<Option<ErrorMark>>,
     /// A byte range to highlight (the value of the selected span), shown when there is no error.
     #[prop(optional, into)]
@@ -102,7 +106,7 @@ pub fn CodeEditor(
                     spellcheck="false"
                     autocomplete="off"
                     wrap="off"
-                    on:input=move |ev| text.set(event_target_value(&ev))
+                    on:input=move |ev| on_edit.run(event_target_value(&ev))
                     on:scroll=move |_| sync_scroll()
                 ></textarea>
             </div>

@@ -3,7 +3,7 @@
 //! rows in view are in the DOM.
 
 use crate::html;
-use crate::state::{Origin, Selection, Workspace};
+use crate::state::{Origin, Selected, Selection, Shared, Shown};
 use crate::virtual_rows::{mark_rows, RenderRow, VirtualRows};
 use avro_playground_core::walker::{Part, Walk};
 use leptos::prelude::*;
@@ -88,29 +88,28 @@ fn write_row(walk: &Walk, selected: Option<(usize, usize)>, r: usize, out: &mut 
 
 /// The hex view.
 #[component]
-pub fn HexView(ws: Workspace) -> impl IntoView {
+pub fn HexView(shown: Memo<Option<Shared<Shown>>>, selected: Selected) -> impl IntoView {
     let selected_range = Memo::new(move |_| {
-        let id = ws.selected.get()?.span;
-        let shown = ws.shown.get()?;
+        let id = selected.get()?.span;
+        let shown = shown.get()?;
         let s = shown.0.walk.spans.get(id as usize)?;
         Some((s.start as usize, s.end as usize))
     });
     let rows = Signal::derive(move || {
-        ws.shown
+        shown
             .get()
             .map_or(0, |w| w.0.walk.bytes.len().div_ceil(ROW))
     });
     // A span picked in the tree scrolls its bytes into view; with nothing picked, a failing byte does.
-    let reveal = Signal::derive(move || match ws.selected.get() {
+    let reveal = Signal::derive(move || match selected.get() {
         Some(sel) if sel.origin == Origin::Hex => None,
         Some(_) => selected_range.get().map(|(start, _)| start / ROW),
-        None => ws
-            .shown
+        None => shown
             .get()
             .and_then(|s| s.0.walk.error.as_ref().map(|e| e.offset / ROW)),
     });
     let render: RenderRow = Arc::new(move |r, out| {
-        if let Some(shown) = ws.shown.get_untracked() {
+        if let Some(shown) = shown.get_untracked() {
             write_row(&shown.0.walk, selected_range.get_untracked(), r, out);
         }
     });
@@ -129,7 +128,7 @@ pub fn HexView(ws: Workspace) -> impl IntoView {
         let Some(offset) = html::hovered_number(&ev, ".hex-byte", "data-offset") else {
             return;
         };
-        let Some(shown) = ws.shown.get_untracked() else {
+        let Some(shown) = shown.get_untracked() else {
             return;
         };
         if let Some(span) = shown.0.walk.innermost_at(offset) {
@@ -137,14 +136,12 @@ pub fn HexView(ws: Workspace) -> impl IntoView {
                 span,
                 origin: Origin::Hex,
             });
-            if ws.selected.get_untracked() != selection {
-                ws.selected.set(selection);
-            }
+            selected.set(selection);
         }
     };
     view! {
         <div id="hex-view" on:mouseover=hover>
-            {move || match ws.shown.get() {
+            {move || match shown.get() {
                 None => view! { <p class="muted">"No bytes yet."</p> }.into_any(),
                 Some(w) if w.0.walk.bytes.is_empty() => {
                     view! { <p class="muted" id="hex-empty">"Zero bytes: null takes none."</p> }.into_any()
@@ -158,7 +155,7 @@ pub fn HexView(ws: Workspace) -> impl IntoView {
                         row_height=ROW_HEIGHT
                         viewport=432.0
                         reveal=reveal
-                        reset=Signal::derive(move || ws.shown.get().map_or(0, |s| Arc::as_ptr(&s.0) as usize))
+                        reset=Signal::derive(move || shown.get().map_or(0, |s| Arc::as_ptr(&s.0) as usize))
                         render=render.clone()
                         container=container
                     />

@@ -1,13 +1,17 @@
 //! The schema's versions parsed and checked against each other: the reader × writer matrix that every
-//! view of the evolution side reads. Recomputed incrementally: a version whose text did not change keeps
-//! its parsed schema, and a cell whose two texts did not change keeps its check, so an edit to one version
-//! of N costs one parse and 2N − 1 checks.
+//! view of the evolution side reads, and the one parse of each version that the editor, lints, encoder,
+//! decoder and "which version wrote these bytes" share. Recomputed incrementally: a version whose text did
+//! not change keeps its parsed schema (the same `Arc`), and a cell whose two texts did not change keeps its
+//! check, so an edit to one version of N costs one parse and 2N − 1 checks.
 
-use crate::state::{Shared, Workspace};
+use crate::state::{Shared, Version};
 use avro_playground_core::compat::CompatibilityMatrix;
 use avro_playground_core::schema::{parse_schema, Schema, SchemaError};
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// A version's text parsed: the schema, or why it is not one.
+pub type Parsed = Shared<Result<Arc<Schema>, SchemaError>>;
 
 /// The versions as parsed, and the matrix when every version parses.
 pub struct History {
@@ -16,7 +20,7 @@ pub struct History {
     /// Version texts (the ranges of the schemas' nodes point into them).
     pub texts: Vec<String>,
     /// Each version parsed.
-    pub schemas: Vec<Result<Schema, SchemaError>>,
+    pub schemas: Vec<Parsed>,
     /// Every reader × writer check; `None` while a version does not parse.
     pub matrix: Option<CompatibilityMatrix>,
 }
@@ -27,8 +31,13 @@ impl History {
         self.names
             .iter()
             .zip(&self.schemas)
-            .filter_map(|(n, s)| s.as_ref().err().map(|e| (n.clone(), e.to_string())))
+            .filter_map(|(n, s)| s.0.as_ref().as_ref().err().map(|e| (n.clone(), e.to_string())))
             .collect()
+    }
+
+    /// Version `i`'s schema, when it parses.
+    pub fn schema(&self, i: usize) -> Option<&Arc<Schema>> {
+        self.schemas.get(i)?.0.as_ref().as_ref().ok()
     }
 
     /// Builds the history of `versions`, reusing from `previous` what did not change.
@@ -38,15 +47,18 @@ impl History {
             .iter()
             .map(|t| previous.and_then(|p| p.texts.iter().position(|old| old == t)))
             .collect();
-        let schemas: Vec<Result<Schema, SchemaError>> = texts
+        let schemas: Vec<Parsed> = texts
             .iter()
             .zip(&before)
             .map(|(t, b)| match b.and_then(|i| previous?.schemas.get(i)) {
                 Some(parsed) => parsed.clone(),
-                None => parse_schema(t),
+                None => Shared(Arc::new(parse_schema(t).map(Arc::new))),
             })
             .collect();
-        let valid: Option<Vec<Schema>> = schemas.iter().map(|s| s.as_ref().ok().cloned()).collect();
+        let valid: Option<Vec<Arc<Schema>>> = schemas
+            .iter()
+            .map(|s| s.0.as_ref().as_ref().ok().cloned())
+            .collect();
         let matrix = valid.map(|v| {
             CompatibilityMatrix::compute_reusing(&v, |r, w| {
                 let old = previous?.matrix.as_ref()?;
@@ -63,11 +75,10 @@ impl History {
     }
 }
 
-/// The history memo of a workspace: recomputed when any version's text changes.
-pub fn history(ws: Workspace) -> Memo<Shared<History>> {
+/// The history memo of a list of versions: recomputed when any version's name or text changes.
+pub fn history(versions: RwSignal<Vec<Version>>) -> Memo<Shared<History>> {
     Memo::new(move |previous: Option<&Shared<History>>| {
-        let (names, texts): (Vec<String>, Vec<String>) = ws
-            .versions
+        let (names, texts): (Vec<String>, Vec<String>) = versions
             .with(|vs| vs.iter().map(|v| (v.name.clone(), v.text.clone())).unzip());
         Shared(Arc::new(History::compute(
             names,

@@ -5,7 +5,10 @@
 use crate::history::History;
 use crate::html::{clicked_attribute, escape, marked, pointer_range};
 use crate::state::Shared;
+use avro_playground_core::compat::{check, Compatibility};
+use avro_playground_core::schema::Schema;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Which way a cell reads, in plain words.
 fn direction(reader: usize, writer: usize) -> &'static str {
@@ -87,14 +90,24 @@ fn grid(h: &History, open: Option<(usize, usize)>) -> String {
     out
 }
 
+/// The open cell checked with the explain pass (which the matrix leaves out), with the two parsed schemas
+/// it was computed from: kept while neither changes.
+#[derive(Clone)]
+struct Checked {
+    reader: Arc<Schema>,
+    writer: Arc<Schema>,
+    compatibility: Shared<Compatibility>,
+}
+
+impl PartialEq for Checked {
+    fn eq(&self, other: &Self) -> bool {
+        self.compatibility == other.compatibility
+    }
+}
+
 /// The open cell's incompatibilities and notes, and the picked one in both texts, as HTML.
-fn details(h: &History, (r, w): (usize, usize), picked: usize) -> Option<String> {
-    let (reader, writer) = (
-        h.schemas.get(r)?.as_ref().ok()?,
-        h.schemas.get(w)?.as_ref().ok()?,
-    );
-    // The open cell is checked again with the explain pass, which the matrix leaves out.
-    let c = avro_playground_core::compat::check(reader, writer);
+fn details(h: &History, (r, w): (usize, usize), checked: &Checked, picked: usize) -> Option<String> {
+    let (reader, writer, c) = (&checked.reader, &checked.writer, &checked.compatibility.0);
     let (rn, wn) = (h.names.get(r)?, h.names.get(w)?);
     let n = c.incompatibilities.len();
     let mut out = format!(
@@ -173,14 +186,31 @@ fn pair_of(text: &str) -> Option<(usize, usize)> {
     Some((a.parse().ok()?, b.parse().ok()?))
 }
 
-/// The matrix and the open cell's details; a cell's "diff these two versions" sets `diff` (old, new).
+/// The matrix and the open cell's details; `cell` is the open cell, and a cell's "diff these two
+/// versions" sets `diff` (old, new).
 #[component]
 pub fn Matrix(
     history: Memo<Shared<History>>,
+    cell: RwSignal<Option<(usize, usize)>>,
     diff: RwSignal<Option<(usize, usize)>>,
 ) -> impl IntoView {
-    let cell = RwSignal::new(None::<(usize, usize)>);
     let picked = RwSignal::new(0usize);
+    let checked = Memo::new(move |previous: Option<&Option<Checked>>| {
+        let (r, w) = cell.get()?;
+        let (reader, writer) =
+            history.with(|h| Some((h.0.schema(r)?.clone(), h.0.schema(w)?.clone())))?;
+        if let Some(Some(p)) = previous {
+            if Arc::ptr_eq(&p.reader, &reader) && Arc::ptr_eq(&p.writer, &writer) {
+                return Some(p.clone());
+            }
+        }
+        let compatibility = Shared(Arc::new(check(&reader, &writer)));
+        Some(Checked {
+            reader,
+            writer,
+            compatibility,
+        })
+    });
     let on_click = move |ev: web_sys::MouseEvent| {
         if let Some(pair) = clicked_attribute(&ev, "data-diff-pair").and_then(|p| pair_of(&p)) {
             diff.set(Some(pair));
@@ -203,7 +233,10 @@ pub fn Matrix(
             </p>
             <div inner_html=move || grid(&history.get().0, cell.get())></div>
             <div id="cell-details" class="cell-details" inner_html=move || {
-                cell.get().and_then(|c| details(&history.get().0, c, picked.get())).unwrap_or_default()
+                let (c, checked) = (cell.get(), checked.get());
+                c.zip(checked)
+                    .and_then(|(c, checked)| details(&history.get().0, c, &checked, picked.get()))
+                    .unwrap_or_default()
             }></div>
         </div>
     }

@@ -92,8 +92,10 @@ fn modes_html(h: &History, candidate: Option<usize>) -> String {
 
 /// The seven levels' verdicts for the newest version, or the one picked as the candidate.
 #[component]
-pub fn ModesPanel(history: Memo<Shared<History>>) -> impl IntoView {
-    let candidate = RwSignal::new(None::<usize>);
+pub fn ModesPanel(
+    history: Memo<Shared<History>>,
+    candidate: RwSignal<Option<usize>>,
+) -> impl IntoView {
     view! {
         <div
             id="modes"

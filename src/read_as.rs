@@ -114,7 +114,7 @@ fn read_with(
     several: bool,
 ) {
     let name = h.names.get(index).map_or("", |s| s);
-    let reader = match h.schemas.get(index) {
+    let reader = match h.schemas.get(index).map(|s| s.0.as_ref()) {
         Some(Ok(s)) => s,
         Some(Err(e)) => {
             out.push_str(&format!(

@@ -3,7 +3,7 @@
 
 use crate::history::History;
 use crate::html::{clicked_attribute, escape};
-use crate::state::{Shared, Workspace};
+use crate::state::Shared;
 use avro_playground_core::compat::{CompatibilityMatrix, Mode};
 use avro_playground_core::evolution::{scenarios, Scenario};
 use leptos::prelude::*;
@@ -71,9 +71,13 @@ fn report(s: &Scenario, matrix: &CompatibilityMatrix) -> String {
     out
 }
 
-/// The scenario gallery and the loaded scenario's checks.
+/// The scenario gallery and the loaded scenario's checks; `load` replaces the workspace's versions with
+/// a scenario's (named and in order).
 #[component]
-pub fn Scenarios(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoView {
+pub fn Scenarios(
+    history: Memo<Shared<History>>,
+    load: Callback<Vec<(String, String)>>,
+) -> impl IntoView {
     let loaded = RwSignal::new(None::<&'static str>);
     let gallery: String = scenarios()
         .iter()
@@ -97,7 +101,7 @@ pub fn Scenarios(ws: Workspace, history: Memo<Shared<History>>) -> impl IntoView
                 .enumerate()
                 .map(|(i, t)| (format!("v{}", i + 1), t.to_string()))
                 .collect();
-            ws.load_versions(versions);
+            load.run(versions);
             loaded.set(Some(s.id));
         }
     };

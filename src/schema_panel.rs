@@ -3,36 +3,39 @@
 
 use crate::editor::{positioned_error_html, CodeEditor, ErrorMark};
 use crate::html::{self, clicked_attribute};
-use crate::state::{ParsedSchema, Workspace};
-use avro_playground_core::canonical::to_hex;
+use crate::history::{History, Parsed};
+use crate::state::{Shared, Versions};
+use avro_playground_core::canonical::{fingerprints, to_hex, Fingerprints};
 use avro_playground_core::lint::Lint;
 use avro_playground_core::lint::{cross_version_lints, lint};
-use avro_playground_core::schema::parse_schema;
+use avro_playground_core::schema::Schema;
 use leptos::prelude::*;
 use std::fmt::Write;
 
-/// The lints of the edited schema: against the version before it (`previous`: its name and text, if
-/// any), then on its own.
-fn lints_of(ws: Workspace, previous: Option<(String, String)>, p: &ParsedSchema) -> Vec<Lint> {
-    let text = ws.schema_text.get_untracked();
-    let mut lints = previous
-        .and_then(|(name, old)| {
+/// The lints of version `at` of the history: against the version before it, then on its own.
+fn lints_of(h: &History, at: usize) -> Vec<Lint> {
+    let (Some(schema), Some(text)) = (h.schema(at), h.texts.get(at)) else {
+        return Vec::new();
+    };
+    let mut lints = at
+        .checked_sub(1)
+        .and_then(|before| {
             Some(cross_version_lints(
-                &parse_schema(&old).ok()?,
-                &p.schema,
-                &text,
-                &name,
+                h.schema(before)?,
+                schema,
+                text,
+                h.names.get(before)?,
             ))
         })
         .unwrap_or_default();
-    lints.extend(lint(&p.schema, &text));
+    lints.extend(lint(schema, text));
     lints
 }
 
 /// A valid schema's status as HTML: what it is, its lints, its canonical form and fingerprints.
-fn ok_html(p: &ParsedSchema, lints: &[Lint]) -> String {
+fn ok_html(schema: &Schema, f: &Fingerprints, lints: &[Lint]) -> String {
     let mut out = String::from("<p id=\"schema-ok\" class=\"ok\">Valid Avro 1.12 schema: ");
-    html::escape_into(&mut out, &p.schema.describe(p.schema.root()));
+    html::escape_into(&mut out, &schema.describe(schema.root()));
     out.push_str("</p><ul id=\"lints\" class=\"lints\">");
     for (i, l) in lints.iter().enumerate() {
         let _ = write!(
@@ -55,7 +58,6 @@ fn ok_html(p: &ParsedSchema, lints: &[Lint]) -> String {
         html::escape_into(&mut out, l.rule.explanation());
         out.push_str("</details></li>");
     }
-    let f = &p.fingerprints;
     out.push_str(
         "</ul><details class=\"canonical\"><summary>Parsing Canonical Form and fingerprints</summary><dl>\
          <dt>Canonical form</dt><dd><code id=\"canonical-form\">",
@@ -73,37 +75,47 @@ fn ok_html(p: &ParsedSchema, lints: &[Lint]) -> String {
     out
 }
 
-/// The schema panel.
+/// The schema panel: the edited version of `versions`, its parse (`schema`, the history's), its lints
+/// and fingerprints.
 #[component]
-pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
+pub fn SchemaPanel(
+    versions: Versions,
+    schema: Memo<Parsed>,
+    history: Memo<Shared<History>>,
+) -> impl IntoView {
     let error_mark = Signal::derive(move || {
-        ws.schema
+        schema.get().0.as_ref().as_ref().err().map(|e| ErrorMark {
+            line: e.position.line,
+            start: e.range.start,
+            end: e.range.end,
+        })
+    });
+    // Lints read the version before the edited one too, so they follow the history; a memo, so that
+    // views reading them do not lint twice.
+    let lints = Memo::new(move |_| {
+        let at = versions.current.get();
+        Shared(std::sync::Arc::new(history.with(|h| lints_of(&h.0, at))))
+    });
+    let fingerprints = Memo::new(move |_| {
+        schema
             .get()
             .0
             .as_ref()
             .as_ref()
-            .err()
-            .map(|e| ErrorMark {
-                line: e.position.line,
-                start: e.range.start,
-                end: e.range.end,
-            })
+            .ok()
+            .map(|s| Shared(std::sync::Arc::new(fingerprints(s))))
     });
-    // The version before the edited one: a memo, so typing in the edited one (which updates the list of
-    // versions) does not lint twice.
-    let previous = Memo::new(move |_| {
-        let before = ws.current.get().checked_sub(1)?;
-        ws.versions
-            .with(|vs| vs.get(before).map(|v| (v.name.clone(), v.text.clone())))
-    });
-    let status = move || match ws.schema.get().0.as_ref() {
+    let status = move || match schema.get().0.as_ref() {
         Err(e) => positioned_error_html(
             "schema-error",
             &e.position.to_string(),
             &e.message,
             &e.pointer.to_string(),
         ),
-        Ok(p) => ok_html(p, &lints_of(ws, previous.get(), p)),
+        Ok(s) => match fingerprints.get() {
+            Some(f) => ok_html(s, &f.0, &lints.get().0),
+            None => String::new(),
+        },
     };
     // A lint's fix button names the lint by its place in the list.
     let fix = move |ev: web_sys::MouseEvent| {
@@ -111,26 +123,21 @@ pub fn SchemaPanel(ws: Workspace) -> impl IntoView {
         else {
             return;
         };
-        let fixed = match ws.schema.get_untracked().0.as_ref() {
-            Ok(p) => lints_of(ws, previous.get_untracked(), p)
-                .into_iter()
-                .nth(i)
-                .and_then(|l| l.fixed_text),
-            Err(_) => None,
-        };
+        let fixed = lints.with_untracked(|l| l.0.get(i).and_then(|l| l.fixed_text.clone()));
         if let Some(text) = fixed {
-            ws.schema_text.set(text);
+            versions.set_text(text);
         }
     };
     view! {
         <section class="panel" aria-labelledby="schema-title">
             <h2 id="schema-title">"Schema " <small>".avsc"</small></h2>
-            <crate::version_bar::VersionBar ws=ws />
+            <crate::version_bar::VersionBar versions=versions />
             <CodeEditor
                 editor_id="schema-editor"
                 input_id="schema-input"
                 label="Schema (.avsc JSON)"
-                text=ws.schema_text
+                text=Signal::derive(move || versions.text())
+                on_edit=Callback::new(move |text| versions.set_text(text))
                 error=error_mark
             />
             <div class="status" inner_html=status on:click=fix></div>

@@ -2,7 +2,7 @@
 //! its value. Written as HTML text (see [`crate::html`]).
 
 use crate::html::escape_into;
-use crate::state::Workspace;
+use crate::state::{Selected, Shared, Shown};
 use avro_playground_core::walker::explain::{explain, SpanInfo};
 use leptos::prelude::*;
 use std::fmt::Write;
@@ -75,10 +75,10 @@ fn details_html(info: &SpanInfo) -> String {
 
 /// The details panel.
 #[component]
-pub fn SpanDetails(ws: Workspace) -> impl IntoView {
+pub fn SpanDetails(shown: Memo<Option<Shared<Shown>>>, selected: Selected) -> impl IntoView {
     let body = move || {
-        let id = ws.selected.get().map(|s| s.span);
-        let shown = ws.shown.get();
+        let id = selected.get().map(|s| s.span);
+        let shown = shown.get();
         let (Some(id), Some(shown)) = (id, shown) else {
             return "<p class=\"muted\">Hover a byte (or a row of the tree) to see what it means.</p>".to_string();
         };

@@ -2,7 +2,7 @@
 //! its bytes; a byte hovered in the hex view scrolls its row into view. Only visible rows are built.
 
 use crate::html;
-use crate::state::{Origin, Selection, Shown, Workspace};
+use crate::state::{Origin, Selected, Selection, Shared, Shown};
 use crate::virtual_rows::{mark_rows, RenderRow, VirtualRows};
 use avro_playground_core::walker::explain::explain;
 use leptos::prelude::*;
@@ -44,22 +44,22 @@ fn write_row(shown: &Shown, selected: Option<u32>, id: u32, out: &mut String) {
 
 /// The span tree.
 #[component]
-pub fn SpanTree(ws: Workspace) -> impl IntoView {
-    let rows = Signal::derive(move || ws.shown.get().map_or(0, |w| w.0.walk.spans.len()));
+pub fn SpanTree(shown: Memo<Option<Shared<Shown>>>, selected: Selected) -> impl IntoView {
+    let rows = Signal::derive(move || shown.get().map_or(0, |w| w.0.walk.spans.len()));
     let reveal = Signal::derive(move || {
-        let sel = ws.selected.get()?;
+        let sel = selected.get()?;
         (sel.origin != Origin::Tree).then_some(sel.span as usize)
     });
-    let selected = move || ws.selected.get_untracked().map(|s| s.span);
+    let selected_span = move || selected.get_untracked().map(|s| s.span);
     let render: RenderRow = Arc::new(move |i, out| {
-        if let Some(shown) = ws.shown.get_untracked() {
-            write_row(&shown.0, selected(), i as u32, out);
+        if let Some(shown) = shown.get_untracked() {
+            write_row(&shown.0, selected_span(), i as u32, out);
         }
     });
     let container: NodeRef<leptos::html::Div> = NodeRef::new();
     // The selection moves without rebuilding the rows.
     Effect::new(move |_| {
-        let span = ws.selected.get().map(|s| s.span as usize);
+        let span = selected.get().map(|s| s.span as usize);
         if let Some(el) = container.get() {
             mark_rows(&el, ".span-row", "data-span", "selected", |s| {
                 Some(s) == span
@@ -75,15 +75,13 @@ pub fn SpanTree(ws: Workspace) -> impl IntoView {
             span: span as u32,
             origin: Origin::Tree,
         });
-        if ws.selected.get_untracked() != selection {
-            ws.selected.set(selection);
-        }
+        selected.set(selection);
     };
     view! {
         <div id="span-tree" aria-label="Spans" on:mouseover=hover>
-            {move || ws.shown.get().map(|_| view! {
+            {move || shown.get().map(|_| view! {
                 <VirtualRows id="span-rows" class="span-list" rows=rows row_height=ROW_HEIGHT viewport=330.0 reveal=reveal
-                        reset=Signal::derive(move || ws.shown.get().map_or(0, |s| Arc::as_ptr(&s.0) as usize))
+                        reset=Signal::derive(move || shown.get().map_or(0, |s| Arc::as_ptr(&s.0) as usize))
                         render=render.clone() container=container />
             })}
         </div>

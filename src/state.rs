@@ -1,17 +1,22 @@
-//! The workspace: what the user typed (signals, autosaved to local storage) and what the core computes
-//! from it (memos).
+//! The workspace: the saved document's parts as signals (see [`crate::document`]), the view state (the
+//! selection), and what the core computes from them (memos). No effect copies one signal into another:
+//! everything shown is derived.
 
 use crate::decoding::{decode_file, decode_text, DecodeView, Decoding};
+pub use crate::document::Mode;
+use crate::document::{Choices, Document, Open, SavedFile, SavedVersion};
+use crate::history::{history, History, Parsed};
 use avro_playground_core::avro_json::{
-    example_value, from_avro_or_plain_json, to_avro_json_pretty, Conversion, DatumError,
+    example_value, from_avro_or_plain_json, from_avro_or_plain_json_parsed, parse_datum,
+    to_avro_json_pretty, Conversion, DatumError,
 };
-use avro_playground_core::canonical::{fingerprints, Fingerprints};
 use avro_playground_core::container::{
     compress_light, walk_container, write_container_with, Codec, Limits, SYNC_LEN,
 };
-use avro_playground_core::framing::{write_framed, FrameOut};
-use avro_playground_core::schema::{parse_schema, Schema, SchemaError};
-use avro_playground_core::source::{parse_json, write_json_string, JsonValue};
+use avro_playground_core::framing::{write_framed, FrameChoice, FrameOut};
+use avro_playground_core::input::InputFormat;
+use avro_playground_core::schema::Schema;
+use avro_playground_core::source::Json;
 use avro_playground_core::walker::Walk;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -30,14 +35,6 @@ impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
     }
-}
-
-/// A parsed schema with its canonical form and fingerprints.
-pub struct ParsedSchema {
-    /// The schema model.
-    pub schema: Arc<Schema>,
-    /// Canonical form and fingerprints.
-    pub fingerprints: Fingerprints,
 }
 
 /// Bytes with a span for each, and the schema whose nodes the spans name.
@@ -97,6 +94,29 @@ fn container_of(
     }
 }
 
+pub const EXAMPLE_SCHEMA: &str = r#"{
+  "type": "record",
+  "name": "UserEvent",
+  "namespace": "com.company.events",
+  "doc": "A user's action in the product.",
+  "fields": [
+    {"name": "user_id", "type": "string"},
+    {"name": "event_type", "type": "string"},
+    {"name": "timestamp", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+    {"name": "session_id", "type": ["null", "string"], "default": null}
+  ]
+}"#;
+
+/// The example datum as Avro single-object bytes (CRC-64-AVRO of the example schema, then the datum).
+pub const EXAMPLE_BYTES: &str = "c3 01 23 46 d4 4b e6 d3 aa 82 08 75 2d 34 32 0a 63 6c 69 63 6b 80 d0 be b7 eb 64 02 06 73 2d 31";
+
+pub const EXAMPLE_DATUM: &str = r#"{
+  "user_id": "u-42",
+  "event_type": "click",
+  "timestamp": 1732406400000,
+  "session_id": {"string": "s-1"}
+}"#;
+
 /// A selected span and the view it was selected in (the other views scroll to it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Selection {
@@ -117,153 +137,56 @@ pub enum Origin {
     Text,
 }
 
-/// Which way the page works: JSON to bytes, or bytes to JSON.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// Avro JSON datum → annotated bytes.
-    Encode,
-    /// Pasted bytes → framing, annotated bytes and datum.
-    Decode,
-}
-
-/// Everything the page shows, as signals and memos.
+/// The selected span (view state, never saved). A selection belongs to the bytes it was made in: once
+/// other bytes are shown it reads as none, with no effect resetting it.
 #[derive(Clone, Copy)]
-pub struct Workspace {
-    /// The schema editor's text: the current version's.
-    pub schema_text: RwSignal<String>,
-    /// The schema's versions, oldest first.
-    pub versions: RwSignal<Vec<Version>>,
-    /// The index of the version the editor shows.
-    pub current: RwSignal<usize>,
-    /// The datum editor's text (Avro JSON).
-    pub datum_text: RwSignal<String>,
-    /// The selected span (hovered byte or tree row) and which view selected it.
-    pub selected: RwSignal<Option<Selection>>,
-    /// The schema, parsed.
-    pub schema: Memo<Shared<Result<ParsedSchema, SchemaError>>>,
-    /// The datum, encoded.
-    pub encoding: Memo<Shared<Encoding>>,
-    /// How encoded bytes are framed: `raw`, `confluent`, `single-object` or `ocf` (a container file).
-    pub out_frame: RwSignal<String>,
-    /// The codec of a written container file.
-    pub out_codec: RwSignal<Codec>,
-    /// The schema id written in a Confluent frame.
-    pub confluent_id: RwSignal<String>,
-    /// Encode or decode.
-    pub mode: RwSignal<Mode>,
-    /// The pasted bytes (hex, base64, …).
-    pub bytes_text: RwSignal<String>,
-    /// A dropped or chosen file, read as raw bytes instead of the pasted text.
-    pub bytes_file: RwSignal<Option<(String, Shared<Vec<u8>>)>>,
-    /// The paste form: `auto` or a form name.
-    pub input_format: RwSignal<String>,
-    /// The framing: `auto`, `raw`, `confluent`, `single-object`.
-    pub frame: RwSignal<String>,
-    /// The pasted bytes, decoded.
-    pub decoding: Memo<Shared<DecodeView>>,
-    /// Which message of a several-message paste is shown.
-    pub message: RwSignal<usize>,
-    /// The id (as text) of the version the decoded datum is read as (schema resolution); empty reads it
-    /// as written.
-    pub reader: RwSignal<String>,
-    /// The bytes the hex view shows (the encoding or the decoding, by mode).
-    pub shown: Memo<Option<Shared<Shown>>>,
+pub struct Selected {
+    /// The selection, with the generation of the shown bytes it was made in.
+    made: RwSignal<Option<(u64, Selection)>>,
+    /// The shown bytes' generation: it grows each time other bytes are shown.
+    generation: Memo<(usize, u64)>,
+    /// The selection, while the bytes it was made in are shown.
+    current: Memo<Option<Selection>>,
 }
 
-const STORAGE_KEY: &str = "avro-playground/workspace/v2";
-
-const EXAMPLE_SCHEMA: &str = r#"{
-  "type": "record",
-  "name": "UserEvent",
-  "namespace": "com.company.events",
-  "doc": "A user's action in the product.",
-  "fields": [
-    {"name": "user_id", "type": "string"},
-    {"name": "event_type", "type": "string"},
-    {"name": "timestamp", "type": {"type": "long", "logicalType": "timestamp-millis"}},
-    {"name": "session_id", "type": ["null", "string"], "default": null}
-  ]
-}"#;
-
-/// The example datum as Avro single-object bytes (CRC-64-AVRO of the example schema, then the datum).
-const EXAMPLE_BYTES: &str = "c3 01 23 46 d4 4b e6 d3 aa 82 08 75 2d 34 32 0a 63 6c 69 63 6b 80 d0 be b7 eb 64 02 06 73 2d 31";
-
-const EXAMPLE_DATUM: &str = r#"{
-  "user_id": "u-42",
-  "event_type": "click",
-  "timestamp": 1732406400000,
-  "session_id": {"string": "s-1"}
-}"#;
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
-/// What the last session saved: the schema versions, the one being edited, and the datum.
-struct Saved {
-    versions: Vec<Version>,
-    current: usize,
-    datum: String,
-}
-
-/// The workspace saved by the last session, if any and if readable; anything malformed is ignored.
-fn restore() -> Option<Saved> {
-    let saved = storage()?.get_item(STORAGE_KEY).ok()??;
-    // The core's JSON reader, so the page carries one JSON parser, not two.
-    let json = parse_json(&saved).ok()?;
-    let versions: Vec<Version> = match &json.get("versions")?.value.value {
-        JsonValue::Array(items) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| {
-                Some(Version {
-                    id: i as u32,
-                    name: v.get("name")?.value.as_str()?.to_string(),
-                    text: v.get("text")?.value.as_str()?.to_string(),
-                    registry_id: v
-                        .get("registry_id")
-                        .and_then(|r| r.value.as_str())
-                        .unwrap_or_default()
-                        .to_string(),
-                })
-            })
-            .collect(),
-        _ => return None,
-    };
-    if versions.is_empty() {
-        return None;
-    }
-    let current = match json.get("current").map(|c| &c.value.value) {
-        Some(JsonValue::Number(n)) => n.parse::<usize>().unwrap_or(0),
-        _ => 0,
-    };
-    Some(Saved {
-        current: current.min(versions.len() - 1),
-        versions,
-        datum: json.get("datum")?.value.as_str()?.to_string(),
-    })
-}
-
-fn save(versions: &[Version], current: usize, datum: &str) {
-    if let Some(s) = storage() {
-        let mut json = String::from("{\"versions\":[");
-        for (i, v) in versions.iter().enumerate() {
-            if i > 0 {
-                json.push(',');
+impl Selected {
+    fn new(shown: Memo<Option<Shared<Shown>>>) -> Self {
+        let generation = Memo::new(move |previous: Option<&(usize, u64)>| {
+            let at = shown.with(|s| s.as_ref().map_or(0, |s| Arc::as_ptr(&s.0) as usize));
+            match previous {
+                Some(&(p, g)) if p == at => (p, g),
+                Some(&(_, g)) => (at, g + 1),
+                None => (at, 0),
             }
-            json.push_str("{\"name\":");
-            write_json_string(&mut json, &v.name);
-            json.push_str(",\"text\":");
-            write_json_string(&mut json, &v.text);
-            json.push_str(",\"registry_id\":");
-            write_json_string(&mut json, &v.registry_id);
-            json.push('}');
+        });
+        let made = RwSignal::new(None::<(u64, Selection)>);
+        let current = Memo::new(move |_| {
+            let (_, now) = generation.get();
+            made.get().filter(|(g, _)| *g == now).map(|(_, s)| s)
+        });
+        Selected {
+            made,
+            generation,
+            current,
         }
-        json.push_str(&format!("],\"current\":{current},\"datum\":"));
-        write_json_string(&mut json, datum);
-        json.push('}');
-        // A full or disabled storage only loses the autosave, never the page.
-        let _ = s.set_item(STORAGE_KEY, &json);
+    }
+
+    /// The selection (tracked).
+    pub fn get(self) -> Option<Selection> {
+        self.current.get()
+    }
+
+    /// The selection (untracked).
+    pub fn get_untracked(self) -> Option<Selection> {
+        self.current.get_untracked()
+    }
+
+    /// Selects a span of the bytes shown now (nothing happens when it is already selected).
+    pub fn set(self, selection: Option<Selection>) {
+        if self.get_untracked() != selection {
+            let (_, now) = self.generation.get_untracked();
+            self.made.set(selection.map(|s| (now, s)));
+        }
     }
 }
 
@@ -281,211 +204,72 @@ pub struct Version {
     pub registry_id: String,
 }
 
-impl Workspace {
-    /// Creates the workspace from the autosaved texts (or the example) and wires the memos.
-    pub fn new() -> Self {
-        match restore() {
-            Some(saved) => Self::with_versions(saved.versions, saved.current, saved.datum),
-            None => Self::with_texts(EXAMPLE_SCHEMA.to_string(), EXAMPLE_DATUM.to_string()),
+/// The schema's versions and the one the editor shows, with the edits made to them.
+#[derive(Clone, Copy)]
+pub struct Versions {
+    /// The versions, oldest first (never empty).
+    pub list: RwSignal<Vec<Version>>,
+    /// The index of the version the editor shows.
+    pub current: RwSignal<usize>,
+}
+
+impl Versions {
+    fn new(saved: Vec<SavedVersion>, current: usize) -> Self {
+        let list: Vec<Version> = saved
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| Version {
+                id: i as u32,
+                name: v.name,
+                text: v.text,
+                registry_id: v.registry_id,
+            })
+            .collect();
+        let current = current.min(list.len().saturating_sub(1));
+        Versions {
+            list: RwSignal::new(list),
+            current: RwSignal::new(current),
         }
     }
 
-    /// Creates a workspace holding these texts (no autosave read).
-    pub fn with_texts(schema0: String, datum0: String) -> Self {
-        let v1 = Version {
-            id: 0,
-            name: "v1".into(),
-            text: schema0,
-            registry_id: String::new(),
-        };
-        Self::with_versions(vec![v1], 0, datum0)
+    /// The edited version's text (tracked).
+    pub fn text(self) -> String {
+        let at = self.current.get();
+        self.list
+            .with(|vs| vs.get(at).map(|v| v.text.clone()))
+            .unwrap_or_default()
     }
 
-    /// Creates a workspace holding these versions, editing version `current`.
-    pub fn with_versions(versions0: Vec<Version>, current0: usize, datum0: String) -> Self {
-        let schema0 = versions0
-            .get(current0)
-            .map(|v| v.text.clone())
-            .unwrap_or_default();
-        let versions = RwSignal::new(versions0);
-        let current = RwSignal::new(current0);
-        let schema_text = RwSignal::new(schema0);
-        // The editor writes through to the version it shows.
-        Effect::new(move |_| {
-            let text = schema_text.get();
-            let at = current.get_untracked();
-            versions.maybe_update(|vs| match vs.get_mut(at) {
-                Some(v) if v.text != text => {
-                    v.text = text;
-                    true
-                }
-                _ => false,
-            });
-        });
-        let datum_text = RwSignal::new(datum0);
-        let schema = Memo::new(move |_| {
-            Shared(Arc::new(schema_text.with(|t| parse_schema(t)).map(
-                |schema| {
-                    let fingerprints = fingerprints(&schema);
-                    ParsedSchema {
-                        schema: Arc::new(schema),
-                        fingerprints,
-                    }
-                },
-            )))
-        });
-        let out_frame = RwSignal::new("raw".to_string());
-        let out_codec = RwSignal::new(Codec::Null);
-        // One random sync marker per page, as writers pick one per file.
-        let sync: [u8; SYNC_LEN] = std::array::from_fn(|_| (js_sys::Math::random() * 256.0) as u8);
-        let confluent_id = RwSignal::new("1".to_string());
-        let encoding = Memo::new(move |_| {
-            let parsed = schema.get();
-            let frame =
-                match out_frame.get().as_str() {
-                    "confluent" => match confluent_id.get().trim().parse::<u32>() {
-                        Ok(id) => FrameOut::Confluent(id),
-                        Err(_) => return Shared(Arc::new(Encoding::Failed(
-                            "the Confluent schema id must be a whole number from 0 to 4294967295"
-                                .into(),
-                        ))),
-                    },
-                    "single-object" => FrameOut::SingleObject,
-                    _ => FrameOut::Raw,
-                };
-            let container = (out_frame.get() == "ocf").then(|| out_codec.get());
-            let encoding = match parsed.0.as_ref() {
-                Err(_) => Encoding::NoSchema,
-                Ok(p) => match datum_text.with(|t| from_avro_or_plain_json(&p.schema, t)) {
-                    Err(e) => Encoding::Datum(e),
-                    Ok((value, conversions)) => match write_framed(&p.schema, &value, frame)
-                        .map_err(|e| e.to_string())
-                        .and_then(|walk| match container {
-                            Some(codec) => schema_text.with(|t| container_of(t, codec, walk, sync)),
-                            None => Ok(walk),
-                        }) {
-                        Err(e) => Encoding::Failed(e),
-                        Ok(walk) => {
-                            let avro_json = (!conversions.is_empty())
-                                .then(|| to_avro_json_pretty(&p.schema, &value));
-                            Encoding::Bytes(
-                                Arc::new(Shown {
-                                    schema: p.schema.clone(),
-                                    walk,
-                                }),
-                                Arc::new(Plain {
-                                    conversions,
-                                    avro_json,
-                                }),
-                            )
-                        }
-                    },
-                },
-            };
-            Shared(Arc::new(encoding))
-        });
-        let mode = RwSignal::new(Mode::Encode);
-        let bytes_text = RwSignal::new(EXAMPLE_BYTES.to_string());
-        let bytes_file: RwSignal<Option<(String, Shared<Vec<u8>>)>> = RwSignal::new(None);
-        let input_format = RwSignal::new("auto".to_string());
-        let frame = RwSignal::new("auto".to_string());
-        let message = RwSignal::new(0usize);
-        let decoding = Memo::new(move |_| {
-            let view = match schema.get().0.as_ref() {
-                Err(_) => DecodeView {
-                    messages: Vec::new(),
-                    current: 0,
-                    decoding: Decoding::NoSchema,
-                },
-                Ok(p) => match bytes_file.get() {
-                    Some((name, bytes)) => decode_file(&p.schema, &name, &bytes.0, &frame.get()),
-                    None => bytes_text.with(|t| {
-                        decode_text(
-                            &p.schema,
-                            t,
-                            &input_format.get(),
-                            &frame.get(),
-                            message.get(),
-                        )
-                    }),
-                },
-            };
-            Shared(Arc::new(view))
-        });
-        let shown = Memo::new(move |_| match mode.get() {
-            Mode::Encode => match encoding.get().0.as_ref() {
-                Encoding::Bytes(a, _) => Some(Shared(a.clone())),
-                _ => None,
-            },
-            Mode::Decode => decoding.get().0.decoding.shown().map(Shared),
-        });
-        let selected = RwSignal::new(None);
-        // New bytes invalidate the selected span.
-        Effect::new(move |_| {
-            shown.track();
-            selected.set(None);
-        });
-        Workspace {
-            schema_text,
-            versions,
-            current,
-            datum_text,
-            selected,
-            schema,
-            encoding,
-            out_frame,
-            out_codec,
-            confluent_id,
-            mode,
-            bytes_text,
-            bytes_file,
-            input_format,
-            frame,
-            decoding,
-            message,
-            reader: RwSignal::new(String::new()),
-            shown,
-        }
-    }
-
-    /// Saves the texts to local storage whenever they change.
-    pub fn autosave(self) {
-        Effect::new(move |_| {
-            let datum = self.datum_text.get();
-            let current = self.current.get();
-            self.versions.with(|vs| save(vs, current, &datum));
+    /// Replaces the edited version's text (what the editor writes).
+    pub fn set_text(self, text: String) {
+        let at = self.current.get_untracked();
+        self.list.maybe_update(|vs| match vs.get_mut(at) {
+            Some(v) if v.text != text => {
+                v.text = text;
+                true
+            }
+            _ => false,
         });
     }
-}
 
-impl Default for Workspace {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Workspace {
     /// Shows version `index` in the editor.
-    pub fn select_version(self, index: usize) {
-        if let Some(text) = self
-            .versions
-            .with_untracked(|vs| vs.get(index).map(|v| v.text.clone()))
-        {
+    pub fn select(self, index: usize) {
+        if index < self.list.with_untracked(Vec::len) {
             self.current.set(index);
-            self.schema_text.set(text);
         }
     }
 
-    /// Adds a copy of the current version after the last one, named after it, and selects it.
-    pub fn duplicate_version(self) {
-        let text = self.schema_text.get_untracked();
+    /// Adds a copy of the edited version after the last one, named after it, and selects it.
+    pub fn duplicate(self) {
         let mut index = 0;
-        self.versions.update(|vs| {
+        let current = self.current.get_untracked();
+        self.list.update(|vs| {
             let id = vs.iter().map(|v| v.id).max().map_or(0, |m| m + 1);
             let mut n = vs.len() + 1;
             while vs.iter().any(|v| v.name == format!("v{n}")) {
                 n += 1;
             }
+            let text = vs.get(current).map(|v| v.text.clone()).unwrap_or_default();
             vs.push(Version {
                 id,
                 name: format!("v{n}"),
@@ -494,20 +278,20 @@ impl Workspace {
             });
             index = vs.len() - 1;
         });
-        self.select_version(index);
+        self.select(index);
     }
 
     /// Deletes version `index` (never the last one left).
-    pub fn delete_version(self, index: usize) {
+    pub fn delete(self, index: usize) {
         let mut remaining = 0;
-        self.versions.update(|vs| {
+        self.list.update(|vs| {
             if vs.len() > 1 && index < vs.len() {
                 vs.remove(index);
             }
             remaining = vs.len();
         });
         let current = self.current.get_untracked();
-        self.select_version(if current >= remaining {
+        self.current.set(if current >= remaining {
             remaining - 1
         } else if current > index {
             current - 1
@@ -517,9 +301,9 @@ impl Workspace {
     }
 
     /// Swaps version `index` with the one after it.
-    pub fn move_version_later(self, index: usize) {
+    pub fn move_later(self, index: usize) {
         let mut moved = false;
-        self.versions.update(|vs| {
+        self.list.update(|vs| {
             if index + 1 < vs.len() {
                 vs.swap(index, index + 1);
                 moved = true;
@@ -537,7 +321,7 @@ impl Workspace {
 
     /// Gives version `index` the id a schema registry knows it by.
     pub fn set_registry_id(self, index: usize, registry_id: String) {
-        self.versions.update(|vs| {
+        self.list.update(|vs| {
             if let Some(v) = vs.get_mut(index) {
                 v.registry_id = registry_id;
             }
@@ -545,12 +329,270 @@ impl Workspace {
     }
 
     /// Renames version `index`.
-    pub fn rename_version(self, index: usize, name: String) {
-        self.versions.update(|vs| {
+    pub fn rename(self, index: usize, name: String) {
+        self.list.update(|vs| {
             if let Some(v) = vs.get_mut(index) {
                 v.name = name;
             }
         });
+    }
+
+    /// The index of the version with list key `id`.
+    pub fn index_of(self, id: u32) -> Option<usize> {
+        self.list.with(|vs| vs.iter().position(|v| v.id == id))
+    }
+}
+
+/// The encoder's choices: how the bytes are framed.
+#[derive(Clone, Copy)]
+pub struct Output {
+    /// Raw, Confluent, single-object, or a container file (`Container`); never `Auto`.
+    pub frame: RwSignal<FrameChoice>,
+    /// The codec of a written container file.
+    pub codec: RwSignal<Codec>,
+    /// The schema id written in a Confluent frame, as typed.
+    pub confluent_id: RwSignal<String>,
+}
+
+/// The decoder's input: the pasted text or a file, and how to read it.
+#[derive(Clone, Copy)]
+pub struct Input {
+    /// The pasted bytes (hex, base64, …).
+    pub text: RwSignal<String>,
+    /// A dropped or chosen file, read as raw bytes instead of the pasted text.
+    pub file: RwSignal<Option<(String, Shared<Vec<u8>>)>>,
+    /// The paste form; `None` detects it.
+    pub format: RwSignal<Option<InputFormat>>,
+    /// The framing.
+    pub frame: RwSignal<FrameChoice>,
+    /// Which message of a several-message paste is shown.
+    pub message: RwSignal<usize>,
+}
+
+/// Everything the page shows: the document's parts as signals, the selection, and the memos over them.
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    /// The schema's versions and the edited one.
+    pub versions: Versions,
+    /// The datum editor's text (Avro JSON, or plain JSON).
+    pub datum_text: RwSignal<String>,
+    /// The encoder's choices.
+    pub output: Output,
+    /// The decoder's input.
+    pub input: Input,
+    /// Encode or decode.
+    pub mode: RwSignal<Mode>,
+    /// The open matrix cell, `(reader, writer)`.
+    pub cell: RwSignal<Option<(usize, usize)>>,
+    /// The diff's chosen pair, `(old, new)`.
+    pub diff: RwSignal<Option<(usize, usize)>>,
+    /// The list key ([`Version::id`]) of the version the datum is read as; `None` reads it as written.
+    pub reader: RwSignal<Option<u32>>,
+    /// The version whose registration the modes table shows; `None`: the newest.
+    pub candidate: RwSignal<Option<usize>>,
+    /// The selected span (view state).
+    pub selected: Selected,
+    /// Every version parsed once, and the reader × writer matrix.
+    pub history: Memo<Shared<History>>,
+    /// The edited version parsed: the history's parse of it, shared.
+    pub schema: Memo<Parsed>,
+    /// The datum text parsed as JSON, once per edit.
+    pub datum: Memo<Shared<Result<Json, DatumError>>>,
+    /// The datum, encoded.
+    pub encoding: Memo<Shared<Encoding>>,
+    /// The pasted bytes, decoded.
+    pub decoding: Memo<Shared<DecodeView>>,
+    /// The bytes the hex view shows (the encoding or the decoding, by mode).
+    pub shown: Memo<Option<Shared<Shown>>>,
+}
+
+/// The example workspace: the UserEvent schema, a datum, and its single-object bytes.
+pub fn example() -> Document {
+    Document {
+        versions: vec![SavedVersion {
+            name: "v1".into(),
+            text: EXAMPLE_SCHEMA.into(),
+            registry_id: String::new(),
+        }],
+        datum: EXAMPLE_DATUM.into(),
+        bytes: EXAMPLE_BYTES.into(),
+        ..Document::default()
+    }
+}
+
+impl Workspace {
+    /// Creates a workspace holding these texts, with the example's bytes.
+    pub fn with_texts(schema: String, datum: String) -> Self {
+        let mut doc = example();
+        doc.versions[0].text = schema;
+        doc.datum = datum;
+        Self::from_document(doc)
+    }
+
+    /// Creates the workspace of a saved document and wires the memos.
+    pub fn from_document(doc: Document) -> Self {
+        let Document {
+            versions,
+            current,
+            datum,
+            bytes,
+            file,
+            choices,
+            open,
+        } = doc;
+        let versions = Versions::new(versions, current);
+        let reader = RwSignal::new(open.reader.and_then(|i| {
+            versions
+                .list
+                .with_untracked(|vs| vs.get(i).map(|v| v.id))
+        }));
+        let history = history(versions.list);
+        let current = versions.current;
+        let schema = Memo::new(move |_| {
+            let at = current.get();
+            history.with(|h| h.0.schemas.get(at).cloned()).unwrap_or_else(|| {
+                Shared(Arc::new(Err(avro_playground_core::schema::SchemaError {
+                    message: "no version is selected".into(),
+                    pointer: Default::default(),
+                    range: Default::default(),
+                    position: Default::default(),
+                })))
+            })
+        });
+        let datum_text = RwSignal::new(datum);
+        let datum = Memo::new(move |_| Shared(Arc::new(datum_text.with(|t| parse_datum(t)))));
+        let output = Output {
+            frame: RwSignal::new(choices.out_frame),
+            codec: RwSignal::new(choices.out_codec),
+            confluent_id: RwSignal::new(choices.confluent_id),
+        };
+        // One random sync marker per page, as writers pick one per file.
+        let sync: [u8; SYNC_LEN] = std::array::from_fn(|_| (js_sys::Math::random() * 256.0) as u8);
+        let encoding = Memo::new(move |_| {
+            let parsed = schema.get();
+            let Ok(writer) = parsed.0.as_ref() else {
+                return Shared(Arc::new(Encoding::NoSchema));
+            };
+            let text = history.with(|h| h.0.texts.get(current.get()).cloned());
+            Shared(Arc::new(encode(
+                writer,
+                text.as_deref().unwrap_or_default(),
+                &datum.get().0,
+                datum_text,
+                output,
+                sync,
+            )))
+        });
+        let input = Input {
+            text: RwSignal::new(bytes),
+            file: RwSignal::new(file.map(|f| (f.name, Shared(Arc::new(f.bytes))))),
+            format: RwSignal::new(choices.input_format),
+            frame: RwSignal::new(choices.frame),
+            message: RwSignal::new(open.message),
+        };
+        let decoding = Memo::new(move |_| {
+            let view = match schema.get().0.as_ref() {
+                Err(_) => DecodeView {
+                    messages: Vec::new(),
+                    current: 0,
+                    decoding: Decoding::NoSchema,
+                },
+                Ok(s) => match input.file.get() {
+                    Some((name, bytes)) => decode_file(s, &name, &bytes.0, input.frame.get()),
+                    None => input.text.with(|t| {
+                        decode_text(s, t, input.format.get(), input.frame.get(), input.message.get())
+                    }),
+                },
+            };
+            Shared(Arc::new(view))
+        });
+        let mode = RwSignal::new(open.mode);
+        let shown = Memo::new(move |_| match mode.get() {
+            Mode::Encode => match encoding.get().0.as_ref() {
+                Encoding::Bytes(a, _) => Some(Shared(a.clone())),
+                _ => None,
+            },
+            Mode::Decode => decoding.get().0.decoding.shown().map(Shared),
+        });
+        Workspace {
+            versions,
+            datum_text,
+            output,
+            input,
+            mode,
+            cell: RwSignal::new(open.cell),
+            diff: RwSignal::new(open.diff),
+            reader,
+            candidate: RwSignal::new(open.candidate),
+            selected: Selected::new(shown),
+            history,
+            schema,
+            datum,
+            encoding,
+            decoding,
+            shown,
+        }
+    }
+
+    /// The saved document of this workspace, as it stands (untracked).
+    pub fn document(self) -> Document {
+        let (versions, current) = (self.versions.list, self.versions.current);
+        Document {
+            versions: versions.with_untracked(|vs| {
+                vs.iter()
+                    .map(|v| SavedVersion {
+                        name: v.name.clone(),
+                        text: v.text.clone(),
+                        registry_id: v.registry_id.clone(),
+                    })
+                    .collect()
+            }),
+            current: current.get_untracked(),
+            datum: self.datum_text.get_untracked(),
+            bytes: self.input.text.get_untracked(),
+            file: self.input.file.get_untracked().map(|(name, bytes)| SavedFile {
+                name,
+                bytes: bytes.0.as_ref().clone(),
+            }),
+            choices: Choices {
+                out_frame: self.output.frame.get_untracked(),
+                out_codec: self.output.codec.get_untracked(),
+                confluent_id: self.output.confluent_id.get_untracked(),
+                input_format: self.input.format.get_untracked(),
+                frame: self.input.frame.get_untracked(),
+            },
+            open: Open {
+                mode: self.mode.get_untracked(),
+                cell: self.cell.get_untracked(),
+                diff: self.diff.get_untracked(),
+                reader: self
+                    .reader
+                    .get_untracked()
+                    .and_then(|id| versions.with_untracked(|vs| vs.iter().position(|v| v.id == id))),
+                message: self.input.message.get_untracked(),
+                candidate: self.candidate.get_untracked(),
+            },
+        }
+    }
+
+    /// Tracks every part of the saved document (for the autosave).
+    pub fn track_document(self) {
+        self.versions.list.track();
+        self.versions.current.track();
+        self.datum_text.track();
+        self.input.text.track();
+        self.input.file.track();
+        self.input.format.track();
+        self.input.frame.track();
+        self.input.message.track();
+        self.output.frame.track();
+        self.output.codec.track();
+        self.output.confluent_id.track();
+        self.mode.track();
+        self.cell.track();
+        self.diff.track();
+        self.reader.track();
+        self.candidate.track();
     }
 
     /// Replaces every version (a loaded scenario) and selects the newest.
@@ -567,7 +609,10 @@ impl Workspace {
             .collect();
         let last = versions.len().saturating_sub(1);
         // A datum that does not fit the newest version makes way for an example that does.
-        if let Some(schema) = versions.last().and_then(|v| parse_schema(&v.text).ok()) {
+        if let Some(schema) = versions
+            .last()
+            .and_then(|v| avro_playground_core::schema::parse_schema(&v.text).ok())
+        {
             let fits = self
                 .datum_text
                 .with_untracked(|t| from_avro_or_plain_json(&schema, t).is_ok());
@@ -576,8 +621,68 @@ impl Workspace {
             }
         }
         // The new versions' ids start over: a reader picked among the old ones would name another.
-        self.reader.set(String::new());
-        self.versions.set(versions);
-        self.select_version(last);
+        self.reader.set(None);
+        self.cell.set(None);
+        self.diff.set(None);
+        self.candidate.set(None);
+        self.versions.list.set(versions);
+        self.versions.current.set(last);
+    }
+}
+
+/// Encodes the parsed datum with `writer` (the edited version, whose text is `schema_text`) under the
+/// output choices.
+fn encode(
+    writer: &Arc<Schema>,
+    schema_text: &str,
+    datum: &Result<Json, DatumError>,
+    datum_text: RwSignal<String>,
+    output: Output,
+    sync: [u8; SYNC_LEN],
+) -> Encoding {
+    let frame = match output.frame.get() {
+        FrameChoice::Confluent => match output.confluent_id.get().trim().parse::<u32>() {
+            Ok(id) => FrameOut::Confluent(id),
+            Err(_) => {
+                return Encoding::Failed(
+                    "the Confluent schema id must be a whole number from 0 to 4294967295".into(),
+                )
+            }
+        },
+        FrameChoice::SingleObject => FrameOut::SingleObject,
+        FrameChoice::Raw | FrameChoice::Auto | FrameChoice::Container => FrameOut::Raw,
+    };
+    let container = (output.frame.get() == FrameChoice::Container).then(|| output.codec.get());
+    let json = match datum {
+        Ok(json) => json,
+        Err(e) => return Encoding::Datum(e.clone()),
+    };
+    let read = datum_text.with(|t| from_avro_or_plain_json_parsed(writer, json, t));
+    let (value, conversions) = match read {
+        Ok(read) => read,
+        Err(e) => return Encoding::Datum(e),
+    };
+    let walk = write_framed(writer, &value, frame)
+        .map_err(|e| e.to_string())
+        .and_then(|walk| match container {
+            Some(codec) => container_of(schema_text, codec, walk, sync),
+            None => Ok(walk),
+        });
+    match walk {
+        Err(e) => Encoding::Failed(e),
+        Ok(walk) => {
+            let avro_json =
+                (!conversions.is_empty()).then(|| to_avro_json_pretty(writer, &value));
+            Encoding::Bytes(
+                Arc::new(Shown {
+                    schema: writer.clone(),
+                    walk,
+                }),
+                Arc::new(Plain {
+                    conversions,
+                    avro_json,
+                }),
+            )
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! Written as HTML text with delegated listeners (see [`crate::html`]).
 
 use crate::html::{self, clicked_attribute};
-use crate::state::{Version, Workspace};
+use crate::state::{Version, Versions};
 use leptos::prelude::*;
 use std::fmt::Write;
 
@@ -49,10 +49,10 @@ fn bar_html(versions: &[Version], current: usize) -> String {
 
 /// The version bar above the schema editor.
 #[component]
-pub fn VersionBar(ws: Workspace) -> impl IntoView {
+pub fn VersionBar(versions: Versions) -> impl IntoView {
     let entries = move || {
-        let current = ws.current.get();
-        ws.versions.with(|v| bar_html(v, current))
+        let current = versions.current.get();
+        versions.list.with(|v| bar_html(v, current))
     };
     let version_of = |ev: &web_sys::Event| {
         use wasm_bindgen::JsCast;
@@ -70,10 +70,10 @@ pub fn VersionBar(ws: Workspace) -> impl IntoView {
             return;
         };
         match action.as_str() {
-            "select" => ws.select_version(i),
-            "later" => ws.move_version_later(i),
-            "earlier" if i > 0 => ws.move_version_later(i - 1),
-            "delete" => ws.delete_version(i),
+            "select" => versions.select(i),
+            "later" => versions.move_later(i),
+            "earlier" if i > 0 => versions.move_later(i - 1),
+            "delete" => versions.delete(i),
             _ => {}
         }
     };
@@ -87,15 +87,15 @@ pub fn VersionBar(ws: Workspace) -> impl IntoView {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|e| e.class_name() == "registry-id");
         if registry {
-            ws.set_registry_id(i, event_target_value(&ev));
+            versions.set_registry_id(i, event_target_value(&ev));
         } else {
-            ws.rename_version(i, event_target_value(&ev));
+            versions.rename(i, event_target_value(&ev));
         }
     };
     view! {
         <div class="version-bar" role="tablist" aria-label="Schema versions">
             <span class="versions" inner_html=entries on:click=click on:change=change></span>
-            <button id="add-version" class="copy" title="Add a new version: a copy of the one shown" on:click=move |_| ws.duplicate_version()>
+            <button id="add-version" class="copy" title="Add a new version: a copy of the one shown" on:click=move |_| versions.duplicate()>
                 "+ new version"
             </button>
         </div>

@@ -59,7 +59,7 @@ pub fn writer_fit_html(
     };
     for (i, (name, schema)) in h.names.iter().zip(&h.schemas).enumerate() {
         let registry = registry.get(i) == Some(&true);
-        let (class, verdict, why, fingerprint) = match schema {
+        let (class, verdict, why, fingerprint) = match schema.0.as_ref() {
             Err(e) => ("bad", "does not parse", e.to_string(), false),
             Ok(schema) => {
                 let trial = try_writer(schema, &framing, bytes);

@@ -24,9 +24,9 @@ const LARGE_SCHEMA: &str = r#"{"type": "array", "items": "long"}"#;
 async fn bytes_view(schema: &str, datum: &str) -> (Mounted, Workspace) {
     Mounted::panels(schema, datum, |ws| {
         view! {
-            <HexView ws=ws />
-            <SpanDetails ws=ws />
-            <SpanTree ws=ws />
+            <HexView shown=ws.shown selected=ws.selected />
+            <SpanDetails shown=ws.shown selected=ws.selected />
+            <SpanTree shown=ws.shown selected=ws.selected />
         }
     })
     .await

@@ -4,7 +4,6 @@ use crate::harness::{tick, Mounted};
 use avro_playground_core::canonical::{fingerprints, to_hex};
 use avro_playground_core::schema::parse_schema;
 use avro_playground_web::datum_panel::DatumPanel;
-use avro_playground_web::history::history;
 use avro_playground_web::state::Workspace;
 use leptos::prelude::*;
 
@@ -18,8 +17,7 @@ const DATUM_HEX: &str = "02046869";
 /// The datum panel (with the history of versions it reads the datum as).
 async fn datum_panel_ws(datum: &str) -> (Mounted, Workspace) {
     Mounted::panels(SCHEMA, datum, |ws| {
-        let history = history(ws);
-        view! { <DatumPanel ws=ws history=history /> }
+        view! { <DatumPanel ws=ws /> }
     })
     .await
 }
@@ -32,14 +30,14 @@ async fn datum_panel(datum: &str) -> Mounted {
 async fn the_encoded_datum_reads_as_another_version() {
     let (panel, ws) = datum_panel_ws(DATUM).await;
     // v2 adds a field with a default; the editor goes back to v1, which wrote the datum.
-    ws.duplicate_version();
+    ws.versions.duplicate();
     tick().await;
-    ws.schema_text.set(SCHEMA.replace(
+    ws.versions.set_text(SCHEMA.replace(
         r#"{"name": "label", "type": "string"}"#,
         r#"{"name": "label", "type": "string"}, {"name": "unit", "type": "string", "default": "kPa"}"#,
     ));
     tick().await;
-    ws.select_version(0);
+    ws.versions.select(0);
     tick().await;
     assert!(
         panel.find("#resolution-status").is_none(),

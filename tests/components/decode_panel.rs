@@ -5,7 +5,6 @@ use crate::harness::{offset_of, text_of, Mounted};
 use avro_playground_core::container::{write_container, Codec};
 use avro_playground_web::decode_panel::DecodePanel;
 use avro_playground_web::hex_view::HexView;
-use avro_playground_web::history::history;
 use avro_playground_web::state::Mode;
 use leptos::prelude::*;
 
@@ -18,10 +17,9 @@ const CONFLUENT: &str = "00 00 00 00 07 03 04 68 69";
 /// The decode panel over the hex view, in decode mode, with `bytes` pasted.
 async fn decode_panel(bytes: &str) -> Mounted {
     let (panel, ws) = Mounted::panels(SCHEMA, "{}", |ws| {
-        let history = history(ws);
         view! {
-            <DecodePanel ws=ws history=history />
-            <HexView ws=ws />
+            <DecodePanel ws=ws />
+            <HexView shown=ws.shown selected=ws.selected />
         }
     })
     .await;

@@ -2,7 +2,6 @@
 
 use crate::harness::{tick, Mounted};
 use avro_playground_web::diff_panel::DiffPanel;
-use avro_playground_web::history::history;
 use leptos::prelude::*;
 
 const V1: &str = r#"{"type": "record", "name": "Order", "fields": [{"name": "id", "type": "string"}, {"name": "note", "type": "string"}]}"#;
@@ -13,7 +12,7 @@ const V2: &str =
 async fn the_diff_lists_a_removed_field_and_marks_it_when_clicked() {
     let (panel, ws) = Mounted::panels(V1, "{}", |ws| {
         let chosen = RwSignal::new(None);
-        view! { <DiffPanel ws=ws history=history(ws) chosen=chosen /> }
+        view! { <DiffPanel history=ws.history current=ws.versions.current chosen=chosen /> }
     })
     .await;
     assert!(

@@ -78,6 +78,19 @@ pub enum FrameChoice {
     Container,
 }
 
+impl FrameChoice {
+    /// The choice's name as the CLI's `--frame` takes it: `auto`, `raw`, `confluent`, `single-object`, `ocf`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FrameChoice::Auto => "auto",
+            FrameChoice::Raw => "raw",
+            FrameChoice::Confluent => "confluent",
+            FrameChoice::SingleObject => "single-object",
+            FrameChoice::Container => "ocf",
+        }
+    }
+}
+
 impl std::str::FromStr for FrameChoice {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {

@@ -20,6 +20,8 @@ pub mod framing;
 pub mod input;
 pub mod lint;
 pub mod output;
+#[cfg(feature = "parse-count")]
+pub mod parse_count;
 pub mod random;
 pub mod resolve;
 pub mod schema;

@@ -269,6 +269,8 @@ fn same_number(x: &str, y: &str) -> bool {
 
 /// Parses strict JSON (RFC 8259: no comments, no trailing commas) keeping source ranges.
 pub fn parse_json(text: &str) -> Result<Json, SyntaxError> {
+    #[cfg(feature = "parse-count")]
+    crate::parse_count::count(&crate::parse_count::JSON_TEXTS);
     if text.trim().is_empty() {
         return Err(SyntaxError {
             range: TextRange { start: 0, end: 0 },

@@ -141,3 +141,17 @@ fn confluent_guid_framing_is_read_with_its_17_byte_header() {
         .expect_err("bad magic");
     assert!(err.to_string().contains("found 02"), "{err}");
 }
+
+#[test]
+fn frame_choice_names_read_back_as_the_same_choice() {
+    use avro_playground_core::framing::FrameChoice;
+    for choice in [
+        FrameChoice::Auto,
+        FrameChoice::Raw,
+        FrameChoice::Confluent,
+        FrameChoice::SingleObject,
+        FrameChoice::Container,
+    ] {
+        assert_eq!(choice.name().parse::<FrameChoice>(), Ok(choice));
+    }
+}

@@ -138,10 +138,19 @@ pub fn from_avro_or_plain_json(
     schema: &Schema,
     text: &str,
 ) -> Result<(Value, Vec<Conversion>), DatumError> {
-    let json = parse_datum(text)?;
-    match from_avro_json_parsed(schema, &json, text) {
+    from_avro_or_plain_json_parsed(schema, &parse_datum(text)?, text)
+}
+
+/// [`from_avro_or_plain_json`] on already parsed JSON ([`parse_datum`]); `text` is the source its ranges
+/// refer to.
+pub fn from_avro_or_plain_json_parsed(
+    schema: &Schema,
+    json: &Json,
+    text: &str,
+) -> Result<(Value, Vec<Conversion>), DatumError> {
+    match from_avro_json_parsed(schema, json, text) {
         Ok(value) => Ok((value, Vec::new())),
-        Err(strict) => from_plain_json_parsed(schema, &json, text).map_err(|plain| {
+        Err(strict) => from_plain_json_parsed(schema, json, text).map_err(|plain| {
             if plain.range.start >= strict.range.start {
                 plain
             } else {
@@ -183,7 +192,8 @@ pub fn write_avro_json(schema: &Schema, id: SchemaId, value: &Value, layout: Lay
     write::write(schema, Some(id), value, layout)
 }
 
-fn parse_datum(text: &str) -> Result<Json, DatumError> {
+/// Parses a datum's JSON text, a syntax error becoming a [`DatumError`] that names where.
+pub fn parse_datum(text: &str) -> Result<Json, DatumError> {
     parse_json(text).map_err(|e| DatumError {
         message: e.message,
         pointer: Pointer::root(),

@@ -201,8 +201,8 @@ impl CompatibilityMatrix {
     /// Like [`compute`](Self::compute), but takes a cell from `known(reader, writer)` where it gives one
     /// (e.g. the previous matrix's, for versions whose text did not change), so an edit to one version
     /// costs 2N − 1 checks instead of N².
-    pub fn compute_reusing(
-        schemas: &[Schema],
+    pub fn compute_reusing<S: std::borrow::Borrow<Schema>>(
+        schemas: &[S],
         mut known: impl FnMut(usize, usize) -> Option<Compatibility>,
     ) -> CompatibilityMatrix {
         let mut cells = Vec::with_capacity(schemas.len() * schemas.len());
@@ -210,7 +210,9 @@ impl CompatibilityMatrix {
             for (w, writer) in schemas.iter().enumerate() {
                 cells.push(
                     known(r, w)
-                        .unwrap_or_else(|| check_reader_writer_compatibility(reader, writer)),
+                        .unwrap_or_else(|| {
+                            check_reader_writer_compatibility(reader.borrow(), writer.borrow())
+                        }),
                 );
             }
         }

@@ -22,6 +22,8 @@ pub fn parse_schema(text: &str) -> Result<Schema, SchemaError> {
 
 /// Parses and validates a schema from already parsed JSON; `text` is the source the ranges refer to.
 pub fn parse_schema_json(json: &Json, text: &str) -> Result<Schema, SchemaError> {
+    #[cfg(feature = "parse-count")]
+    crate::parse_count::count(&crate::parse_count::SCHEMAS);
     let mut parser = Parser {
         text,
         nodes: Vec::new(),

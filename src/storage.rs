@@ -1,0 +1,137 @@
+//! Where the saved document lives: local storage, under one key, written by a debounced autosave and at
+//! once when the page is hidden or closed.
+//!
+//! Local storage, not IndexedDB: it is synchronous, so the document is read before the first paint and
+//! the last edit is written from `pagehide`. It holds about 5 M characters per origin; the document, the
+//! backup and the safe-mode copy are each capped at [`MAX_STORED_CHARS`], so all three fit.
+
+use crate::document::Document;
+use crate::state::{self, Workspace};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// The key of the saved document (format 3 and later).
+pub const DOCUMENT_KEY: &str = "avro-playground/document";
+/// The key the first version saved under (format 2), read when there is no document yet.
+pub const FORMAT_2_KEY: &str = "avro-playground/workspace/v2";
+/// A copy of a document the page could not read, or replaced: kept, never overwritten by the autosave.
+pub const BACKUP_KEY: &str = "avro-playground/backup";
+/// The most characters one stored copy may take.
+pub const MAX_STORED_CHARS: usize = 1_600_000;
+/// How long the autosave waits after the last edit.
+const DEBOUNCE: Duration = Duration::from_millis(400);
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The stored text under `key`.
+pub fn read(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
+}
+
+/// Stores `text` under `key`; `false` when storage is full, disabled or refuses it.
+pub fn write(key: &str, text: &str) -> bool {
+    text.chars().count() <= MAX_STORED_CHARS
+        && storage().is_some_and(|s| s.set_item(key, text).is_ok())
+}
+
+/// The document to start from, and what the page should say about it.
+pub struct Loaded {
+    /// The saved document, or the example.
+    pub document: Document,
+    /// Notes for the user: values replaced by defaults, or a document that could not be read (kept).
+    pub notes: Vec<String>,
+}
+
+/// The saved document (format 3, else the first version's format 2), or the example. A document that
+/// cannot be read is copied to [`BACKUP_KEY`] before anything overwrites it, and the page says so.
+pub fn load() -> Loaded {
+    let Some(text) = read(DOCUMENT_KEY).or_else(|| read(FORMAT_2_KEY)) else {
+        return Loaded {
+            document: state::example(),
+            notes: Vec::new(),
+        };
+    };
+    match Document::from_json(&text) {
+        Ok(read) => Loaded {
+            document: read.document,
+            notes: read
+                .warnings
+                .into_iter()
+                .map(|w| format!("In the saved workspace, {w}."))
+                .collect(),
+        },
+        Err(why) => {
+            let kept = write(BACKUP_KEY, &text);
+            Loaded {
+                document: state::example(),
+                notes: vec![format!(
+                    "The saved workspace could not be read ({why}), so the example is shown. {}",
+                    if kept {
+                        format!("Its text is kept in this browser's local storage under `{BACKUP_KEY}`.")
+                    } else {
+                        "It could not be copied aside either: it stays where it was until this page saves."
+                            .into()
+                    }
+                )],
+            }
+        }
+    }
+}
+
+/// Saves `doc`; the notes say what was left out for its size, or that nothing could be saved.
+pub fn save(doc: &Document) -> Vec<String> {
+    let written = doc.to_json();
+    let mut notes: Vec<String> = written
+        .left_out
+        .iter()
+        .map(|what| format!("Not kept in the autosave: {what}. Everything else is."))
+        .collect();
+    if write(DOCUMENT_KEY, &written.json) {
+        if let Some(s) = storage() {
+            // The first version's copy is migrated once the new one is written.
+            let _ = s.remove_item(FORMAT_2_KEY);
+        }
+    } else {
+        notes = vec![format!(
+            "Not saved: the workspace is {} K characters, over the autosave's cap of {} K or over what \
+             this browser's storage allows. It stays on this page until you close it.",
+            written.json.chars().count() / 1000,
+            MAX_STORED_CHARS / 1000
+        )];
+    }
+    notes
+}
+
+/// Saves the workspace's document a moment after each edit, and at once when the page is hidden; the
+/// notes of the last save go to `notes`.
+pub fn autosave(ws: Workspace, notes: RwSignal<Vec<String>>) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let save_now = move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+            pending.set_value(None);
+        }
+        let new = save(&ws.document());
+        if notes.with_untracked(|n| *n != new) {
+            notes.set(new);
+        }
+    };
+    Effect::new(move |first: Option<()>| {
+        ws.track_document();
+        if first.is_none() {
+            return;
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        pending.set_value(set_timeout_with_handle(save_now, DEBOUNCE).ok());
+    });
+    let listener = window_event_listener(leptos::ev::pagehide, move |_| {
+        if pending.get_value().is_some() {
+            save_now();
+        }
+    });
+    on_cleanup(move || listener.remove());
+}
