@@ -184,16 +184,16 @@ pub fn DiffPanel(
 ) -> impl IntoView {
     // The picked change, with the pair it was picked in: another pair shows none picked.
     let picked = RwSignal::new(None::<(usize, (usize, usize))>);
-    let pair = Memo::new(move |_| {
+    let pair = move || {
         compared_pair(
             chosen.get(),
             current.get(),
             history.with(|h| h.0.names.len()),
         )
-    });
+    };
     // Diffed once per change of either parsed schema, not at every render.
     let diffed = Memo::new(move |previous: Option<&Diffed>| {
-        let schemas = history.with(|h| schemas(&h.0, pair.get()));
+        let schemas = history.with(|h| schemas(&h.0, pair()));
         if let Some(p) = previous.filter(|p| p.of(&schemas)) {
             return p.clone();
         }
@@ -205,7 +205,7 @@ pub fn DiffPanel(
     });
     let on_click = move |ev: web_sys::MouseEvent| {
         if let Some(i) = clicked_attribute(&ev, "data-change").and_then(|i| i.parse().ok()) {
-            picked.set(Some((i, pair.get_untracked())));
+            picked.set(Some((i, untrack(pair))));
         }
     };
     let on_change = move |ev: web_sys::Event| {
@@ -220,7 +220,7 @@ pub fn DiffPanel(
         let Ok(version) = event_target_value(&ev).parse::<usize>() else {
             return;
         };
-        let (old, new) = pair.get_untracked();
+        let (old, new) = untrack(pair);
         chosen.set(Some(if side == "old" {
             (version, new)
         } else {
@@ -234,7 +234,7 @@ pub fn DiffPanel(
             on:click=on_click
             on:change=on_change
             inner_html=move || {
-                let (h, pair, diffed) = (history.get(), pair.get(), diffed.get());
+                let (h, pair, diffed) = (history.get(), pair(), diffed.get());
                 let picked = picked.get().filter(|(_, at)| *at == pair).map(|(i, _)| i);
                 diff_html(&h.0, pair, &diffed.compared.0, picked)
             }

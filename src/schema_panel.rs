@@ -90,21 +90,7 @@ pub fn SchemaPanel(
             end: e.range.end,
         })
     });
-    // Lints read the version before the edited one too, so they follow the history; a memo, so that
-    // views reading them do not lint twice.
-    let lints = Memo::new(move |_| {
-        let at = versions.current.get();
-        Shared(std::sync::Arc::new(history.with(|h| lints_of(&h.0, at))))
-    });
-    let fingerprints = Memo::new(move |_| {
-        schema
-            .get()
-            .0
-            .as_ref()
-            .as_ref()
-            .ok()
-            .map(|s| Shared(std::sync::Arc::new(fingerprints(s))))
-    });
+    // Lints read the version before the edited one too, so they follow the history.
     let status = move || match schema.get().0.as_ref() {
         Err(e) => positioned_error_html(
             "schema-error",
@@ -112,10 +98,10 @@ pub fn SchemaPanel(
             &e.message,
             &e.pointer.to_string(),
         ),
-        Ok(s) => match fingerprints.get() {
-            Some(f) => ok_html(s, &f.0, &lints.get().0),
-            None => String::new(),
-        },
+        Ok(s) => {
+            let lints = history.with(|h| lints_of(&h.0, versions.current.get()));
+            ok_html(s, &fingerprints(s), &lints)
+        }
     };
     // A lint's fix button names the lint by its place in the list.
     let fix = move |ev: web_sys::MouseEvent| {
@@ -123,8 +109,9 @@ pub fn SchemaPanel(
         else {
             return;
         };
-        let fixed = lints.with_untracked(|l| l.0.get(i).and_then(|l| l.fixed_text.clone()));
-        if let Some(text) = fixed {
+        let at = versions.current.get_untracked();
+        let fixed = history.with_untracked(|h| lints_of(&h.0, at).into_iter().nth(i));
+        if let Some(text) = fixed.and_then(|l| l.fixed_text) {
             versions.set_text(text);
         }
     };

@@ -145,8 +145,6 @@ pub struct Selected {
     made: RwSignal<Option<(u64, Selection)>>,
     /// The shown bytes' generation: it grows each time other bytes are shown.
     generation: Memo<(usize, u64)>,
-    /// The selection, while the bytes it was made in are shown.
-    current: Memo<Option<Selection>>,
 }
 
 impl Selected {
@@ -159,26 +157,21 @@ impl Selected {
                 None => (at, 0),
             }
         });
-        let made = RwSignal::new(None::<(u64, Selection)>);
-        let current = Memo::new(move |_| {
-            let (_, now) = generation.get();
-            made.get().filter(|(g, _)| *g == now).map(|(_, s)| s)
-        });
         Selected {
-            made,
+            made: RwSignal::new(None),
             generation,
-            current,
         }
     }
 
     /// The selection (tracked).
     pub fn get(self) -> Option<Selection> {
-        self.current.get()
+        let (_, now) = self.generation.get();
+        self.made.get().filter(|(g, _)| *g == now).map(|(_, s)| s)
     }
 
     /// The selection (untracked).
     pub fn get_untracked(self) -> Option<Selection> {
-        self.current.get_untracked()
+        untrack(|| self.get())
     }
 
     /// Selects a span of the bytes shown now (nothing happens when it is already selected).
