@@ -25,5 +25,7 @@ mod datum_panel;
 mod decode_panel;
 #[path = "components/diff_panel.rs"]
 mod diff_panel;
+#[path = "components/markup.rs"]
+mod markup;
 #[path = "components/schema_panel.rs"]
 mod schema_panel;
