@@ -1,12 +1,11 @@
 //! Taking encoded bytes away: the output framing, copy as hex/base64/byte-array literals, download.
 
-use crate::html::clicked_attribute;
+use crate::html::{clicked_attribute, Markup};
 use crate::state::{Encoding, Output, Shared};
 use avro_playground_core::container::{Codec, LIGHT_CODECS};
 use avro_playground_core::framing::FrameChoice;
 use avro_playground_core::output::{format_bytes, Literal};
 use leptos::prelude::*;
-use std::fmt::Write;
 use wasm_bindgen::JsCast;
 
 fn copy_to_clipboard(text: &str) {
@@ -51,24 +50,24 @@ pub fn BytesOut(encoding: Memo<Shared<Encoding>>, output: Output) -> impl IntoVi
     };
     let is_file = move || output.frame.get() == FrameChoice::Container;
     let codec_options = || {
-        LIGHT_CODECS
-            .iter()
-            .map(|c| format!("<option value=\"{c}\">{c}</option>"))
-            .collect::<String>()
+        let mut out = Markup::new();
+        for c in LIGHT_CODECS {
+            out.open("option").attr("value", c).text(c).close("option");
+        }
+        out.into_string()
     };
     // The copy-as buttons as HTML text, with one delegated listener.
     let literal_buttons = move || {
         let current = literal.get();
-        let mut out = String::new();
+        let mut out = Markup::new();
         for (i, l) in Literal::ALL.iter().enumerate() {
-            let _ = write!(
-                out,
-                "<button class=\"copy{}\" data-literal=\"{i}\">{}</button>",
-                if *l == current { " active" } else { "" },
-                l.name()
-            );
+            out.open("button")
+                .attr("class", if *l == current { "copy active" } else { "copy" })
+                .attr("data-literal", i)
+                .text(l.name())
+                .close("button");
         }
-        out
+        out.into_string()
     };
     let choose_literal = move |ev: web_sys::MouseEvent| {
         let chosen = clicked_attribute(&ev, "data-literal")

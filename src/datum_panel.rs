@@ -1,13 +1,12 @@
 //! The datum editor (Avro JSON) and why a datum does not fit the schema.
 
 use crate::editor::{positioned_error_html, CodeEditor, ErrorMark};
-use crate::html::{self, clicked_attribute};
+use crate::html::{clicked_attribute, Markup};
 use crate::read_as::{in_editor, read_as_html};
 use crate::state::{Encoding, Origin, Plain, Selection, Shown, Workspace};
 use avro_playground_core::avro_json::to_avro_json;
 use avro_playground_core::walker::explain::{datum_path, span_at_text};
 use leptos::prelude::*;
-use std::fmt::Write;
 
 /// The range in the datum text of the value whose bytes are selected in the hex view.
 fn selected_value(ws: Workspace) -> Option<(usize, usize)> {
@@ -78,51 +77,71 @@ fn bytes_html(shown: &Shown, plain: &Plain, typed: usize) -> String {
         .map_or(0, |v| to_avro_json(&shown.schema, v).len());
     let names = walk.value.as_ref().map_or(0, |v| v.field_name_bytes());
     let roles = walk.byte_roles();
-    let mut out = format!(
-        "<p class=\"ok\" id=\"datum-size\">{} bytes of Avro binary<span class=\"muted\"> vs {compact} bytes \
-         of compact Avro JSON ({typed} as typed); the binary writes no field names ({names} bytes of JSON)</span>\
-         </p><p class=\"muted size-roles\">Where the bytes go: {} values, {} length prefixes, {} union indexes, \
-         {} block counts",
-        walk.bytes.len(),
-        roles.values,
-        roles.lengths,
-        roles.union_indexes,
-        roles.block_counts,
-    );
+    let mut out = Markup::new();
+    out.open("p")
+        .attr("class", "ok")
+        .attr("id", "datum-size")
+        .text(format_args!("{} bytes of Avro binary", walk.bytes.len()))
+        .open("span")
+        .attr("class", "muted")
+        .text(format_args!(
+            " vs {compact} bytes of compact Avro JSON ({typed} as typed); the binary writes no field \
+             names ({names} bytes of JSON)"
+        ))
+        .close("span")
+        .close("p");
+    out.open("p")
+        .attr("class", "muted size-roles")
+        .text(format_args!(
+            "Where the bytes go: {} values, {} length prefixes, {} union indexes, {} block counts",
+            roles.values, roles.lengths, roles.union_indexes, roles.block_counts,
+        ));
     if roles.header > 0 {
-        let _ = write!(out, ", {} header", roles.header);
+        out.text(format_args!(", {} header", roles.header));
     }
-    out.push_str(".</p>");
+    out.text(".").close("p");
     if plain.conversions.is_empty() {
-        return out;
+        return out.into_string();
     }
     let n = plain.conversions.len();
-    let _ = write!(
-        out,
-        "<div id=\"conversions\" class=\"conversions\"><p class=\"warning\">Not Avro JSON: read as plain JSON \
-         with {n} conversion{}. ",
-        if n == 1 { "" } else { "s" }
-    );
+    out.open("div")
+        .attr("id", "conversions")
+        .attr("class", "conversions")
+        .open("p")
+        .attr("class", "warning")
+        .text(format_args!(
+            "Not Avro JSON: read as plain JSON with {n} conversion{}. ",
+            if n == 1 { "" } else { "s" }
+        ));
     if plain.avro_json.is_some() {
-        out.push_str("<button class=\"copy fix\" id=\"apply-conversions\">apply: rewrite as Avro JSON</button>");
+        out.open("button")
+            .attr("class", "copy fix")
+            .attr("id", "apply-conversions")
+            .text("apply: rewrite as Avro JSON")
+            .close("button");
     }
-    out.push_str("</p><ul>");
+    out.close("p").open("ul");
     for c in &plain.conversions {
-        let _ = write!(out, "<li><span class=\"where\">{}</span> ", c.position);
-        html::escape_into(&mut out, &c.message);
-        out.push_str(" <code class=\"pointer\">(at ");
-        html::escape_into(&mut out, &c.pointer.to_string());
-        out.push_str(")</code>");
+        out.open("li")
+            .open("span")
+            .attr("class", "where")
+            .text(c.position)
+            .close("span")
+            .text(" ")
+            .text(&c.message)
+            .text(" ")
+            .open("code")
+            .attr("class", "pointer")
+            .text(format_args!("(at {})", c.pointer))
+            .close("code");
         // A member skipped has no Avro JSON of its own: nothing stands in its place.
         if !c.avro_json.is_empty() {
-            out.push_str(" → <code>");
-            html::escape_into(&mut out, &c.avro_json);
-            out.push_str("</code>");
+            out.text(" → ").el("code", &c.avro_json);
         }
-        out.push_str("</li>");
+        out.close("li");
     }
-    out.push_str("</ul></div>");
-    out
+    out.close("ul").close("div");
+    out.into_string()
 }
 
 /// The datum panel: it edits the datum and reads nearly every part of the workspace (the encoding, the
@@ -152,7 +171,12 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
     });
     let status = move || match ws.encoding.get().0.as_ref() {
         Encoding::NoSchema => {
-            "<p class=\"muted\">Fix the schema to encode the datum.</p>".to_string()
+            let mut out = Markup::new();
+            out.open("p")
+                .attr("class", "muted")
+                .text("Fix the schema to encode the datum.")
+                .close("p");
+            out.into_string()
         }
         Encoding::Datum(e) => positioned_error_html(
             "datum-error",
@@ -161,10 +185,14 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
             &e.pointer.to_string(),
         ),
         Encoding::Failed(e) => {
-            let mut out = String::from("<p id=\"datum-error\" class=\"error\" role=\"alert\">");
-            html::escape_into(&mut out, e);
-            out.push_str("</p>");
-            out
+            let mut out = Markup::new();
+            out.open("p")
+                .attr("id", "datum-error")
+                .attr("class", "error")
+                .attr("role", "alert")
+                .text(e)
+                .close("p");
+            out.into_string()
         }
         Encoding::Bytes(shown, plain) => bytes_html(shown, plain, ws.datum_text.with(|t| t.len())),
     };

@@ -2,16 +2,15 @@
 //! recognised, the datum, and where and why bytes and schema disagree.
 
 use crate::decoding::{describe_framing, DecodeView, Decoding};
-use crate::html::{self, clicked_attribute};
+use crate::html::{clicked_attribute, mark_range, Markup};
 use crate::read_as::{decoded, read_as_html};
 use crate::state::{Origin, Selection, Shared, Workspace};
+use crate::writer_fit::writer_fit_html;
 use avro_playground_core::framing::FrameChoice;
 use avro_playground_core::input::InputFormat;
-use crate::writer_fit::writer_fit_html;
 use avro_playground_core::source::parse_json;
 use avro_playground_core::walker::explain::{datum_path, span_at_text};
 use leptos::prelude::*;
-use std::fmt::Write;
 use std::sync::Arc;
 
 /// Reads a dropped or chosen file into the workspace as raw bytes.
@@ -63,10 +62,15 @@ fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
     name: fn(T) -> &'static str,
     value: RwSignal<T>,
 ) -> impl IntoView {
-    let option_tags: String = options
-        .iter()
-        .map(|(v, text)| format!("<option value=\"{}\">{}</option>", name(*v), html::escape(text)))
-        .collect();
+    let mut option_tags = Markup::new();
+    for (v, text) in options {
+        option_tags
+            .open("option")
+            .attr("value", name(*v))
+            .text(text)
+            .close("option");
+    }
+    let option_tags = option_tags.into_string();
     let pick = move |picked: String| {
         if let Some((v, _)) = options.iter().find(|(v, _)| name(*v) == picked) {
             value.set(*v);
@@ -92,45 +96,57 @@ fn messages_html(view: &DecodeView) -> String {
     if view.messages.is_empty() {
         return String::new();
     }
-    let mut out = format!(
-        "<div class=\"messages\"><p class=\"muted\">{} messages, one per line; showing message {}.</p>\
-         <ol id=\"message-list\">",
-        view.messages.len(),
-        view.current + 1
-    );
+    let mut out = Markup::new();
+    out.open("div")
+        .attr("class", "messages")
+        .open("p")
+        .attr("class", "muted")
+        .text(format_args!(
+            "{} messages, one per line; showing message {}.",
+            view.messages.len(),
+            view.current + 1
+        ))
+        .close("p")
+        .open("ol")
+        .attr("id", "message-list");
     for (i, m) in view.messages.iter().enumerate() {
-        let _ = write!(
-            out,
-            "<li class=\"message{}{}\" data-message=\"{i}\"><span class=\"muted\">line {} </span>",
-            if i == view.current { " current" } else { "" },
-            if m.ok { "" } else { " bad" },
-            m.line
-        );
-        html::escape_into(&mut out, &m.summary);
-        out.push_str("</li>");
+        out.open("li")
+            .attr(
+                "class",
+                format_args!(
+                    "message{}{}",
+                    if i == view.current { " current" } else { "" },
+                    if m.ok { "" } else { " bad" }
+                ),
+            )
+            .attr("data-message", i)
+            .open("span")
+            .attr("class", "muted")
+            .text(format_args!("line {} ", m.line))
+            .close("span")
+            .text(&m.summary)
+            .close("li");
     }
-    out.push_str("</ol></div>");
-    out
+    out.close("ol").close("div");
+    out.into_string()
 }
 
 /// Appends `<p id class>text</p>` (no id when empty; errors are alerts).
-fn paragraph(out: &mut String, id: &str, class: &str, text: &str) {
-    out.push_str("<p");
+fn paragraph(out: &mut Markup, id: &str, class: &str, text: &str) {
+    out.open("p");
     if !id.is_empty() {
-        let _ = write!(out, " id=\"{id}\"");
+        out.attr("id", id);
     }
-    let _ = write!(out, " class=\"{class}\"");
+    out.attr("class", class);
     if class == "error" {
-        out.push_str(" role=\"alert\"");
+        out.attr("role", "alert");
     }
-    out.push('>');
-    html::escape_into(out, text);
-    out.push_str("</p>");
+    out.text(text).close("p");
 }
 
 /// What was decoded, or why not, as HTML.
 fn status_html(decoding: &Decoding) -> String {
-    let mut out = String::new();
+    let mut out = Markup::new();
     let p = paragraph;
     match decoding {
         Decoding::NoSchema => p(&mut out, "", "muted", "Fix the schema to decode bytes."),
@@ -165,19 +181,27 @@ fn status_html(decoding: &Decoding) -> String {
             if let Some(e) = error {
                 p(&mut out, "decode-error", "error", e);
             }
-            out.push_str("<ol id=\"decoded-records\" class=\"records\">");
+            out.open("ol")
+                .attr("id", "decoded-records")
+                .attr("class", "records");
             for (block, json) in records {
-                let _ = write!(out, "<li><span class=\"muted\">block {block} </span><code>");
-                html::escape_into(&mut out, json);
-                out.push_str("</code></li>");
+                out.open("li")
+                    .open("span")
+                    .attr("class", "muted")
+                    .text(format_args!("block {block} "))
+                    .close("span")
+                    .el("code", json)
+                    .close("li");
             }
-            out.push_str("</ol>");
+            out.close("ol");
             let more = record_count.saturating_sub(records.len());
             if more > 0 {
-                let _ = write!(
-                    out,
-                    "<p class=\"muted\">… and {more} more records (every byte is in the hex view below)</p>"
-                );
+                out.open("p")
+                    .attr("class", "muted")
+                    .text(format_args!(
+                        "… and {more} more records (every byte is in the hex view below)"
+                    ))
+                    .close("p");
             }
         }
         Decoding::Read {
@@ -199,13 +223,16 @@ fn status_html(decoding: &Decoding) -> String {
             }
             if let Some(e) = &walk.error {
                 let path = if e.path.is_empty() { "/" } else { &e.path };
-                let _ = write!(
-                    out,
-                    "<p id=\"decode-error\" class=\"error\" role=\"alert\"><span class=\"where\">byte {}</span> ",
-                    e.offset
-                );
-                html::escape_into(&mut out, &format!("{path}: {}", e.message));
-                out.push_str("</p>");
+                out.open("p")
+                    .attr("id", "decode-error")
+                    .attr("class", "error")
+                    .attr("role", "alert")
+                    .open("span")
+                    .attr("class", "where")
+                    .text(format_args!("byte {}", e.offset))
+                    .close("span")
+                    .text(format_args!(" {path}: {}", e.message))
+                    .close("p");
                 p(
                     &mut out,
                     "",
@@ -231,7 +258,7 @@ fn status_html(decoding: &Decoding) -> String {
             }
         }
     }
-    out
+    out.into_string()
 }
 
 /// The longest decoded JSON whose selected value is marked (each hover rewrites and reparses it).
@@ -257,10 +284,13 @@ fn decoded_json_html(ws: Workspace) -> String {
             let node = parse_json(json).ok()?;
             node.at(&path).map(|n| (n.range.start, n.range.end))
         });
-    let mut out = String::from("<pre id=\"decoded-json\" class=\"json\">");
-    html::mark_range(&mut out, json, range, "value-mark");
-    out.push_str("</pre>");
-    out
+    let mut out = Markup::new();
+    out.open("pre")
+        .attr("id", "decoded-json")
+        .attr("class", "json");
+    mark_range(&mut out, json, range, "value-mark");
+    out.close("pre");
+    out.into_string()
 }
 
 /// The way back on the decoder's side: a click in the decoded JSON selects the bytes of the value there.

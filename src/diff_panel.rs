@@ -2,7 +2,7 @@
 //! (backward) and to old consumers reading new data (forward), and the picked change marked in both texts.
 
 use crate::history::History;
-use crate::html::{clicked_attribute, escape_into, marked, pointer_range};
+use crate::html::{clicked_attribute, marked, pointer_range, Markup};
 use crate::state::Shared;
 use avro_playground_core::evolution::{self, diff, Change, Verdict};
 use avro_playground_core::schema::Schema;
@@ -73,32 +73,33 @@ impl Diffed {
 }
 
 /// A `<select>` of every version for one side of the diff.
-fn picker(out: &mut String, h: &History, side: &str, selected: usize) {
-    out.push_str("<select data-diff-side=\"");
-    out.push_str(side);
-    out.push_str("\" aria-label=\"");
-    out.push_str(side);
-    out.push_str(" version\">");
+fn picker(out: &mut Markup, h: &History, side: &'static str, selected: usize) {
+    out.open("select")
+        .attr("data-diff-side", side)
+        .attr("aria-label", format_args!("{side} version"));
     for (i, name) in h.names.iter().enumerate() {
-        out.push_str(&format!(
-            "<option value=\"{i}\"{}>",
-            if i == selected { " selected" } else { "" }
-        ));
-        escape_into(out, name);
-        out.push_str("</option>");
+        out.open("option")
+            .attr("value", i)
+            .flag("selected", i == selected)
+            .text(name)
+            .close("option");
     }
-    out.push_str("</select>");
+    out.close("select");
 }
 
 /// One direction's effect: who reads what, the verdict and its reason.
-fn effect(out: &mut String, e: &evolution::Effect, who: &str) {
-    out.push_str(&format!(
-        "<div class=\"effect {}\"><span class=\"direction\">{who}:</span> <strong>{}</strong>: ",
-        e.verdict.as_str(),
-        verdict_words(e.verdict)
-    ));
-    escape_into(out, &e.reason);
-    out.push_str("</div>");
+fn effect(out: &mut Markup, e: &evolution::Effect, who: &str) {
+    out.open("div")
+        .attr("class", format_args!("effect {}", e.verdict.as_str()))
+        .open("span")
+        .attr("class", "direction")
+        .text(format_args!("{who}:"))
+        .close("span")
+        .text(" ")
+        .el("strong", verdict_words(e.verdict))
+        .text(": ")
+        .text(&e.reason)
+        .close("div");
 }
 
 /// The diff view as HTML: the two pickers, then the changes (or why there are none), then the picked
@@ -109,41 +110,62 @@ fn diff_html(
     compared: &Compared,
     picked: Option<usize>,
 ) -> String {
+    let mut out = Markup::new();
     if h.names.len() < 2 {
-        return "<p class=\"muted\">Add a version to see what changed between two of them.</p>"
-            .into();
+        out.open("p")
+            .attr("class", "muted")
+            .text("Add a version to see what changed between two of them.")
+            .close("p");
+        return out.into_string();
     }
-    let mut out = String::from("<h3>Diff: changes from ");
+    out.open("h3").text("Diff: changes from ");
     picker(&mut out, h, "old", old);
-    out.push_str(" to ");
+    out.text(" to ");
     picker(&mut out, h, "new", new);
-    out.push_str("</h3>");
+    out.close("h3");
     let changes = match compared {
         Err(broken) => {
-            out.push_str("<p class=\"error\">");
-            escape_into(&mut out, broken);
-            out.push_str("</p>");
-            return out;
+            out.open("p").attr("class", "error").text(broken).close("p");
+            return out.into_string();
         }
         Ok(changes) => changes,
     };
     if changes.is_empty() {
-        out.push_str(if h.texts.get(old) == h.texts.get(new) {
-            "<p class=\"ok\" id=\"diff-none\">The two versions are identical.</p>"
-        } else {
-            "<p class=\"ok\" id=\"diff-none\">No change that resolution sees: the texts differ only in layout or in attributes it ignores.</p>"
-        });
-        return out;
+        out.open("p")
+            .attr("class", "ok")
+            .attr("id", "diff-none")
+            .text(if h.texts.get(old) == h.texts.get(new) {
+                "The two versions are identical."
+            } else {
+                "No change that resolution sees: the texts differ only in layout or in attributes it ignores."
+            })
+            .close("p");
+        return out.into_string();
     }
-    out.push_str("<p class=\"muted\">Backward: new consumers (the new version) read data written with the old one. Forward: old consumers read data written with the new one. Click a change to see it in both texts.</p><ol class=\"changes\">");
+    out.open("p")
+        .attr("class", "muted")
+        .text("Backward: new consumers (the new version) read data written with the old one. Forward: old consumers read data written with the new one. Click a change to see it in both texts.")
+        .close("p")
+        .open("ol")
+        .attr("class", "changes");
     for (i, c) in changes.iter().enumerate() {
-        out.push_str(&format!(
-            "<li class=\"change{}\" data-change=\"{i}\" data-kind=\"{}\"><code class=\"kind\">{}</code> ",
-            if picked == Some(i) { " picked" } else { "" },
-            c.kind.id(),
-            c.kind.id()
-        ));
-        escape_into(&mut out, &c.message);
+        out.open("li")
+            .attr(
+                "class",
+                if picked == Some(i) {
+                    "change picked"
+                } else {
+                    "change"
+                },
+            )
+            .attr("data-change", i)
+            .attr("data-kind", c.kind.id())
+            .open("code")
+            .attr("class", "kind")
+            .text(c.kind.id())
+            .close("code")
+            .text(" ")
+            .text(&c.message);
         effect(
             &mut out,
             &c.backward,
@@ -154,11 +176,11 @@ fn diff_html(
             &c.forward,
             "old consumers reading new data (forward)",
         );
-        out.push_str("</li>");
+        out.close("li");
     }
-    out.push_str("</ol>");
+    out.close("ol");
     if let Some(c) = picked.and_then(|i| changes.get(i)) {
-        out.push_str("<div class=\"both-schemas\">");
+        out.open("div").attr("class", "both-schemas");
         for (i, pointer, role) in [(old, &c.old_pointer, "old"), (new, &c.new_pointer, "new")] {
             let text = h.texts.get(i).map_or("", |s| s);
             let name = h.names.get(i).map_or("", |s| s);
@@ -169,9 +191,9 @@ fn diff_html(
                 &format!("{role} {name} at {pointer}"),
             );
         }
-        out.push_str("</div>");
+        out.close("div");
     }
-    out
+    out.into_string()
 }
 
 /// The diff of two versions; `chosen` is the pair picked here or from a matrix cell (`None`: the edited
@@ -197,7 +219,10 @@ pub fn DiffPanel(
         if let Some(p) = previous.filter(|p| p.of(&schemas)) {
             return p.clone();
         }
-        let compared = schemas.as_ref().map(|(a, b)| diff(a, b)).map_err(Clone::clone);
+        let compared = schemas
+            .as_ref()
+            .map(|(a, b)| diff(a, b))
+            .map_err(Clone::clone);
         Diffed {
             schemas,
             compared: Shared(Arc::new(compared)),

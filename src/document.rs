@@ -204,7 +204,8 @@ impl Document {
             c.frame.name()
         ));
         let o = &self.open;
-        let pair = |p: Option<(usize, usize)>| p.map_or("null".into(), |(a, b)| format!("[{a},{b}]"));
+        let pair =
+            |p: Option<(usize, usize)>| p.map_or("null".into(), |(a, b)| format!("[{a},{b}]"));
         let index = |i: Option<usize>| i.map_or("null".into(), |i| i.to_string());
         out.push_str(&format!(
             ",\"open\":{{\"mode\":\"{}\",\"cell\":{},\"diff\":{},\"reader\":{},\"message\":{},\"candidate\":{}}}}}",
@@ -225,7 +226,8 @@ impl Document {
     /// is an error; an unknown or malformed value elsewhere is replaced by its default and named in
     /// [`Read::warnings`].
     pub fn from_json(text: &str) -> Result<Read, String> {
-        let json = parse_json(text).map_err(|e| format!("not JSON: {} at byte {}", e.message, e.range.start))?;
+        let json = parse_json(text)
+            .map_err(|e| format!("not JSON: {} at byte {}", e.message, e.range.start))?;
         if !matches!(json.value, JsonValue::Object(_)) {
             return Err(format!("a JSON {}, not an object", json.kind_name()));
         }
@@ -293,7 +295,9 @@ impl Document {
         let choice = |key: &str, warnings: &mut Vec<String>| -> Option<String> {
             let value = choices?.get(key)?.value.as_str();
             if value.is_none() {
-                warnings.push(format!("the saved `{key}` is not a string; using the default"));
+                warnings.push(format!(
+                    "the saved `{key}` is not a string; using the default"
+                ));
             }
             value.map(str::to_string)
         };

@@ -1,7 +1,7 @@
 //! A plain textarea with a synchronised layer behind it: line numbers, and the error's range underlined.
 //! No JavaScript editor: the textarea keeps native editing, undo and accessibility.
 
-use crate::html;
+use crate::html::{mark_range, Markup};
 use leptos::prelude::*;
 
 /// Where to mark an error in the text.
@@ -62,17 +62,21 @@ pub fn CodeEditor(
     let gutter_html = move || {
         let lines = text.with(|t| t.split('\n').count());
         let error_line = error.get().map(|e| e.line);
-        let mut out = String::with_capacity(lines * 32);
+        let mut out = Markup::new();
         for n in 1..=lines {
-            out.push_str(if error_line == Some(n) {
-                "<div class=\"line-number error\">"
-            } else {
-                "<div class=\"line-number\">"
-            });
-            out.push_str(&n.to_string());
-            out.push_str("</div>");
+            out.open("div")
+                .attr(
+                    "class",
+                    if error_line == Some(n) {
+                        "line-number error"
+                    } else {
+                        "line-number"
+                    },
+                )
+                .text(n)
+                .close("div");
         }
-        out
+        out.into_string()
     };
 
     let backdrop_html = move || {
@@ -85,12 +89,12 @@ pub fn CodeEditor(
                     .map(|(s, e)| (s, e, "value-mark"))
             });
         text.with(|t| {
-            let mut out = String::with_capacity(t.len() + 64);
+            let mut out = Markup::new();
             // An error at the very end (e.g. a missing bracket) still shows: the mark is padded.
             let class = mark.map_or("", |m| m.2);
-            html::mark_range(&mut out, t, mark.map(|(s, e, _)| (s, e)), class);
-            out.push('\n');
-            out
+            mark_range(&mut out, t, mark.map(|(s, e, _)| (s, e)), class);
+            out.text("\n");
+            out.into_string()
         })
     };
 
@@ -116,12 +120,22 @@ pub fn CodeEditor(
 
 /// An error that names where, as HTML: line:column, the message, and the JSON pointer.
 pub fn positioned_error_html(id: &str, position: &str, message: &str, pointer: &str) -> String {
-    let mut out = format!("<p id=\"{id}\" class=\"error\" role=\"alert\"><span class=\"where\">");
-    html::escape_into(&mut out, position);
-    out.push_str("</span> ");
-    html::escape_into(&mut out, message);
-    out.push_str(" <code class=\"pointer\">(at ");
-    html::escape_into(&mut out, pointer);
-    out.push_str(")</code></p>");
-    out
+    let mut out = Markup::new();
+    out.open("p")
+        .attr("id", id)
+        .attr("class", "error")
+        .attr("role", "alert")
+        .open("span")
+        .attr("class", "where")
+        .text(position)
+        .close("span")
+        .text(" ")
+        .text(message)
+        .text(" ")
+        .open("code")
+        .attr("class", "pointer")
+        .text(format_args!("(at {pointer})"))
+        .close("code")
+        .close("p");
+    out.into_string()
 }

@@ -2,12 +2,11 @@
 //! after the datum that nothing read are hatched, the failing byte of a broken datum is outlined, and hovering a byte selects its innermost span. Only the
 //! rows in view are in the DOM.
 
-use crate::html;
+use crate::html::{self, Markup};
 use crate::state::{Origin, Selected, Selection, Shared, Shown};
 use crate::virtual_rows::{mark_rows, RenderRow, VirtualRows};
 use avro_playground_core::walker::{Part, Walk};
 use leptos::prelude::*;
-use std::fmt::Write;
 use std::sync::Arc;
 
 const ROW: usize = 16;
@@ -24,7 +23,7 @@ fn group(walk: &Walk, span: u32) -> u32 {
 }
 
 /// Appends row `r` of the dump (offset, hex cells, ASCII) as HTML.
-fn write_row(walk: &Walk, selected: Option<(usize, usize)>, r: usize, out: &mut String) {
+fn write_row(walk: &Walk, selected: Option<(usize, usize)>, r: usize, out: &mut Markup) {
     let start = r * ROW;
     let chunk = walk
         .bytes
@@ -36,10 +35,14 @@ fn write_row(walk: &Walk, selected: Option<(usize, usize)>, r: usize, out: &mut 
     } else {
         walk.innermost_at(start - 1).map(|s| group(walk, s))
     };
-    let _ = write!(
-        out,
-        "<div class=\"hex-row\"><span class=\"hex-offset\">{start:08x}</span><span class=\"hex-cells\">"
-    );
+    out.open("div")
+        .attr("class", "hex-row")
+        .open("span")
+        .attr("class", "hex-offset")
+        .text(format_args!("{start:08x}"))
+        .close("span")
+        .open("span")
+        .attr("class", "hex-cells");
     for (i, b) in chunk.iter().enumerate() {
         let offset = start + i;
         let innermost = walk.innermost_at(offset);
@@ -49,41 +52,54 @@ fn write_row(walk: &Walk, selected: Option<(usize, usize)>, r: usize, out: &mut 
             .is_some_and(|s| s.part == Part::Trailing);
         let starts_group = previous != Some(g);
         previous = Some(g);
-        let _ = write!(
-            out,
-            "<span class=\"hex-byte g{g}{}{}{}{}\" data-offset=\"{offset}\">{b:02x}</span>",
-            if starts_group { " group-start" } else { "" },
-            if trailing { " trailing" } else { "" },
-            if error_at == Some(offset) {
-                " error-byte"
-            } else {
-                ""
-            },
-            if selected.is_some_and(|(s, e)| offset >= s && offset < e) {
-                " selected"
-            } else {
-                ""
-            },
-        );
+        out.open("span")
+            .attr(
+                "class",
+                format_args!(
+                    "hex-byte g{g}{}{}{}{}",
+                    if starts_group { " group-start" } else { "" },
+                    if trailing { " trailing" } else { "" },
+                    if error_at == Some(offset) {
+                        " error-byte"
+                    } else {
+                        ""
+                    },
+                    if selected.is_some_and(|(s, e)| offset >= s && offset < e) {
+                        " selected"
+                    } else {
+                        ""
+                    },
+                ),
+            )
+            .attr("data-offset", offset)
+            .text(format_args!("{b:02x}"))
+            .close("span");
     }
     let end = walk.bytes.len();
     if error_at.is_some_and(|e| e >= end) && (start..start + ROW).contains(&end) {
-        let _ = write!(
-            out,
-            "<span class=\"hex-end error-byte\" data-offset=\"{end}\" title=\"The input ends here, where more bytes were expected\">⟂</span>"
-        );
+        out.open("span")
+            .attr("class", "hex-end error-byte")
+            .attr("data-offset", end)
+            .attr(
+                "title",
+                "The input ends here, where more bytes were expected",
+            )
+            .text("⟂")
+            .close("span");
     }
-    out.push_str("</span><span class=\"hex-ascii\">");
-    for &b in chunk {
-        match b {
-            b'<' => out.push_str("&lt;"),
-            b'>' => out.push_str("&gt;"),
-            b'&' => out.push_str("&amp;"),
-            0x20..0x7f => out.push(b as char),
-            _ => out.push('.'),
-        }
-    }
-    out.push_str("</span></div>");
+    let ascii: String = chunk
+        .iter()
+        .map(|&b| match b {
+            0x20..0x7f => b as char,
+            _ => '.',
+        })
+        .collect();
+    out.close("span")
+        .open("span")
+        .attr("class", "hex-ascii")
+        .text(ascii)
+        .close("span")
+        .close("div");
 }
 
 /// The hex view.

@@ -31,7 +31,12 @@ impl History {
         self.names
             .iter()
             .zip(&self.schemas)
-            .filter_map(|(n, s)| s.0.as_ref().as_ref().err().map(|e| (n.clone(), e.to_string())))
+            .filter_map(|(n, s)| {
+                s.0.as_ref()
+                    .as_ref()
+                    .err()
+                    .map(|e| (n.clone(), e.to_string()))
+            })
             .collect()
     }
 
@@ -78,8 +83,8 @@ impl History {
 /// The history memo of a list of versions: recomputed when any version's name or text changes.
 pub fn history(versions: RwSignal<Vec<Version>>) -> Memo<Shared<History>> {
     Memo::new(move |previous: Option<&Shared<History>>| {
-        let (names, texts): (Vec<String>, Vec<String>) = versions
-            .with(|vs| vs.iter().map(|v| (v.name.clone(), v.text.clone())).unzip());
+        let (names, texts): (Vec<String>, Vec<String>) =
+            versions.with(|vs| vs.iter().map(|v| (v.name.clone(), v.text.clone())).unzip());
         Shared(Arc::new(History::compute(
             names,
             texts,

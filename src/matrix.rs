@@ -3,7 +3,7 @@
 //! explain notes, and the picked one is marked in both schema texts.
 
 use crate::history::History;
-use crate::html::{clicked_attribute, escape, marked, pointer_range};
+use crate::html::{clicked_attribute, marked, pointer_range, Markup};
 use crate::state::Shared;
 use avro_playground_core::compat::{check, Compatibility};
 use avro_playground_core::schema::Schema;
@@ -47,47 +47,75 @@ fn upgrade_order(
 
 /// The grid as HTML.
 fn grid(h: &History, open: Option<(usize, usize)>) -> String {
+    let mut out = Markup::new();
     let Some(matrix) = h.matrix.as_ref() else {
         let broken: Vec<String> = h
             .broken()
             .into_iter()
             .map(|(n, e)| format!("{n} does not parse: {e}"))
             .collect();
-        return format!("<p class=\"error\">{}</p>", escape(&broken.join("; ")));
+        out.open("p")
+            .attr("class", "error")
+            .text(broken.join("; "))
+            .close("p");
+        return out.into_string();
     };
-    let mut out = String::from("<table id=\"matrix\" class=\"matrix\"><thead><tr><th class=\"corner\">reader ↓ / writer →</th>");
+    out.open("table")
+        .attr("id", "matrix")
+        .attr("class", "matrix")
+        .open("thead")
+        .open("tr")
+        .open("th")
+        .attr("class", "corner")
+        .text("reader ↓ / writer →")
+        .close("th");
     for n in &h.names {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", escape(n)));
+        out.open("th").attr("scope", "col").text(n).close("th");
     }
-    out.push_str("</tr></thead><tbody>");
+    out.close("tr").close("thead").open("tbody");
     for r in 0..matrix.len() {
-        out.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th>",
-            escape(h.names.get(r).map_or("", |s| s))
-        ));
+        let rn = h.names.get(r).map_or("", |s| s);
+        out.open("tr")
+            .open("th")
+            .attr("scope", "row")
+            .text(rn)
+            .close("th");
         for w in 0..matrix.len() {
             let (ok, count) = matrix
                 .get(r, w)
                 .map_or((false, 0), |c| (c.compatible, c.incompatibilities.len()));
-            let title = format!(
-                "{} reading data written with {}: {}",
-                h.names.get(r).map_or("", |s| s),
-                h.names.get(w).map_or("", |s| s),
-                direction(r, w)
-            );
-            out.push_str(&format!(
-                "<td class=\"cell {}{}{}\" data-cell=\"{r},{w}\" data-reader=\"{r}\" data-writer=\"{w}\" title=\"{}\">{}</td>",
-                if ok { "ok" } else { "bad" },
-                if r == w { " diagonal" } else { "" },
-                if open == Some((r, w)) { " open" } else { "" },
-                escape(&title),
-                if ok { "✓".to_string() } else { format!("✗ {count}") }
-            ));
+            out.open("td")
+                .attr(
+                    "class",
+                    format_args!(
+                        "cell {}{}{}",
+                        if ok { "ok" } else { "bad" },
+                        if r == w { " diagonal" } else { "" },
+                        if open == Some((r, w)) { " open" } else { "" },
+                    ),
+                )
+                .attr("data-cell", format_args!("{r},{w}"))
+                .attr("data-reader", r)
+                .attr("data-writer", w)
+                .attr(
+                    "title",
+                    format_args!(
+                        "{rn} reading data written with {}: {}",
+                        h.names.get(w).map_or("", |s| s),
+                        direction(r, w)
+                    ),
+                );
+            if ok {
+                out.text("✓");
+            } else {
+                out.text(format_args!("✗ {count}"));
+            }
+            out.close("td");
         }
-        out.push_str("</tr>");
+        out.close("tr");
     }
-    out.push_str("</tbody></table>");
-    out
+    out.close("tbody").close("table");
+    out.into_string()
 }
 
 /// The open cell checked with the explain pass (which the matrix leaves out), with the two parsed schemas
@@ -106,56 +134,85 @@ impl PartialEq for Checked {
 }
 
 /// The open cell's incompatibilities and notes, and the picked one in both texts, as HTML.
-fn details(h: &History, (r, w): (usize, usize), checked: &Checked, picked: usize) -> Option<String> {
+fn details(
+    h: &History,
+    (r, w): (usize, usize),
+    checked: &Checked,
+    picked: usize,
+) -> Option<String> {
     let (reader, writer, c) = (&checked.reader, &checked.writer, &checked.compatibility.0);
     let (rn, wn) = (h.names.get(r)?, h.names.get(w)?);
     let n = c.incompatibilities.len();
-    let mut out = format!(
-        "<h3>{} reading data written with {}: {}</h3><p class=\"{}\">{}</p><ol class=\"incompatibilities\">",
-        escape(rn),
-        escape(wn),
-        direction(r, w),
-        if c.compatible { "ok" } else { "error" },
-        if c.compatible {
-            "Compatible: every datum the writer can write, the reader can read.".to_string()
-        } else {
-            format!("Incompatible: {n} problem{} (Java's SchemaCompatibility).", if n == 1 { "" } else { "s" })
-        }
-    );
-    for (i, inc) in c.incompatibilities.iter().enumerate() {
-        out.push_str(&format!(
-            "<li class=\"incompatibility{}\" data-incompatibility=\"{i}\"><code class=\"kind\">{}</code> at <code class=\"location\">{}</code>: {}</li>",
-            if i == picked { " picked" } else { "" },
-            inc.kind.as_str(),
-            escape(inc.location.as_str()),
-            escape(&inc.message)
+    let mut out = Markup::new();
+    out.el(
+        "h3",
+        format_args!("{rn} reading data written with {wn}: {}", direction(r, w)),
+    )
+    .open("p")
+    .attr("class", if c.compatible { "ok" } else { "error" });
+    if c.compatible {
+        out.text("Compatible: every datum the writer can write, the reader can read.");
+    } else {
+        out.text(format_args!(
+            "Incompatible: {n} problem{} (Java's SchemaCompatibility).",
+            if n == 1 { "" } else { "s" }
         ));
     }
-    out.push_str("</ol>");
+    out.close("p").open("ol").attr("class", "incompatibilities");
+    for (i, inc) in c.incompatibilities.iter().enumerate() {
+        out.open("li")
+            .attr(
+                "class",
+                if i == picked {
+                    "incompatibility picked"
+                } else {
+                    "incompatibility"
+                },
+            )
+            .attr("data-incompatibility", i)
+            .open("code")
+            .attr("class", "kind")
+            .text(inc.kind.as_str())
+            .close("code")
+            .text(" at ")
+            .open("code")
+            .attr("class", "location")
+            .text(inc.location.as_str())
+            .close("code")
+            .text(": ")
+            .text(&inc.message)
+            .close("li");
+    }
+    out.close("ol");
     if let Some(order) = upgrade_order(r, w, c.compatible, rn, wn) {
-        out.push_str(&format!("<p class=\"upgrade\">{}</p>", escape(&order)));
+        out.open("p")
+            .attr("class", "upgrade")
+            .text(order)
+            .close("p");
     }
     if r != w {
-        out.push_str(&format!(
-            "<button class=\"copy\" data-diff-pair=\"{},{}\">diff these two versions</button>",
-            r.min(w),
-            r.max(w)
-        ));
+        out.open("button")
+            .attr("class", "copy")
+            .attr("data-diff-pair", format_args!("{},{}", r.min(w), r.max(w)))
+            .text("diff these two versions")
+            .close("button");
     }
     if !c.notes.is_empty() {
-        out.push_str("<ul class=\"notes\">");
+        out.open("ul").attr("class", "notes");
         for note in &c.notes {
-            out.push_str(&format!(
-                "<li class=\"note\"><code>{}</code> at <code>{}</code>: {}</li>",
-                note.kind.as_str(),
-                escape(note.location.as_str()),
-                escape(&note.message)
-            ));
+            out.open("li")
+                .attr("class", "note")
+                .el("code", note.kind.as_str())
+                .text(" at ")
+                .el("code", note.location.as_str())
+                .text(": ")
+                .text(&note.message)
+                .close("li");
         }
-        out.push_str("</ul>");
+        out.close("ul");
     }
     if let Some(inc) = c.incompatibilities.get(picked) {
-        out.push_str("<div class=\"both-schemas\">");
+        out.open("div").attr("class", "both-schemas");
         // Java's location is a pointer into the reader schema; where it leaves the text (numbers after a
         // union address the writer's branches) the reader fragment stands in.
         let reader_text = h.texts.get(r).map_or("", |s| s);
@@ -175,9 +232,9 @@ fn details(h: &History, (r, w): (usize, usize), checked: &Checked, picked: usize
             writer_range,
             &format!("writer {wn}"),
         );
-        out.push_str("</div>");
+        out.close("div");
     }
-    Some(out)
+    Some(out.into_string())
 }
 
 /// Two indices written `a,b`.

@@ -2,7 +2,7 @@
 //! picked) is registered after the versions before it: which it checks, in which order, and which fails.
 
 use crate::history::History;
-use crate::html::escape;
+use crate::html::Markup;
 use crate::state::Shared;
 use avro_playground_core::compat::Mode;
 use leptos::prelude::*;
@@ -26,68 +26,112 @@ fn modes_html(h: &History, candidate: Option<usize>) -> String {
     let Some(matrix) = h.matrix.as_ref() else {
         return String::new();
     };
+    let mut out = Markup::new();
     let n = matrix.len();
     if n < 2 {
-        return "<p class=\"muted\">Add a version to see what each registry level would answer.</p>".into();
+        out.open("p")
+            .attr("class", "muted")
+            .text("Add a version to see what each registry level would answer.")
+            .close("p");
+        return out.into_string();
     }
     let name = |v: usize| {
         h.names
             .get(v.wrapping_sub(1))
-            .map_or_else(|| format!("v{v}"), |s| escape(s))
+            .map_or_else(|| format!("v{v}"), String::clone)
     };
     let candidate = candidate.filter(|c| (1..n).contains(c)).unwrap_or(n - 1);
     // Any version with an earlier one can be the candidate; the newest by default.
-    let mut out = String::from(
-        "<h3>Registering <select id=\"mode-candidate\" aria-label=\"The version registered\">",
-    );
+    out.open("h3")
+        .text("Registering ")
+        .open("select")
+        .attr("id", "mode-candidate")
+        .attr("aria-label", "The version registered");
     for c in 1..n {
-        out.push_str(&format!(
-            "<option value=\"{c}\"{}>{}</option>",
-            if c == candidate { " selected" } else { "" },
-            name(c + 1)
-        ));
+        out.open("option")
+            .attr("value", c)
+            .flag("selected", c == candidate)
+            .text(name(c + 1))
+            .close("option");
     }
-    out.push_str(&format!(
-        "</select> after the {}</h3><p class=\"muted\">Confluent checks the newest version first and stops at the first that fails; the _TRANSITIVE levels check every earlier version, the others only the latest.</p><table class=\"modes-table\"><thead><tr><th>level</th><th>verdict</th><th>versions checked</th><th>meaning</th></tr></thead><tbody>",
-        if candidate == 1 { "first version".to_string() } else { format!("{candidate} before it") }
-    ));
+    out.close("select");
+    if candidate == 1 {
+        out.text(" after the first version");
+    } else {
+        out.text(format_args!(" after the {candidate} before it"));
+    }
+    out.close("h3")
+        .open("p")
+        .attr("class", "muted")
+        .text("Confluent checks the newest version first and stops at the first that fails; the _TRANSITIVE levels check every earlier version, the others only the latest.")
+        .close("p")
+        .open("table")
+        .attr("class", "modes-table")
+        .open("thead")
+        .open("tr")
+        .el("th", "level")
+        .el("th", "verdict")
+        .el("th", "versions checked")
+        .el("th", "meaning")
+        .close("tr")
+        .close("thead")
+        .open("tbody");
     for reg in Mode::ALL
         .iter()
         .filter_map(|m| matrix.registration(*m, candidate))
     {
         let checked: Vec<String> = reg.checked_versions.iter().map(|v| name(*v)).collect();
-        let checked = if checked.is_empty() {
-            "no check".to_string()
+        out.open("tr")
+            .attr(
+                "class",
+                if reg.compatible {
+                    "mode ok"
+                } else {
+                    "mode bad"
+                },
+            )
+            .attr("data-mode", reg.mode.as_str())
+            .open("th")
+            .attr("scope", "row")
+            .el("code", reg.mode.as_str())
+            .close("th")
+            .open("td")
+            .attr("class", "verdict")
+            .text(if reg.compatible {
+                "accepted"
+            } else {
+                "rejected"
+            })
+            .close("td")
+            .open("td")
+            .attr("class", "checked");
+        if checked.is_empty() {
+            out.text("no check");
         } else {
-            checked.join(" → ")
-        };
-        let stops = reg
-            .failing_version
-            .map(|v| format!(" (stops at {})", name(v)))
-            .unwrap_or_default();
-        let why = reg
-            .incompatibilities
-            .first()
-            .map(|d| {
-                format!(
-                    "<div class=\"why\">{} ({}): {}</div>",
+            out.text(checked.join(" → "));
+        }
+        if let Some(v) = reg.failing_version {
+            out.text(format_args!(" (stops at {})", name(v)));
+        }
+        out.close("td")
+            .open("td")
+            .attr("class", "meaning")
+            .text(meaning(reg.mode));
+        if let Some(d) = reg.incompatibilities.first() {
+            out.open("div")
+                .attr("class", "why")
+                .text(format_args!(
+                    "{} ({}): {}",
                     d.incompatibility.kind.as_str(),
                     d.direction.as_str(),
-                    escape(&d.incompatibility.message)
-                )
-            })
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "<tr class=\"mode {}\" data-mode=\"{}\"><th scope=\"row\"><code>{}</code></th><td class=\"verdict\">{}</td><td class=\"checked\">{checked}{stops}</td><td class=\"meaning\">{}{why}</td></tr>",
-            if reg.compatible { "ok" } else { "bad" },
-            reg.mode.as_str(),
-            reg.mode.as_str(),
-            if reg.compatible { "accepted" } else { "rejected" },
-            meaning(reg.mode)
-        ));
+                    d.incompatibility.message
+                ))
+                .close("div");
+        }
+        out.close("td").close("tr");
     }
-    out.push_str("</tbody></table>");
-    out
+    out.close("tbody").close("table");
+    out.into_string()
 }
 
 /// The seven levels' verdicts for the newest version, or the one picked as the candidate.

@@ -4,7 +4,7 @@
 
 use crate::decoding::Decoding;
 use crate::history::History;
-use crate::html::{escape, escape_into};
+use crate::html::Markup;
 use avro_playground_core::avro_json::{to_avro_json, to_avro_json_pretty};
 use avro_playground_core::resolve::resolve;
 use avro_playground_core::schema::Schema;
@@ -14,16 +14,16 @@ use avro_playground_core::value::Value;
 const MAX_STEPS_SHOWN: usize = 100;
 
 /// The picker: "as written", then a button per version by name, the one with id `reader` pressed.
-fn picker(out: &mut String, h: &History, ids: &[u32], reader: Option<u32>) {
-    let button = |out: &mut String, id: String, pressed: bool, label: &str| {
-        out.push_str(&format!(
-            "<button class=\"copy{}\" aria-pressed=\"{pressed}\" data-reader=\"{id}\">",
-            if pressed { " active" } else { "" }
-        ));
-        escape_into(out, label);
-        out.push_str("</button>");
+fn picker(out: &mut Markup, h: &History, ids: &[u32], reader: Option<u32>) {
+    let button = |out: &mut Markup, id: String, pressed: bool, label: &str| {
+        out.open("button")
+            .attr("class", if pressed { "copy active" } else { "copy" })
+            .attr("aria-pressed", pressed)
+            .attr("data-reader", id)
+            .text(label)
+            .close("button");
     };
-    out.push_str("Read as");
+    out.text("Read as");
     button(out, String::new(), reader.is_none(), "as written");
     for (id, name) in ids.iter().zip(&h.names) {
         button(out, id.to_string(), reader == Some(*id), name);
@@ -88,25 +88,31 @@ pub fn read_as_html(written: &Written, h: &History, ids: &[u32], reader: Option<
         label: writer_label,
         several,
     } = written;
-    let mut out = String::from(
-        "<div id=\"read-as\" class=\"read-as\"><h3>Read with another version</h3><div class=\"read-as-bar\">",
-    );
+    let mut out = Markup::new();
+    out.open("div")
+        .attr("id", "read-as")
+        .attr("class", "read-as")
+        .el("h3", "Read with another version")
+        .open("div")
+        .attr("class", "read-as-bar");
     picker(&mut out, h, ids, reader);
-    out.push_str(&format!(
-        " <span class=\"muted\">{}</span></div>",
-        escape(writer_label)
-    ));
+    out.text(" ")
+        .open("span")
+        .attr("class", "muted")
+        .text(writer_label)
+        .close("span")
+        .close("div");
     if let Some(index) = reader.and_then(|r| ids.iter().position(|id| *id == r)) {
         read_with(&mut out, h, index, writer, values, *several);
     }
-    out.push_str("</div>");
-    out
+    out.close("div");
+    out.into_string()
 }
 
 /// The datums (`values` of `writer`; `several` for a container file's records) read with version `index`
 /// as the reader: the reader's datum and the steps, or where and why resolution fails.
 fn read_with(
-    out: &mut String,
+    out: &mut Markup,
     h: &History,
     index: usize,
     writer: &Schema,
@@ -114,20 +120,27 @@ fn read_with(
     several: bool,
 ) {
     let name = h.names.get(index).map_or("", |s| s);
+    let error = |out: &mut Markup| {
+        out.open("p")
+            .attr("id", "resolution-error")
+            .attr("class", "error")
+            .attr("role", "alert");
+    };
     let reader = match h.schemas.get(index).map(|s| s.0.as_ref()) {
         Some(Ok(s)) => s,
         Some(Err(e)) => {
-            out.push_str(&format!(
-                "<p id=\"resolution-error\" class=\"error\" role=\"alert\">{} does not parse: {}</p>",
-                escape(name),
-                escape(&e.to_string())
-            ));
+            error(out);
+            out.text(format_args!("{name} does not parse: {e}"))
+                .close("p");
             return;
         }
         None => return,
     };
     if values.is_empty() {
-        out.push_str("<p class=\"muted\">The bytes hold no whole datum of the writer's schema, so there is nothing to resolve.</p>");
+        out.open("p")
+            .attr("class", "muted")
+            .text("The bytes hold no whole datum of the writer's schema, so there is nothing to resolve.")
+            .close("p");
         return;
     }
     let record = |i: usize| {
@@ -150,57 +163,74 @@ fn read_with(
                 });
             }
             Err(e) => {
-                out.push_str(&format!(
-                    "<p id=\"resolution-error\" class=\"error\" role=\"alert\">{}<span class=\"where\">{}</span> {} cannot read this datum: {}</p><p class=\"muted\">A consumer with {} as its reader schema fails here (the spec's resolution rules).</p>",
-                    record(i),
-                    escape(&e.path),
-                    escape(name),
-                    escape(&e.message),
-                    escape(name),
-                ));
+                error(out);
+                out.text(record(i))
+                    .open("span")
+                    .attr("class", "where")
+                    .text(&e.path)
+                    .close("span")
+                    .text(format_args!(
+                        " {name} cannot read this datum: {}",
+                        e.message
+                    ))
+                    .close("p")
+                    .open("p")
+                    .attr("class", "muted")
+                    .text(format_args!(
+                        "A consumer with {name} as its reader schema fails here (the spec's resolution rules)."
+                    ))
+                    .close("p");
                 return;
             }
         }
     }
     let n = steps.len();
-    out.push_str(&format!(
-        "<p id=\"resolution-status\" class=\"ok\">Read as {}: {}</p>",
-        escape(name),
-        match n {
-            0 => "nothing to resolve, every field, symbol and branch is the writer's.".to_string(),
-            1 => "1 step.".to_string(),
-            n => format!("{n} steps."),
-        }
-    ));
+    out.open("p")
+        .attr("id", "resolution-status")
+        .attr("class", "ok")
+        .text(format_args!("Read as {name}: "));
+    match n {
+        0 => out.text("nothing to resolve, every field, symbol and branch is the writer's."),
+        1 => out.text("1 step."),
+        n => out.text(format_args!("{n} steps.")),
+    };
+    out.close("p");
     if n > 0 {
-        out.push_str("<ol id=\"resolution-steps\" class=\"steps\">");
+        out.open("ol")
+            .attr("id", "resolution-steps")
+            .attr("class", "steps");
         for (i, s) in steps.iter().take(MAX_STEPS_SHOWN) {
-            out.push_str(&format!(
-                "<li>{}<code class=\"path\">{}</code> {}</li>",
-                record(*i),
-                escape(&s.path),
-                escape(&s.message)
-            ));
+            out.open("li")
+                .text(record(*i))
+                .open("code")
+                .attr("class", "path")
+                .text(&s.path)
+                .close("code")
+                .text(" ")
+                .text(&s.message)
+                .close("li");
         }
-        out.push_str("</ol>");
+        out.close("ol");
         if n > MAX_STEPS_SHOWN {
-            out.push_str(&format!(
-                "<p class=\"muted\">… and {} more steps.</p>",
-                n - MAX_STEPS_SHOWN
-            ));
+            out.open("p")
+                .attr("class", "muted")
+                .text(format_args!("… and {} more steps.", n - MAX_STEPS_SHOWN))
+                .close("p");
         }
     }
     if several {
-        out.push_str("<ol id=\"reader-records\" class=\"records\">");
+        out.open("ol")
+            .attr("id", "reader-records")
+            .attr("class", "records");
         for j in &jsons {
-            out.push_str("<li><code>");
-            escape_into(out, j);
-            out.push_str("</code></li>");
+            out.open("li").el("code", j).close("li");
         }
-        out.push_str("</ol>");
+        out.close("ol");
     } else {
-        out.push_str("<pre id=\"reader-json\" class=\"json\">");
-        escape_into(out, jsons.first().map_or("", |s| s));
-        out.push_str("</pre>");
+        out.open("pre")
+            .attr("id", "reader-json")
+            .attr("class", "json")
+            .text(jsons.first().map_or("", |s| s))
+            .close("pre");
     }
 }

@@ -2,7 +2,7 @@
 //! rule with its spec section, and puts its stated verdicts beside what the checker answers.
 
 use crate::history::History;
-use crate::html::{clicked_attribute, escape};
+use crate::html::{clicked_attribute, Markup};
 use crate::state::Shared;
 use avro_playground_core::compat::{CompatibilityMatrix, Mode};
 use avro_playground_core::evolution::{scenarios, Scenario};
@@ -17,25 +17,34 @@ fn verdict(ok: bool) -> &'static str {
 }
 
 /// One line comparing the checker's answer with the stated one.
-fn line(out: &mut String, agree: bool, text: &str) {
-    out.push_str(if agree {
-        "<li class=\"agree\">"
-    } else {
-        "<li class=\"disagree\">"
-    });
-    out.push_str(&escape(text));
-    out.push_str("</li>");
+fn line(out: &mut Markup, agree: bool, text: &str) {
+    out.open("li")
+        .attr("class", if agree { "agree" } else { "disagree" })
+        .text(text)
+        .close("li");
 }
 
 /// The loaded scenario: its story, rule, and each stated verdict beside the checker's.
 fn report(s: &Scenario, matrix: &CompatibilityMatrix) -> String {
-    let mut out = format!(
-        "<h3>{}</h3><p>{}</p><p class=\"rule\"><strong>Rule: </strong>{} <span class=\"muted\">(spec: {})</span></p><p class=\"muted\">The checker's answers beside the scenario's stated verdicts:</p><ul class=\"stated\">",
-        escape(s.title),
-        escape(s.story),
-        escape(s.rule),
-        escape(s.spec_section)
-    );
+    let mut out = Markup::new();
+    out.el("h3", s.title)
+        .el("p", s.story)
+        .open("p")
+        .attr("class", "rule")
+        .el("strong", "Rule: ")
+        .text(s.rule)
+        .text(" ")
+        .open("span")
+        .attr("class", "muted")
+        .text(format_args!("(spec: {})", s.spec_section))
+        .close("span")
+        .close("p")
+        .open("p")
+        .attr("class", "muted")
+        .text("The checker's answers beside the scenario's stated verdicts:")
+        .close("p")
+        .open("ul")
+        .attr("class", "stated");
     for (i, step) in s.steps.iter().enumerate() {
         let back = matrix.get(i + 1, i).is_some_and(|c| c.compatible);
         let fwd = matrix.get(i, i + 1).is_some_and(|c| c.compatible);
@@ -67,8 +76,8 @@ fn report(s: &Scenario, matrix: &CompatibilityMatrix) -> String {
             line(&mut out, reg.compatible == s.modes.get(m), &text);
         }
     }
-    out.push_str("</ul>");
-    out
+    out.close("ul");
+    out.into_string()
 }
 
 /// The scenario gallery and the loaded scenario's checks; `load` replaces the workspace's versions with
@@ -79,17 +88,26 @@ pub fn Scenarios(
     load: Callback<Vec<(String, String)>>,
 ) -> impl IntoView {
     let loaded = RwSignal::new(None::<&'static str>);
-    let gallery: String = scenarios()
-        .iter()
-        .map(|s| {
-            format!(
-                "<li class=\"scenario\" data-scenario=\"{}\"><button class=\"copy load-scenario\">load</button> <strong>{}</strong> <span class=\"muted\">({} versions)</span></li>",
-                escape(s.id),
-                escape(s.title),
-                s.versions.len()
-            )
-        })
-        .collect();
+    let mut gallery = Markup::new();
+    for s in scenarios() {
+        gallery
+            .open("li")
+            .attr("class", "scenario")
+            .attr("data-scenario", s.id)
+            .open("button")
+            .attr("class", "copy load-scenario")
+            .text("load")
+            .close("button")
+            .text(" ")
+            .el("strong", s.title)
+            .text(" ")
+            .open("span")
+            .attr("class", "muted")
+            .text(format_args!("({} versions)", s.versions.len()))
+            .close("span")
+            .close("li");
+    }
+    let gallery = gallery.into_string();
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some(id) = clicked_attribute(&ev, "data-scenario") else {
             return;

@@ -2,15 +2,14 @@
 //! canonical form with fingerprints.
 
 use crate::editor::{positioned_error_html, CodeEditor, ErrorMark};
-use crate::html::{self, clicked_attribute};
 use crate::history::{History, Parsed};
+use crate::html::{clicked_attribute, Markup};
 use crate::state::{Shared, Versions};
 use avro_playground_core::canonical::{fingerprints, to_hex, Fingerprints};
 use avro_playground_core::lint::Lint;
 use avro_playground_core::lint::{cross_version_lints, lint};
 use avro_playground_core::schema::Schema;
 use leptos::prelude::*;
-use std::fmt::Write;
 
 /// The lints of version `at` of the history: against the version before it, then on its own.
 fn lints_of(h: &History, at: usize) -> Vec<Lint> {
@@ -34,45 +33,78 @@ fn lints_of(h: &History, at: usize) -> Vec<Lint> {
 
 /// A valid schema's status as HTML: what it is, its lints, its canonical form and fingerprints.
 fn ok_html(schema: &Schema, f: &Fingerprints, lints: &[Lint]) -> String {
-    let mut out = String::from("<p id=\"schema-ok\" class=\"ok\">Valid Avro 1.12 schema: ");
-    html::escape_into(&mut out, &schema.describe(schema.root()));
-    out.push_str("</p><ul id=\"lints\" class=\"lints\">");
+    let mut out = Markup::new();
+    out.open("p")
+        .attr("id", "schema-ok")
+        .attr("class", "ok")
+        .text("Valid Avro 1.12 schema: ")
+        .text(schema.describe(schema.root()))
+        .close("p")
+        .open("ul")
+        .attr("id", "lints")
+        .attr("class", "lints");
     for (i, l) in lints.iter().enumerate() {
-        let _ = write!(
-            out,
-            "<li class=\"lint\" data-rule=\"{}\"><span class=\"where\">{}</span> ",
-            l.rule.id(),
-            l.position
-        );
-        html::escape_into(&mut out, &l.message);
-        out.push_str(" <code class=\"pointer\">(at ");
-        html::escape_into(&mut out, &l.pointer.to_string());
-        out.push_str(")</code>");
+        out.open("li")
+            .attr("class", "lint")
+            .attr("data-rule", l.rule.id())
+            .open("span")
+            .attr("class", "where")
+            .text(l.position)
+            .close("span")
+            .text(" ")
+            .text(&l.message)
+            .text(" ")
+            .open("code")
+            .attr("class", "pointer")
+            .text(format_args!("(at {})", l.pointer))
+            .close("code");
         if l.fixed_text.is_some() {
-            let _ = write!(
-                out,
-                " <button class=\"copy fix\" data-fix=\"{i}\">fix</button>"
-            );
+            out.text(" ")
+                .open("button")
+                .attr("class", "copy fix")
+                .attr("data-fix", i)
+                .text("fix")
+                .close("button");
         }
-        let _ = write!(out, "<details><summary>{}</summary>", l.rule.id());
-        html::escape_into(&mut out, l.rule.explanation());
-        out.push_str("</details></li>");
+        out.open("details")
+            .el("summary", l.rule.id())
+            .text(l.rule.explanation())
+            .close("details")
+            .close("li");
     }
-    out.push_str(
-        "</ul><details class=\"canonical\"><summary>Parsing Canonical Form and fingerprints</summary><dl>\
-         <dt>Canonical form</dt><dd><code id=\"canonical-form\">",
-    );
-    html::escape_into(&mut out, &f.canonical);
-    let _ = write!(
-        out,
-        "</code></dd><dt>CRC-64-AVRO (as in a single-object header, little-endian)</dt>\
-         <dd><code id=\"fingerprint-rabin\">{}</code></dd><dt>MD5</dt><dd><code>{}</code></dd>\
-         <dt>SHA-256</dt><dd><code>{}</code></dd></dl></details>",
-        to_hex(&f.rabin_le),
-        to_hex(&f.md5),
-        to_hex(&f.sha256)
-    );
-    out
+    out.close("ul")
+        .open("details")
+        .attr("class", "canonical")
+        .el("summary", "Parsing Canonical Form and fingerprints")
+        .open("dl")
+        .el("dt", "Canonical form")
+        .open("dd")
+        .open("code")
+        .attr("id", "canonical-form")
+        .text(&f.canonical)
+        .close("code")
+        .close("dd")
+        .el(
+            "dt",
+            "CRC-64-AVRO (as in a single-object header, little-endian)",
+        )
+        .open("dd")
+        .open("code")
+        .attr("id", "fingerprint-rabin")
+        .text(to_hex(&f.rabin_le))
+        .close("code")
+        .close("dd")
+        .el("dt", "MD5")
+        .open("dd")
+        .el("code", to_hex(&f.md5))
+        .close("dd")
+        .el("dt", "SHA-256")
+        .open("dd")
+        .el("code", to_hex(&f.sha256))
+        .close("dd")
+        .close("dl")
+        .close("details");
+    out.into_string()
 }
 
 /// The schema panel: the edited version of `versions`, its parse (`schema`, the history's), its lints

@@ -1,76 +1,81 @@
 //! The details of the selected span: where it is in the datum and the schema, and how its bytes give
 //! its value. Written as HTML text (see [`crate::html`]).
 
-use crate::html::escape_into;
+use crate::html::Markup;
 use crate::state::{Selected, Shared, Shown};
 use avro_playground_core::walker::explain::{explain, SpanInfo};
 use leptos::prelude::*;
-use std::fmt::Write;
 
 /// The details of one span as HTML.
 fn details_html(info: &SpanInfo) -> String {
-    let mut out = String::from("<h3 class=\"span-label\">");
-    escape_into(&mut out, &info.label);
-    out.push_str("</h3><dl>");
-    let item = |out: &mut String, term: &str, open: &str, text: &str, close: &str| {
-        let _ = write!(out, "<dt>{term}</dt><dd>{open}");
-        escape_into(out, text);
-        out.push_str(close);
-        out.push_str("</dd>");
-    };
+    let mut out = Markup::new();
+    out.open("h3")
+        .attr("class", "span-label")
+        .text(&info.label)
+        .close("h3")
+        .open("dl");
     if !info.path.is_empty() {
-        item(
-            &mut out,
-            "Datum path",
-            "<code class=\"span-path\">",
-            &info.path,
-            "</code>",
-        );
+        out.el("dt", "Datum path")
+            .open("dd")
+            .open("code")
+            .attr("class", "span-path")
+            .text(&info.path)
+            .close("code")
+            .close("dd");
     }
-    out.push_str("<dt>Schema</dt><dd><code class=\"span-type\">");
-    escape_into(&mut out, &info.type_name);
-    out.push_str("</code>");
+    out.el("dt", "Schema")
+        .open("dd")
+        .open("code")
+        .attr("class", "span-type")
+        .text(&info.type_name)
+        .close("code");
     if !info.schema_path.is_empty() {
-        out.push_str(" at <code>");
-        escape_into(&mut out, &info.schema_path);
-        out.push_str("</code>");
+        out.text(" at ").el("code", &info.schema_path);
     }
-    out.push_str("</dd>");
+    out.close("dd");
     let len = info.end - info.start;
-    let range = if len == 0 {
-        format!("no bytes, at offset {}", info.start)
+    out.el("dt", "Bytes").open("dd").attr("class", "span-range");
+    if len == 0 {
+        out.text(format_args!("no bytes, at offset {}", info.start));
     } else {
-        format!(
+        out.text(format_args!(
             "bytes {}–{} ({} byte{})",
             info.start,
             info.end - 1,
             len,
             if len == 1 { "" } else { "s" }
-        )
-    };
-    let _ = write!(out, "<dt>Bytes</dt><dd class=\"span-range\">{range}</dd>");
+        ));
+    }
+    out.close("dd");
     if let Some(v) = &info.value {
-        item(
-            &mut out,
-            "Value",
-            "<code class=\"span-value\">",
-            v,
-            "</code>",
-        );
+        out.el("dt", "Value")
+            .open("dd")
+            .open("code")
+            .attr("class", "span-value")
+            .text(v)
+            .close("code")
+            .close("dd");
     }
     if let Some(v) = &info.interpreted {
-        out.push_str("<dt>Interpreted</dt><dd class=\"span-interpreted\">");
-        escape_into(&mut out, v);
-        out.push_str("</dd>");
+        out.el("dt", "Interpreted")
+            .open("dd")
+            .attr("class", "span-interpreted")
+            .text(v)
+            .close("dd");
     }
-    out.push_str("</dl><ol class=\"breakdown\">");
+    out.close("dl").open("ol").attr("class", "breakdown");
     for line in &info.breakdown {
-        out.push_str("<li>");
-        escape_into(&mut out, line);
-        out.push_str("</li>");
+        out.el("li", line);
     }
-    out.push_str("</ol>");
-    out
+    out.close("ol");
+    out.into_string()
+}
+
+/// A muted paragraph, as HTML.
+fn muted(text: &str) -> String {
+    let mut out = Markup::new();
+    out.open("p").attr("class", "muted").text(text).close("p");
+    out.into_string()
 }
 
 /// The details panel.
@@ -80,11 +85,11 @@ pub fn SpanDetails(shown: Memo<Option<Shared<Shown>>>, selected: Selected) -> im
         let id = selected.get().map(|s| s.span);
         let shown = shown.get();
         let (Some(id), Some(shown)) = (id, shown) else {
-            return "<p class=\"muted\">Hover a byte (or a row of the tree) to see what it means.</p>".to_string();
+            return muted("Hover a byte (or a row of the tree) to see what it means.");
         };
         match explain(&shown.0.schema, &shown.0.walk, id) {
             Some(info) => details_html(&info),
-            None => "<p class=\"muted\">Nothing selected.</p>".to_string(),
+            None => muted("Nothing selected."),
         }
     };
     view! { <aside id="span-details" aria-live="polite" inner_html=body></aside> }

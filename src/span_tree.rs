@@ -1,18 +1,17 @@
 //! Every span as a tree row in byte order: what it is, its bytes and its value. Hovering a row selects
 //! its bytes; a byte hovered in the hex view scrolls its row into view. Only visible rows are built.
 
-use crate::html;
+use crate::html::{self, Markup};
 use crate::state::{Origin, Selected, Selection, Shared, Shown};
 use crate::virtual_rows::{mark_rows, RenderRow, VirtualRows};
 use avro_playground_core::walker::explain::explain;
 use leptos::prelude::*;
-use std::fmt::Write;
 use std::sync::Arc;
 
 const ROW_HEIGHT: f64 = 22.0;
 
 /// Appends span `id`'s row (label, first bytes, value) as HTML.
-fn write_row(shown: &Shown, selected: Option<u32>, id: u32, out: &mut String) {
+fn write_row(shown: &Shown, selected: Option<u32>, id: u32, out: &mut Markup) {
     let walk = &shown.walk;
     let Some(info) = explain(&shown.schema, walk, id) else {
         return;
@@ -22,24 +21,36 @@ fn write_row(shown: &Shown, selected: Option<u32>, id: u32, out: &mut String) {
         .bytes
         .get(info.start as usize..info.end as usize)
         .unwrap_or_default();
-    let _ = write!(
-        out,
-        "<div class=\"span-row{}\" data-span=\"{id}\" style=\"--depth: {depth}\"><span class=\"span-row-label\">",
-        if selected == Some(id) { " selected" } else { "" }
-    );
-    html::escape_into(out, &info.label);
-    out.push_str("</span><code class=\"span-row-bytes\">");
+    out.open("div")
+        .attr(
+            "class",
+            if selected == Some(id) {
+                "span-row selected"
+            } else {
+                "span-row"
+            },
+        )
+        .attr("data-span", id)
+        .attr("style", format_args!("--depth: {depth}"))
+        .open("span")
+        .attr("class", "span-row-label")
+        .text(&info.label)
+        .close("span")
+        .open("code")
+        .attr("class", "span-row-bytes");
     for (i, b) in bytes.iter().take(16).enumerate() {
-        let _ = write!(out, "{}{b:02x}", if i > 0 { " " } else { "" });
+        out.text(format_args!("{}{b:02x}", if i > 0 { " " } else { "" }));
     }
     if bytes.len() > 16 {
-        out.push_str(" …");
+        out.text(" …");
     }
-    out.push_str("</code><span class=\"span-row-value\">");
+    out.close("code")
+        .open("span")
+        .attr("class", "span-row-value");
     if let Some(value) = info.interpreted.as_ref().or(info.value.as_ref()) {
-        html::escape_into(out, value);
+        out.text(value);
     }
-    out.push_str("</span></div>");
+    out.close("span").close("div");
 }
 
 /// The span tree.

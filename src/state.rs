@@ -434,23 +434,24 @@ impl Workspace {
             open,
         } = doc;
         let versions = Versions::new(versions, current);
-        let reader = RwSignal::new(open.reader.and_then(|i| {
-            versions
-                .list
-                .with_untracked(|vs| vs.get(i).map(|v| v.id))
-        }));
+        let reader = RwSignal::new(
+            open.reader
+                .and_then(|i| versions.list.with_untracked(|vs| vs.get(i).map(|v| v.id))),
+        );
         let history = history(versions.list);
         let current = versions.current;
         let schema = Memo::new(move |_| {
             let at = current.get();
-            history.with(|h| h.0.schemas.get(at).cloned()).unwrap_or_else(|| {
-                Shared(Arc::new(Err(avro_playground_core::schema::SchemaError {
-                    message: "no version is selected".into(),
-                    pointer: Default::default(),
-                    range: Default::default(),
-                    position: Default::default(),
-                })))
-            })
+            history
+                .with(|h| h.0.schemas.get(at).cloned())
+                .unwrap_or_else(|| {
+                    Shared(Arc::new(Err(avro_playground_core::schema::SchemaError {
+                        message: "no version is selected".into(),
+                        pointer: Default::default(),
+                        range: Default::default(),
+                        position: Default::default(),
+                    })))
+                })
         });
         let datum_text = RwSignal::new(datum);
         let datum = Memo::new(move |_| Shared(Arc::new(datum_text.with(|t| parse_datum(t)))));
@@ -493,7 +494,13 @@ impl Workspace {
                 Ok(s) => match input.file.get() {
                     Some((name, bytes)) => decode_file(s, &name, &bytes.0, input.frame.get()),
                     None => input.text.with(|t| {
-                        decode_text(s, t, input.format.get(), input.frame.get(), input.message.get())
+                        decode_text(
+                            s,
+                            t,
+                            input.format.get(),
+                            input.frame.get(),
+                            input.message.get(),
+                        )
                     }),
                 },
             };
@@ -543,10 +550,14 @@ impl Workspace {
             current: current.get_untracked(),
             datum: self.datum_text.get_untracked(),
             bytes: self.input.text.get_untracked(),
-            file: self.input.file.get_untracked().map(|(name, bytes)| SavedFile {
-                name,
-                bytes: bytes.0.as_ref().clone(),
-            }),
+            file: self
+                .input
+                .file
+                .get_untracked()
+                .map(|(name, bytes)| SavedFile {
+                    name,
+                    bytes: bytes.0.as_ref().clone(),
+                }),
             choices: Choices {
                 out_frame: self.output.frame.get_untracked(),
                 out_codec: self.output.codec.get_untracked(),
@@ -558,10 +569,9 @@ impl Workspace {
                 mode: self.mode.get_untracked(),
                 cell: self.cell.get_untracked(),
                 diff: self.diff.get_untracked(),
-                reader: self
-                    .reader
-                    .get_untracked()
-                    .and_then(|id| versions.with_untracked(|vs| vs.iter().position(|v| v.id == id))),
+                reader: self.reader.get_untracked().and_then(|id| {
+                    versions.with_untracked(|vs| vs.iter().position(|v| v.id == id))
+                }),
                 message: self.input.message.get_untracked(),
                 candidate: self.candidate.get_untracked(),
             },
@@ -664,8 +674,7 @@ fn encode(
     match walk {
         Err(e) => Encoding::Failed(e),
         Ok(walk) => {
-            let avro_json =
-                (!conversions.is_empty()).then(|| to_avro_json_pretty(writer, &value));
+            let avro_json = (!conversions.is_empty()).then(|| to_avro_json_pretty(writer, &value));
             Encoding::Bytes(
                 Arc::new(Shown {
                     schema: writer.clone(),

@@ -1,14 +1,13 @@
 //! The schema's versions, oldest first: select one to edit it, rename, reorder, duplicate, delete.
 //! Written as HTML text with delegated listeners (see [`crate::html`]).
 
-use crate::html::{self, clicked_attribute};
+use crate::html::{clicked_attribute, Markup};
 use crate::state::{Version, Versions};
 use leptos::prelude::*;
-use std::fmt::Write;
 
 /// The bar's HTML: one entry per version, the current one with its name and registry id fields and tools.
 fn bar_html(versions: &[Version], current: usize) -> String {
-    let mut out = String::new();
+    let mut out = Markup::new();
     for (
         i,
         Version {
@@ -17,34 +16,56 @@ fn bar_html(versions: &[Version], current: usize) -> String {
     ) in versions.iter().enumerate()
     {
         let is_current = i == current;
-        let _ = write!(
-            out,
-            "<span class=\"version{}\" data-version=\"{i}\"><button class=\"version-select\" role=\"tab\" \
-             aria-selected=\"{is_current}\" data-action=\"select\">",
-            if is_current { " current" } else { "" }
-        );
-        html::escape_into(&mut out, name);
-        out.push_str("</button>");
+        out.open("span")
+            .attr(
+                "class",
+                if is_current {
+                    "version current"
+                } else {
+                    "version"
+                },
+            )
+            .attr("data-version", i)
+            .open("button")
+            .attr("class", "version-select")
+            .attr("role", "tab")
+            .attr("aria-selected", is_current)
+            .attr("data-action", "select")
+            .text(name)
+            .close("button");
         if is_current {
-            out.push_str(
-                "<input class=\"version-name\" aria-label=\"Version name\" size=\"6\" value=\"",
-            );
-            html::escape_into(&mut out, name);
-            out.push_str(
-                "\"><input class=\"registry-id\" aria-label=\"Registry schema id\" \
-                 title=\"The id (or GUID) a schema registry gave this version: Confluent-framed bytes \
-                 that carry it are marked as written by it\" placeholder=\"registry id\" size=\"7\" value=\"",
-            );
-            html::escape_into(&mut out, registry_id);
-            out.push_str(
-                "\"><button class=\"icon\" title=\"Move later\" data-action=\"later\">→</button>\
-                 <button class=\"icon\" title=\"Move earlier\" data-action=\"earlier\">←</button>\
-                 <button class=\"icon\" title=\"Delete this version\" data-action=\"delete\">✕</button>",
-            );
+            out.open("input")
+                .attr("class", "version-name")
+                .attr("aria-label", "Version name")
+                .attr("size", "6")
+                .attr("value", name)
+                .open("input")
+                .attr("class", "registry-id")
+                .attr("aria-label", "Registry schema id")
+                .attr(
+                    "title",
+                    "The id (or GUID) a schema registry gave this version: Confluent-framed bytes \
+                     that carry it are marked as written by it",
+                )
+                .attr("placeholder", "registry id")
+                .attr("size", "7")
+                .attr("value", registry_id);
+            for (title, action, icon) in [
+                ("Move later", "later", "→"),
+                ("Move earlier", "earlier", "←"),
+                ("Delete this version", "delete", "✕"),
+            ] {
+                out.open("button")
+                    .attr("class", "icon")
+                    .attr("title", title)
+                    .attr("data-action", action)
+                    .text(icon)
+                    .close("button");
+            }
         }
-        out.push_str("</span>");
+        out.close("span");
     }
-    out
+    out.into_string()
 }
 
 /// The version bar above the schema editor.

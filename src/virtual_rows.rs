@@ -1,7 +1,8 @@
 //! A scrolling list that puts only the rows in view into the DOM, so a 10 MB hex dump or a million-span
 //! tree stays as light as a short one. Rows have a fixed height and are written as HTML text (see
-//! [`crate::html`]): one string per scroll step instead of a typed view per row.
+//! [`crate::html::Markup`]): one string per scroll step instead of a typed view per row.
 
+use crate::html::Markup;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -9,8 +10,8 @@ use std::sync::Arc;
 /// Rows rendered above and below the visible ones, so fast scrolling does not show gaps.
 const OVERSCAN: usize = 8;
 
-/// Appends row `index`'s HTML to the string.
-pub type RenderRow = Arc<dyn Fn(usize, &mut String) + Send + Sync>;
+/// Appends row `index`'s HTML to the markup.
+pub type RenderRow = Arc<dyn Fn(usize, &mut Markup) + Send + Sync>;
 
 /// A virtualized list of `rows` rows of `row_height` pixels in a viewport at most `viewport` pixels high.
 /// `reveal` scrolls a row into view when it is outside it; `container` is the scrolling element, for
@@ -62,11 +63,11 @@ pub fn VirtualRows(
     let visible = move || {
         reset.track();
         let (first, last) = range();
-        let mut out = String::new();
+        let mut out = Markup::new();
         for row in first..last {
             render(row, &mut out);
         }
-        out
+        out.into_string()
     };
     view! {
         <div

@@ -5,7 +5,7 @@
 
 use crate::decoding::Decoding;
 use crate::history::History;
-use crate::html::escape;
+use crate::html::Markup;
 use avro_playground_core::canonical::to_hex;
 use avro_playground_core::fit::{registry_id_matches, try_writer, Fit, MAX_TRIAL_BYTES};
 use avro_playground_core::framing::{single_object_fingerprint, Framing};
@@ -37,10 +37,18 @@ pub fn writer_fit_html(
         },
         _ => return String::new(),
     };
-    let mut out = format!(
-        "<div class=\"writer-fit\"><h3>Which version wrote these bytes?</h3><p class=\"muted\">{}</p><table id=\"writer-fit\" class=\"fit-table\"><tbody>",
-        escape(&header_note(&framing))
-    );
+    let mut out = Markup::new();
+    out.open("div")
+        .attr("class", "writer-fit")
+        .el("h3", "Which version wrote these bytes?")
+        .open("p")
+        .attr("class", "muted")
+        .text(header_note(&framing))
+        .close("p")
+        .open("table")
+        .attr("id", "writer-fit")
+        .attr("class", "fit-table")
+        .open("tbody");
     let (mut exact, mut matched) = (0, false);
     let registry: Vec<bool> = (0..h.names.len())
         .map(|i| {
@@ -89,28 +97,51 @@ pub fn writer_fit_html(
                 (class, verdict, why, fingerprint)
             }
         };
-        let mut button = if i == current {
-            "<span class=\"muted\">in the editor</span>".to_string()
-        } else {
-            format!("<button class=\"copy\" data-use-version=\"{i}\">use this version</button>")
-        };
-        if let (Some(id), "ok") = (&header_id, class) {
-            button.push_str(&format!(
-                " <button class=\"copy\" data-give-id=\"{i}:{id}\" title=\"Give this version the header's registry id\">is id {id}</button>"
-            ));
-        }
         let (row, mark) = match (fingerprint, registry) {
             (true, _) => (" match", " · fingerprint ✓"),
             (_, true) => (" match", " · registry id ✓"),
             _ => ("", ""),
         };
-        out.push_str(&format!(
-            "<tr class=\"fit {class}{row}\" data-fit=\"{i}\"><th scope=\"row\">{}</th><td class=\"verdict\">{verdict}{mark}</td><td class=\"why\">{}</td><td>{button}</td></tr>",
-            escape(name),
-            escape(&why)
-        ));
+        out.open("tr")
+            .attr("class", format_args!("fit {class}{row}"))
+            .attr("data-fit", i)
+            .open("th")
+            .attr("scope", "row")
+            .text(name)
+            .close("th")
+            .open("td")
+            .attr("class", "verdict")
+            .text(format_args!("{verdict}{mark}"))
+            .close("td")
+            .open("td")
+            .attr("class", "why")
+            .text(&why)
+            .close("td")
+            .open("td");
+        if i == current {
+            out.open("span")
+                .attr("class", "muted")
+                .text("in the editor")
+                .close("span");
+        } else {
+            out.open("button")
+                .attr("class", "copy")
+                .attr("data-use-version", i)
+                .text("use this version")
+                .close("button");
+        }
+        if let (Some(id), "ok") = (&header_id, class) {
+            out.text(" ")
+                .open("button")
+                .attr("class", "copy")
+                .attr("data-give-id", format_args!("{i}:{id}"))
+                .attr("title", "Give this version the header's registry id")
+                .text(format_args!("is id {id}"))
+                .close("button");
+        }
+        out.close("td").close("tr");
     }
-    out.push_str("</tbody></table>");
+    out.close("tbody").close("table");
     let confluent = matches!(
         framing,
         Framing::Confluent { .. } | Framing::ConfluentGuid { .. }
@@ -123,8 +154,11 @@ pub fn writer_fit_html(
         _ => "Several versions read these bytes exactly: the bytes alone cannot tell which one wrote them.",
     };
     if !summary.is_empty() {
-        out.push_str(&format!("<p class=\"warning\">{summary}</p>"));
+        out.open("p")
+            .attr("class", "warning")
+            .text(summary)
+            .close("p");
     }
-    out.push_str("</div>");
-    out
+    out.close("div");
+    out.into_string()
 }

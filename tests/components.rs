@@ -21,12 +21,14 @@ mod app;
 mod bytes_view;
 #[path = "components/datum_panel.rs"]
 mod datum_panel;
-#[path = "components/document.rs"]
-mod document;
 #[path = "components/decode_panel.rs"]
 mod decode_panel;
 #[path = "components/diff_panel.rs"]
 mod diff_panel;
+#[path = "components/document.rs"]
+mod document;
+#[path = "components/markup.rs"]
+mod markup;
 #[path = "components/schema_panel.rs"]
 mod schema_panel;
 #[path = "components/state.rs"]

@@ -69,7 +69,10 @@ fn the_first_versions_autosave_is_migrated() {
     let doc = read.document;
     assert_eq!(
         doc.versions,
-        vec![version("v1", "\"int\"", ""), version("next", "\"long\"", "7")]
+        vec![
+            version("v1", "\"int\"", ""),
+            version("next", "\"long\"", "7")
+        ]
     );
     assert_eq!((doc.current, doc.datum.as_str()), (1, "5"));
     assert_eq!(doc.choices, Choices::default());
@@ -84,7 +87,10 @@ fn an_unknown_choice_is_named_not_silently_replaced() {
     let read = Document::from_json(json).expect("the rest reads");
     let warnings = read.warnings.join("\n");
     for named in ["smoke-signals", "lz4", "braille", "sideways"] {
-        assert!(warnings.contains(named), "{named} is not named in:\n{warnings}");
+        assert!(
+            warnings.contains(named),
+            "{named} is not named in:\n{warnings}"
+        );
     }
     assert_eq!(read.document.choices, Choices::default());
     assert_eq!(read.document.open.mode, Mode::Encode);
@@ -116,7 +122,11 @@ fn bytes_and_files_over_the_cap_are_left_out_and_named() {
     assert_eq!(written.left_out.len(), 2, "{:?}", written.left_out);
     assert!(written.left_out[0].contains("pasted bytes"));
     assert!(written.left_out[1].contains("big.avro"));
-    assert!(written.json.len() < 10_000, "{} characters", written.json.len());
+    assert!(
+        written.json.len() < 10_000,
+        "{} characters",
+        written.json.len()
+    );
     let read = Document::from_json(&written.json).expect("reads back");
     assert_eq!(read.document.bytes, "");
     assert_eq!(read.document.file, None);

@@ -21,7 +21,12 @@ const LOGICAL_ON_FIELD: &str = r#"{"type": "record", "name": "Reading", "namespa
  "fields": [{"name": "at", "type": "long", "logicalType": "timestamp-millis"}]}"#;
 
 async fn schema_panel(schema: &str) -> Mounted {
-    let (panel, _) = Mounted::panels(schema, "{}", |ws| view! { <SchemaPanel versions=ws.versions schema=ws.schema history=ws.history /> }).await;
+    let (panel, _) = Mounted::panels(
+        schema,
+        "{}",
+        |ws| view! { <SchemaPanel versions=ws.versions schema=ws.schema history=ws.history /> },
+    )
+    .await;
     panel
 }
 
@@ -127,7 +132,12 @@ async fn lint_fix_moves_the_logical_type_into_the_type() {
 
 #[wasm_bindgen_test::wasm_bindgen_test]
 async fn a_rename_since_the_previous_version_is_linted_and_its_fix_adds_the_alias() {
-    let (panel, ws) = Mounted::panels(CLEAN, "{}", |ws| view! { <SchemaPanel versions=ws.versions schema=ws.schema history=ws.history /> }).await;
+    let (panel, ws) = Mounted::panels(
+        CLEAN,
+        "{}",
+        |ws| view! { <SchemaPanel versions=ws.versions schema=ws.schema history=ws.history /> },
+    )
+    .await;
     ws.load_versions(vec![
         ("v1".into(), CLEAN.into()),
         ("v2".into(), CLEAN.replace("\"at\"", "\"taken_at\"")),

@@ -40,7 +40,9 @@ async fn a_keystroke_in_the_schema_parses_it_once_for_every_panel() {
         "the editor, lints, matrix, diff, encoder and decoder share one parse"
     );
     // The edit reached every panel: v3 now writes a long that v1 (an int reader) cannot read.
-    assert!(page.text("#cell-details").contains("v3 reading data written with v1"));
+    assert!(page
+        .text("#cell-details")
+        .contains("v3 reading data written with v1"));
     assert!(page.text("#diff").contains("int"), "{}", page.text("#diff"));
     assert!(page.find("#matrix td.bad").is_some(), "{}", page.html());
 }
@@ -49,11 +51,18 @@ async fn a_keystroke_in_the_schema_parses_it_once_for_every_panel() {
 async fn a_keystroke_in_the_datum_parses_it_once_and_no_schema() {
     let (page, _ws) = page().await;
     let (schemas_before, json_before) = (schemas(), json_texts());
-    page.type_into("#datum-input", r#"{"a": 2, "b": "y"}"#).await;
+    page.type_into("#datum-input", r#"{"a": 2, "b": "y"}"#)
+        .await;
     tick().await;
     assert_eq!(schemas() - schemas_before, 0, "no schema is parsed again");
-    assert_eq!(json_texts() - json_before, 1, "the datum's JSON is parsed once");
-    assert!(page.text("#datum-editor + .status").contains("3 bytes of Avro binary"));
+    assert_eq!(
+        json_texts() - json_before,
+        1,
+        "the datum's JSON is parsed once"
+    );
+    assert!(page
+        .text("#datum-editor + .status")
+        .contains("3 bytes of Avro binary"));
 }
 
 #[wasm_bindgen_test]
@@ -92,7 +101,9 @@ async fn the_first_versions_autosave_loads_and_is_saved_in_the_new_format() {
 async fn an_unreadable_autosave_is_kept_aside_and_said() {
     let storage = window().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
-    storage.set_item(DOCUMENT_KEY, "{\"format\":3,\"versions\":[").unwrap();
+    storage
+        .set_item(DOCUMENT_KEY, "{\"format\":3,\"versions\":[")
+        .unwrap();
     let app = Mounted::view(avro_playground_web::App).await;
     tick().await;
     assert!(
