@@ -48,9 +48,16 @@ impl History {
     /// Builds the history of `versions`, reusing from `previous` what did not change.
     pub fn compute(names: Vec<String>, texts: Vec<String>, previous: Option<&History>) -> History {
         // For each version, the index of the same text in the previous history.
+        // The same place is tried first: an edit changes one text and leaves the others where they were.
         let before: Vec<Option<usize>> = texts
             .iter()
-            .map(|t| previous.and_then(|p| p.texts.iter().position(|old| old == t)))
+            .enumerate()
+            .map(|(i, t)| {
+                let p = previous?;
+                (p.texts.get(i) == Some(t))
+                    .then_some(i)
+                    .or_else(|| p.texts.iter().position(|old| old == t))
+            })
             .collect();
         let schemas: Vec<Parsed> = texts
             .iter()

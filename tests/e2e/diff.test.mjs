@@ -50,7 +50,7 @@ test("a matrix cell diffs its two versions, and a broken version is named", asyn
   await withPage('diff-matrix', async ({ page, url, problems }) => {
     await openApp(page, url);
     await loadScenario(page, 'transitive_backward_fails', 3);
-    await page.click('#matrix td[data-reader="2"][data-writer="0"]');
+    await page.click('#matrix td[data-cell="2,0"]');
     await page.click('#cell-details button[data-diff-pair="0,2"]');
     const diff = page.locator('#diff');
     await page.waitForFunction(() => document.querySelector('#diff select[data-diff-side="new"]')?.value === '2');

@@ -38,7 +38,7 @@ test('a scenario loads, its verdicts match the checker, and a failing cell is lo
     assert.equal(await verdict('BACKWARD_TRANSITIVE'), 'rejected');
 
     // v3 reading v1's data fails (a string weight read as a double): open that cell.
-    const cell = page.locator('#matrix td[data-reader="2"][data-writer="0"]');
+    const cell = page.locator('#matrix td[data-cell="2,0"]');
     assert.match(await cell.textContent(), /✗ 1/);
     await cell.click();
     const details = page.locator('#cell-details');
@@ -66,8 +66,8 @@ test('versions can be added, renamed and deleted, and the matrix follows', async
       '"fields": [\n    {"name": "country", "type": "string"},',
     );
     await page.fill('#schema-input', v2);
-    await page.locator('#matrix td[data-reader="1"][data-writer="0"].bad').waitFor();
-    assert.equal(await page.locator('#matrix td[data-reader="0"][data-writer="1"]').getAttribute('class'), 'cell ok');
+    await page.locator('#matrix td[data-cell="1,0"].bad').waitFor();
+    assert.equal(await page.locator('#matrix td[data-cell="0,1"]').getAttribute('class'), 'cell ok');
     await page.fill('.version.current .version-name', 'with-country');
     await page.press('.version.current .version-name', 'Enter');
     await page.waitForFunction(() => [...document.querySelectorAll('.version-select')].some((b) => b.textContent === 'with-country'));
@@ -87,8 +87,8 @@ test('versions reorder with the arrows; the matrix, the editor and the upgrade a
       '"fields": [\n    {"name": "country", "type": "string"},\n    {"name": "age", "type": "int"},',
     );
     await page.fill('#schema-input', v2);
-    const cell = page.locator('#matrix td[data-reader="1"][data-writer="0"]');
-    await page.locator('#matrix td[data-reader="1"][data-writer="0"].bad').waitFor();
+    const cell = page.locator('#matrix td[data-cell="1,0"]');
+    await page.locator('#matrix td[data-cell="1,0"].bad').waitFor();
     assert.equal((await cell.textContent()).trim(), '✗ 2');
     await cell.click();
     const details = page.locator('#cell-details');
@@ -109,7 +109,7 @@ test('versions reorder with the arrows; the matrix, the editor and the upgrade a
     await screenshot(page, 'matrix-second-incompatibility');
 
     // The other direction: old consumers read the new data, so producers may go first.
-    await page.click('#matrix td[data-reader="0"][data-writer="1"]');
+    await page.click('#matrix td[data-cell="0,1"]');
     await details.locator('.upgrade', { hasText: 'Producers may upgrade to v2 first' }).waitFor();
 
     // Move v2 earlier: it becomes the oldest, stays in the editor, and the failing cell moves above the diagonal.
@@ -118,13 +118,13 @@ test('versions reorder with the arrows; the matrix, the editor and the upgrade a
     assert.deepEqual((await page.locator('.version-select').allTextContents()).map((s) => s.trim()), ['v2', 'v1']);
     assert.equal((await page.locator('.version.current .version-select').textContent()).trim(), 'v2');
     assert.match(await page.inputValue('#schema-input'), /"age"/);
-    await page.locator('#matrix td[data-reader="0"][data-writer="1"].bad').waitFor();
-    assert.equal(await page.locator('#matrix td[data-reader="1"][data-writer="0"]').getAttribute('class'), 'cell ok');
+    await page.locator('#matrix td[data-cell="0,1"].bad').waitFor();
+    assert.equal(await page.locator('#matrix td[data-cell="1,0"]').getAttribute('class'), 'cell ok');
 
     // And later again: back where it was.
     await page.click('.version.current button[title="Move later"]');
     await page.waitForFunction(() => document.querySelector('.version-select').textContent === 'v1');
-    await page.locator('#matrix td[data-reader="1"][data-writer="0"].bad').waitFor();
+    await page.locator('#matrix td[data-cell="1,0"].bad').waitFor();
     // The order survives a reload (autosave).
     await page.reload();
     await page.waitForFunction(() => document.querySelectorAll('.version-select').length === 2);

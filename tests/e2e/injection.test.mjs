@@ -187,12 +187,12 @@ test('markup in every user-editable string stays text in every panel', async () 
 
     // The matrix: names in the headers; v1 reading v2's data fails; its cell names both and marks both texts.
     assert.deepEqual(await page.locator('#matrix thead th[scope="col"]').allTextContents(), [NAME1, NAME2]);
-    await page.click('#matrix td[data-reader="0"][data-writer="1"]');
+    await page.click('#matrix td[data-cell="0,1"]');
     await shows(page, '#cell-details h3', `${NAME1} reading data written with ${NAME2}`);
     await shows(page, '#cell-details .upgrade', NAME2);
     assert.deepEqual(await page.locator('#cell-details figcaption').allTextContents(), [`reader ${NAME1}`, `writer ${NAME2}`]);
     await shows(page, '#cell-details pre', `"doc": "<img src=x`);
-    assert.match(await page.locator('#matrix td[data-reader="0"][data-writer="1"]').getAttribute('title'), /^<img src=x onerror="window.__pwned=1">"'><b id=injected>1 reading/);
+    assert.match(await page.locator('#matrix td[data-cell="0,1"]').getAttribute('title'), /^<img src=x onerror="window.__pwned=1">"'><b id=injected>1 reading/);
     await assertClean(page, 'matrix');
 
     // The diff: the names in both pickers; click the change that adds `extra` to mark it in both texts.

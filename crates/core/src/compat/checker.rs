@@ -257,7 +257,7 @@ impl<'s> Checker<'s> {
         self.location.push(Token::Fields);
         for (pos, field) in reader.fields.iter().enumerate() {
             self.location.push(Token::Index(pos));
-            let writer_field = match lookup_writer_field(writer, field) {
+            let writer_field = match lookup_writer_field(writer, field, pos) {
                 WriterField::Missing => None,
                 WriterField::Found(wf) => Some(wf),
                 WriterField::Ambiguous(wf, others) => {

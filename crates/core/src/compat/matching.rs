@@ -41,9 +41,28 @@ pub(crate) enum WriterField<'w> {
     Ambiguous(&'w Field, Vec<&'w Field>),
 }
 
-/// Looks up the writer field for `reader_field` by its name, then by each of its aliases.
-pub(crate) fn lookup_writer_field<'w>(writer: &'w Record, reader_field: &Field) -> WriterField<'w> {
-    let by_name = |name: &str| writer.fields.iter().find(|f| f.name == name);
+/// Looks up the writer field for `reader_field` by its name, then by each of its aliases. `at` is the
+/// reader field's position: the writer field there is tried first, as versions mostly keep their fields in
+/// order (field names are unique within a record, so the answer is the same; a 100-field record checked
+/// against another no longer compares every pair of names).
+pub(crate) fn lookup_writer_field<'w>(
+    writer: &'w Record,
+    reader_field: &Field,
+    at: usize,
+) -> WriterField<'w> {
+    let by_name = |name: &str| {
+        writer
+            .fields
+            .get(at)
+            .filter(|f| f.name == name)
+            .or_else(|| writer.fields.iter().find(|f| f.name == name))
+    };
+    if reader_field.aliases.is_empty() {
+        return match by_name(&reader_field.name) {
+            Some(f) => WriterField::Found(f),
+            None => WriterField::Missing,
+        };
+    }
     // Java keeps field aliases in a set: a repeated alias counts once, but an alias equal to the field's
     // own name matches the same writer field a second time.
     let mut aliases: Vec<&str> = Vec::new();
@@ -110,14 +129,14 @@ mod tests {
         .unwrap();
         let field = &record(&reader).fields[0];
         assert!(
-            matches!(lookup_writer_field(record(&by_alias), field), WriterField::Found(f) if f.name == "b")
+            matches!(lookup_writer_field(record(&by_alias), field, 0), WriterField::Found(f) if f.name == "b")
         );
         assert!(matches!(
-            lookup_writer_field(record(&both), field),
+            lookup_writer_field(record(&both), field, 0),
             WriterField::Ambiguous(f, rest) if f.name == "a" && rest.len() == 1
         ));
         assert!(
-            matches!(lookup_writer_field(record(&reader), field), WriterField::Found(f) if f.name == "a")
+            matches!(lookup_writer_field(record(&reader), field, 0), WriterField::Found(f) if f.name == "a")
         );
     }
 }

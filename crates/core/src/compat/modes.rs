@@ -208,12 +208,9 @@ impl CompatibilityMatrix {
         let mut cells = Vec::with_capacity(schemas.len() * schemas.len());
         for (r, reader) in schemas.iter().enumerate() {
             for (w, writer) in schemas.iter().enumerate() {
-                cells.push(
-                    known(r, w)
-                        .unwrap_or_else(|| {
-                            check_reader_writer_compatibility(reader.borrow(), writer.borrow())
-                        }),
-                );
+                cells.push(known(r, w).unwrap_or_else(|| {
+                    check_reader_writer_compatibility(reader.borrow(), writer.borrow())
+                }));
             }
         }
         CompatibilityMatrix {

@@ -106,7 +106,7 @@ impl<'s> Explainer<'s> {
         self.path.push(Token::Fields);
         for (pos, field) in reader.fields.iter().enumerate() {
             self.path.push(Token::Index(pos));
-            match lookup_writer_field(writer, field) {
+            match lookup_writer_field(writer, field, pos) {
                 WriterField::Missing => {
                     if let Some(message) =
                         defaults::enum_default_for_missing_field(self.reader, field)

@@ -37,10 +37,17 @@ impl<'s> Walker<'s> {
                 if old_of_new.get(j).is_some_and(Option::is_some) {
                     continue;
                 }
-                let found = first(or.fields.len(), &|i| {
+                let free_match = |i: usize| {
                     !taken.get(i).copied().unwrap_or(true)
                         && or.fields.get(i).is_some_and(|of| matches(of, nf))
-                });
+                };
+                // By name, the old field at the same place is tried first: names are unique, so the
+                // answer is the same, and versions that keep their order cost one comparison per field.
+                let found = if evidence.is_none() && free_match(j) {
+                    Some(j)
+                } else {
+                    first(or.fields.len(), &free_match)
+                };
                 if let Some(i) = found {
                     set(&mut taken, i, true);
                     set(&mut old_of_new, j, Some((i, evidence)));
