@@ -155,28 +155,34 @@ pub fn HexView(shown: Memo<Option<Shared<Shown>>>, selected: Selected) -> impl I
             selected.set(selection);
         }
     };
+    // What is shown changes kind rarely; new bytes of the same kind keep the rows' component (and its
+    // scroll state), which `reset` scrolls back to the top.
+    let some = Memo::new(move |_| shown.with(Option::is_some));
+    let empty =
+        Memo::new(move |_| shown.with(|s| s.as_ref().is_some_and(|w| w.0.walk.bytes.is_empty())));
     view! {
         <div id="hex-view" on:mouseover=hover>
-            {move || match shown.get() {
-                None => view! { <p class="muted">"No bytes yet."</p> }.into_any(),
-                Some(w) if w.0.walk.bytes.is_empty() => {
+            {move || {
+                if !some.get() {
+                    view! { <p class="muted">"No bytes yet."</p> }.into_any()
+                } else if empty.get() {
                     view! { <p class="muted" id="hex-empty">"Zero bytes: null takes none."</p> }.into_any()
+                } else {
+                    view! {
+                        <VirtualRows
+                            id="hex-rows"
+                            class="hex-dump"
+                            rows=rows
+                            row_height=ROW_HEIGHT
+                            viewport=432.0
+                            reveal=reveal
+                            reset=Signal::derive(move || shown.get().map_or(0, |s| Arc::as_ptr(&s.0) as usize))
+                            render=render.clone()
+                            container=container
+                        />
+                    }
+                    .into_any()
                 }
-                // Keyed on the walk: new bytes render afresh, scrolling keeps the rows cheap.
-                Some(_) => view! {
-                    <VirtualRows
-                        id="hex-rows"
-                        class="hex-dump"
-                        rows=rows
-                        row_height=ROW_HEIGHT
-                        viewport=432.0
-                        reveal=reveal
-                        reset=Signal::derive(move || shown.get().map_or(0, |s| Arc::as_ptr(&s.0) as usize))
-                        render=render.clone()
-                        container=container
-                    />
-                }
-                .into_any(),
             }}
         </div>
     }

@@ -88,9 +88,11 @@ pub fn SpanTree(shown: Memo<Option<Shared<Shown>>>, selected: Selected) -> impl 
         });
         selected.set(selection);
     };
+    // New bytes keep the rows' component (and its scroll state), which `reset` scrolls back to the top.
+    let some = Memo::new(move |_| shown.with(Option::is_some));
     view! {
         <div id="span-tree" aria-label="Spans" on:mouseover=hover>
-            {move || shown.get().map(|_| view! {
+            {move || some.get().then(|| view! {
                 <VirtualRows id="span-rows" class="span-list" rows=rows row_height=ROW_HEIGHT viewport=330.0 reveal=reveal
                         reset=Signal::derive(move || shown.get().map_or(0, |s| Arc::as_ptr(&s.0) as usize))
                         render=render.clone() container=container />

@@ -39,7 +39,8 @@ pub fn VirtualRows(
     };
     // New rows start at the top. Only a list scrolled away from it is scrolled back: setting
     // `scrollTop` forces a synchronous layout of the whole page, which cost 17 ms per list and edit with
-    // 30 versions in the matrix benchmark.
+    // 30 versions in the matrix benchmark. (The lists keep one instance while bytes are shown, so this
+    // signal knows where the element is scrolled.)
     Effect::new(move |_| {
         reset.track();
         if scroll_top.get_untracked() != 0.0 {

@@ -120,3 +120,32 @@ async fn an_unreadable_autosave_is_kept_aside_and_said() {
     );
     storage.clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn pasted_bytes_over_the_cap_are_left_out_of_the_autosave_and_said() {
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let app = Mounted::view(avro_playground_web::App).await;
+    app.click("#tab-decode").await;
+    let big = "00 ".repeat(avro_playground_web::document::MAX_SAVED_BYTES / 3 + 1);
+    app.type_into("#bytes-input", &big).await;
+    sleep(700).await;
+    tick().await;
+    let notes = app.text("#storage-notes");
+    assert!(
+        notes.contains("Not kept in the autosave: the pasted bytes"),
+        "{notes}"
+    );
+    let saved = storage
+        .get_item(DOCUMENT_KEY)
+        .unwrap()
+        .expect("the rest is saved");
+    assert!(saved.contains("\"bytes\":\"\""), "the bytes are left out");
+    assert!(saved.contains("\"mode\":\"decode\""), "the mode is kept");
+    // Back under the cap, the note goes away.
+    app.type_into("#bytes-input", "00").await;
+    sleep(700).await;
+    tick().await;
+    assert_eq!(app.text("#storage-notes"), "");
+    storage.clear().unwrap();
+}
