@@ -4,6 +4,7 @@
 //! computed from it.
 
 pub mod bytes_out;
+pub mod crash;
 pub mod datum_panel;
 pub mod decode_panel;
 pub mod decoding;

@@ -324,6 +324,7 @@ impl Workspace {
         });
         let datum_text = RwSignal::new(datum0);
         let schema = Memo::new(move |_| {
+            schema_text.with(|t| crate::crash::trip(t));
             Shared(Arc::new(schema_text.with(|t| parse_schema(t)).map(
                 |schema| {
                     let fingerprints = fingerprints(&schema);
