@@ -1,6 +1,6 @@
 //! Taking encoded bytes away: the output framing, copy as hex/base64/byte-array literals, download.
 
-use crate::html::{clicked_attribute, Markup};
+use crate::html::{clicked_attribute, html_fn, Markup};
 use crate::state::{Encoding, Output, Shared};
 use avro_playground_core::container::{Codec, LIGHT_CODECS};
 use avro_playground_core::framing::FrameChoice;
@@ -57,7 +57,7 @@ pub fn BytesOut(encoding: Memo<Shared<Encoding>>, output: Output) -> impl IntoVi
         out.into_string()
     };
     // The copy-as buttons as HTML text, with one delegated listener.
-    let literal_buttons = move || {
+    let literal_buttons = html_fn(move || {
         let current = literal.get();
         let mut out = Markup::new();
         for (i, l) in Literal::ALL.iter().enumerate() {
@@ -68,7 +68,7 @@ pub fn BytesOut(encoding: Memo<Shared<Encoding>>, output: Output) -> impl IntoVi
                 .close("button");
         }
         out.into_string()
-    };
+    });
     let choose_literal = move |ev: web_sys::MouseEvent| {
         let chosen = clicked_attribute(&ev, "data-literal")
             .and_then(|i| i.parse::<usize>().ok())

@@ -1,7 +1,7 @@
 //! The datum editor (Avro JSON) and why a datum does not fit the schema.
 
 use crate::editor::{positioned_error_html, CodeEditor, ErrorMark};
-use crate::html::{clicked_attribute, Markup};
+use crate::html::{clicked_attribute, html_fn, Markup};
 use crate::read_as::{in_editor, read_as_html};
 use crate::state::{Encoding, Origin, Plain, Selection, Shown, Workspace};
 use avro_playground_core::avro_json::to_avro_json;
@@ -169,7 +169,7 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
         }),
         _ => None,
     });
-    let status = move || match ws.encoding.get().0.as_ref() {
+    let status = html_fn(move || match ws.encoding.get().0.as_ref() {
         Encoding::NoSchema => {
             let mut out = Markup::new();
             out.open("p")
@@ -195,7 +195,7 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
             out.into_string()
         }
         Encoding::Bytes(shown, plain) => bytes_html(shown, plain, ws.datum_text.with(|t| t.len())),
-    };
+    });
     view! {
         <section
             class="panel"
@@ -222,7 +222,7 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
                         ws.reader.set(id.parse().ok());
                     }
                 }
-                inner_html=move || match ws.encoding.get().0.as_ref() {
+                inner_html=html_fn(move || match ws.encoding.get().0.as_ref() {
                     // The encoded datum read with a saved version: what a consumer on that version sees.
                     Encoding::Bytes(shown, _) => {
                         let h = history.get();
@@ -231,7 +231,7 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
                         read_as_html(&written, &h.0, &ids, ws.reader.get())
                     }
                     _ => String::new(),
-                }
+                })
             ></div>
         </section>
     }

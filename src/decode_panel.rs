@@ -2,7 +2,7 @@
 //! recognised, the datum, and where and why bytes and schema disagree.
 
 use crate::decoding::{describe_framing, DecodeView, Decoding};
-use crate::html::{clicked_attribute, mark_range, Markup};
+use crate::html::{clicked_attribute, html_fn, mark_range, Markup};
 use crate::read_as::{decoded, read_as_html};
 use crate::state::{Origin, Selection, Shared, Workspace};
 use crate::writer_fit::writer_fit_html;
@@ -388,17 +388,17 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
                         ws.input.message.set(i);
                     }
                 }
-                inner_html=move || {
+                inner_html=html_fn(move || {
                     let view = ws.decoding.get();
                     messages_html(&view.0) + &status_html(&view.0.decoding)
-                }
+                })
             ></div>
             <div
                 class="decoded"
                 on:click=move |ev| {
                     let _ = select_in_json(ws, &ev);
                 }
-                inner_html=move || decoded_json_html(ws)
+                inner_html=html_fn(move || decoded_json_html(ws))
             ></div>
             <div
                 class="resolution"
@@ -416,7 +416,7 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
                         }
                     }
                 }
-                inner_html=move || {
+                inner_html=html_fn(move || {
                     let (view, h) = (ws.decoding.get(), history.get());
                     let (ids, registry_ids): (Vec<u32>, Vec<String>) = ws
                         .versions
@@ -427,7 +427,7 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
                         .map(|w| read_as_html(&w, &h.0, &ids, ws.reader.get()))
                         .unwrap_or_default()
                         + &writer_fit_html(&view.0.decoding, &h.0, current, &registry_ids)
-                }
+                })
             ></div>
         </section>
     }

@@ -2,7 +2,7 @@
 //! (backward) and to old consumers reading new data (forward), and the picked change marked in both texts.
 
 use crate::history::History;
-use crate::html::{clicked_attribute, marked, pointer_range, Markup};
+use crate::html::{clicked_attribute, html_fn, marked, pointer_range, Markup};
 use crate::state::Shared;
 use avro_playground_core::evolution::{self, diff, Change, Verdict};
 use avro_playground_core::schema::Schema;
@@ -258,11 +258,11 @@ pub fn DiffPanel(
             class="diff"
             on:click=on_click
             on:change=on_change
-            inner_html=move || {
+            inner_html=html_fn(move || {
                 let (h, pair, diffed) = (history.get(), pair(), diffed.get());
                 let picked = picked.get().filter(|(_, at)| *at == pair).map(|(i, _)| i);
                 diff_html(&h.0, pair, &diffed.compared.0, picked)
-            }
+            })
         ></div>
     }
 }

@@ -1,7 +1,7 @@
 //! A plain textarea with a synchronised layer behind it: line numbers, and the error's range underlined.
 //! No JavaScript editor: the textarea keeps native editing, undo and accessibility.
 
-use crate::html::{mark_range, Markup};
+use crate::html::{html_fn, mark_range, Markup};
 use leptos::prelude::*;
 
 /// Where to mark an error in the text.
@@ -61,7 +61,7 @@ pub fn CodeEditor(
     // typed view per line.
     // One text of line numbers, the error's line in its own span: a div per line made every line a layout
     // object, and the gutter of a 650-line schema a third of an edit's layout.
-    let gutter_html = move || {
+    let gutter_html = html_fn(move || {
         let lines = text.with(|t| t.split('\n').count());
         let error_line = error.get().map(|e| e.line);
         let mut out = Markup::new();
@@ -77,9 +77,9 @@ pub fn CodeEditor(
             out.text("\n");
         }
         out.into_string()
-    };
+    });
 
-    let backdrop_html = move || {
+    let backdrop_html = html_fn(move || {
         let mark = error
             .get()
             .map(|e| (e.start, e.end.max(e.start + 1), "error-mark"))
@@ -88,15 +88,43 @@ pub fn CodeEditor(
                     .and_then(|h| h.get())
                     .map(|(s, e)| (s, e, "value-mark"))
             });
+        // With nothing to mark the backdrop is empty. With a mark, only the text up to the end of the
+        // mark's line places it; the rest is a spacer as tall and wide as the rest of the text, so that the
+        // backdrop still scrolls with the textarea. A 650-line schema was laid out twice per keystroke
+        // (textarea and backdrop): the backdrop was a third of the editor's layout time.
+        let Some((start, end, class)) = mark else {
+            return String::new();
+        };
         text.with(|t| {
+            let mut end = end.min(t.len());
+            while !t.is_char_boundary(end) {
+                end -= 1;
+            }
+            let cut = t[end..].find('\n').map_or(t.len(), |i| end + i);
             let mut out = Markup::new();
             // An error at the very end (e.g. a missing bracket) still shows: the mark is padded.
-            let class = mark.map_or("", |m| m.2);
-            mark_range(&mut out, t, mark.map(|(s, e, _)| (s, e)), class);
-            out.text("\n");
+            mark_range(&mut out, &t[..cut], Some((start, end.max(start))), class);
+            let lines = t[cut..].matches('\n').count();
+            let columns = t
+                .split('\n')
+                .map(|l| {
+                    l.chars()
+                        .map(|c| if c == '\t' { 2 } else { 1 })
+                        .sum::<usize>()
+                })
+                .max()
+                .unwrap_or(0);
+            out.text("\n")
+                .open("span")
+                .attr("class", "backdrop-rest")
+                .attr(
+                    "style",
+                    format_args!("height: calc({lines} * var(--code-line)); width: {columns}ch"),
+                )
+                .close("span");
             out.into_string()
         })
-    };
+    });
 
     view! {
         <div class="editor" id=editor_id>

@@ -64,7 +64,10 @@ impl History {
             .zip(&before)
             .map(|(t, b)| match b.and_then(|i| previous?.schemas.get(i)) {
                 Some(parsed) => parsed.clone(),
-                None => Shared(Arc::new(parse_schema(t).map(Arc::new))),
+                None => {
+                    crate::crash::trip(t);
+                    Shared(Arc::new(parse_schema(t).map(Arc::new)))
+                }
             })
             .collect();
         let valid: Option<Vec<Arc<Schema>>> = schemas

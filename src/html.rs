@@ -3,6 +3,16 @@
 //! typed view per element; interactive parts are Leptos components.
 
 use avro_playground_core::source::{parse_json, TextRange};
+
+/// A panel's HTML, computed reactively: every `inner_html` of the page takes this one boxed type, so
+/// Leptos's reactive inner-HTML code is compiled once instead of once per closure type (measured: 1.3 KB
+/// less wasm gzipped for the page's 16 closures).
+pub type HtmlFn = Box<dyn Fn() -> String + Send + Sync>;
+
+/// Boxes a closure that computes a panel's HTML (see [`HtmlFn`]).
+pub fn html_fn(f: impl Fn() -> String + Send + Sync + 'static) -> HtmlFn {
+    Box::new(f)
+}
 use std::fmt::{self, Display, Write};
 
 /// HTML under construction. Tag and attribute names are `&'static str`, the program's own; every text and

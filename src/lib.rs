@@ -5,6 +5,7 @@
 //! computes.
 
 pub mod bytes_out;
+pub mod crash;
 pub mod datum_panel;
 pub mod decode_panel;
 pub mod decoding;

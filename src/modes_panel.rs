@@ -2,7 +2,7 @@
 //! picked) is registered after the versions before it: which it checks, in which order, and which fails.
 
 use crate::history::History;
-use crate::html::Markup;
+use crate::html::{html_fn, Markup};
 use crate::state::Shared;
 use avro_playground_core::compat::Mode;
 use leptos::prelude::*;
@@ -145,7 +145,7 @@ pub fn ModesPanel(
             id="modes"
             class="modes"
             on:change=move |ev| candidate.set(event_target_value(&ev).parse().ok())
-            inner_html=move || modes_html(&history.get().0, candidate.get())
+            inner_html=html_fn(move || modes_html(&history.get().0, candidate.get()))
         ></div>
     }
 }

@@ -2,7 +2,7 @@
 //! rule with its spec section, and puts its stated verdicts beside what the checker answers.
 
 use crate::history::History;
-use crate::html::{clicked_attribute, Markup};
+use crate::html::{clicked_attribute, html_fn, Markup};
 use crate::state::Shared;
 use avro_playground_core::compat::{CompatibilityMatrix, Mode};
 use avro_playground_core::evolution::{scenarios, Scenario};
@@ -139,7 +139,7 @@ pub fn Scenarios(
             <h3>"Guided scenarios"</h3>
             <p class="muted">"Each loads its versions into the workspace (replacing the current ones): edit them, open the matrix cells."</p>
             <ul class="gallery" on:click=on_click inner_html=gallery></ul>
-            <div id="scenario-loaded" class="scenario-loaded" inner_html=move || current().unwrap_or_default()></div>
+            <div id="scenario-loaded" class="scenario-loaded" inner_html=html_fn(move || current().unwrap_or_default())></div>
         </div>
     }
 }

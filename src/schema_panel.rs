@@ -3,7 +3,7 @@
 
 use crate::editor::{positioned_error_html, CodeEditor, ErrorMark};
 use crate::history::{History, Parsed};
-use crate::html::{clicked_attribute, Markup};
+use crate::html::{clicked_attribute, html_fn, Markup};
 use crate::state::{Shared, Versions};
 use avro_playground_core::canonical::{fingerprints, to_hex, Fingerprints};
 use avro_playground_core::lint::Lint;
@@ -123,7 +123,7 @@ pub fn SchemaPanel(
         })
     });
     // Lints read the version before the edited one too, so they follow the history.
-    let status = move || match schema.get().0.as_ref() {
+    let status = html_fn(move || match schema.get().0.as_ref() {
         Err(e) => positioned_error_html(
             "schema-error",
             &e.position.to_string(),
@@ -134,7 +134,7 @@ pub fn SchemaPanel(
             let lints = history.with(|h| lints_of(&h.0, versions.current.get()));
             ok_html(s, &fingerprints(s), &lints)
         }
-    };
+    });
     // A lint's fix button names the lint by its place in the list.
     let fix = move |ev: web_sys::MouseEvent| {
         let Some(i) = clicked_attribute(&ev, "data-fix").and_then(|i| i.parse::<usize>().ok())

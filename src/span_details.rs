@@ -1,7 +1,7 @@
 //! The details of the selected span: where it is in the datum and the schema, and how its bytes give
 //! its value. Written as HTML text (see [`crate::html`]).
 
-use crate::html::Markup;
+use crate::html::{html_fn, Markup};
 use crate::state::{Selected, Shared, Shown};
 use avro_playground_core::walker::explain::{explain, SpanInfo};
 use leptos::prelude::*;
@@ -81,7 +81,7 @@ fn muted(text: &str) -> String {
 /// The details panel.
 #[component]
 pub fn SpanDetails(shown: Memo<Option<Shared<Shown>>>, selected: Selected) -> impl IntoView {
-    let body = move || {
+    let body = html_fn(move || {
         let id = selected.get().map(|s| s.span);
         let shown = shown.get();
         let (Some(id), Some(shown)) = (id, shown) else {
@@ -91,6 +91,6 @@ pub fn SpanDetails(shown: Memo<Option<Shared<Shown>>>, selected: Selected) -> im
             Some(info) => details_html(&info),
             None => muted("Nothing selected."),
         }
-    };
+    });
     view! { <aside id="span-details" aria-live="polite" inner_html=body></aside> }
 }

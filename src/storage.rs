@@ -10,8 +10,10 @@ use crate::state::{self, Workspace};
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// The key of the saved document (format 3 and later).
-pub const DOCUMENT_KEY: &str = "avro-playground/document";
+/// The key of the saved document (format 3 and later). Saved documents live under
+/// `avro-playground/workspace/`, the prefix `src/crash.js` puts aside when a saved document crashes the page
+/// as it loads.
+pub const DOCUMENT_KEY: &str = "avro-playground/workspace/v3";
 /// The key the first version saved under (format 2), read when there is no document yet.
 pub const FORMAT_2_KEY: &str = "avro-playground/workspace/v2";
 /// A copy of a document the page could not read, or replaced: kept, never overwritten by the autosave.
@@ -47,21 +49,31 @@ pub struct Loaded {
 /// The saved document (format 3, else the first version's format 2), or the example. A document that
 /// cannot be read is copied to [`BACKUP_KEY`] before anything overwrites it, and the page says so.
 pub fn load() -> Loaded {
-    let Some(text) = read(DOCUMENT_KEY).or_else(|| read(FORMAT_2_KEY)) else {
+    let (text, older) = match read(DOCUMENT_KEY) {
+        Some(text) => (Some(text), false),
+        None => (read(FORMAT_2_KEY), true),
+    };
+    let Some(text) = text else {
         return Loaded {
             document: state::example(),
             notes: Vec::new(),
         };
     };
     match Document::from_json(&text) {
-        Ok(read) => Loaded {
-            document: read.document,
-            notes: read
-                .warnings
-                .into_iter()
-                .map(|w| format!("In the saved workspace, {w}."))
-                .collect(),
-        },
+        Ok(read) => {
+            // The first version's document is written in the new format at once, and its key removed.
+            if older {
+                save(&read.document);
+            }
+            Loaded {
+                document: read.document,
+                notes: read
+                    .warnings
+                    .into_iter()
+                    .map(|w| format!("In the saved workspace, {w}."))
+                    .collect(),
+            }
+        }
         Err(why) => {
             let kept = write(BACKUP_KEY, &text);
             Loaded {
@@ -113,11 +125,18 @@ pub fn autosave(ws: Workspace, notes: RwSignal<Vec<String>>) {
             handle.clear();
             pending.set_value(None);
         }
+        // After a panic the wasm is in an unknown state, and the edit being processed may be what broke
+        // it: nothing more is saved, so the saved document is the last one that was processed whole.
+        if crate::crash::happened() {
+            return;
+        }
         let new = save(&ws.document());
         if notes.with_untracked(|n| *n != new) {
             notes.set(new);
         }
     };
+    // The first run only starts tracking: the document was just read (and an older format already
+    // rewritten by `load`).
     Effect::new(move |first: Option<()>| {
         ws.track_document();
         if first.is_none() {

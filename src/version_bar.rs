@@ -1,7 +1,7 @@
 //! The schema's versions, oldest first: select one to edit it, rename, reorder, duplicate, delete.
 //! Written as HTML text with delegated listeners (see [`crate::html`]).
 
-use crate::html::{clicked_attribute, Markup};
+use crate::html::{clicked_attribute, html_fn, Markup};
 use crate::state::{Version, Versions};
 use leptos::prelude::*;
 
@@ -71,10 +71,10 @@ fn bar_html(versions: &[Version], current: usize) -> String {
 /// The version bar above the schema editor.
 #[component]
 pub fn VersionBar(versions: Versions) -> impl IntoView {
-    let entries = move || {
+    let entries = html_fn(move || {
         let current = versions.current.get();
         versions.list.with(|v| bar_html(v, current))
-    };
+    });
     let version_of = |ev: &web_sys::Event| {
         use wasm_bindgen::JsCast;
         let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;

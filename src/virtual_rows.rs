@@ -2,7 +2,7 @@
 //! tree stays as light as a short one. Rows have a fixed height and are written as HTML text (see
 //! [`crate::html::Markup`]): one string per scroll step instead of a typed view per row.
 
-use crate::html::Markup;
+use crate::html::{html_fn, Markup};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -61,7 +61,7 @@ pub fn VirtualRows(
             scroll_top.set(target);
         }
     });
-    let visible = move || {
+    let visible = html_fn(move || {
         reset.track();
         let (first, last) = range();
         let mut out = Markup::new();
@@ -69,7 +69,7 @@ pub fn VirtualRows(
             render(row, &mut out);
         }
         out.into_string()
-    };
+    });
     view! {
         <div
             id=id

@@ -19,6 +19,8 @@ mod harness;
 mod app;
 #[path = "components/bytes_view.rs"]
 mod bytes_view;
+#[path = "components/crash.rs"]
+mod crash;
 #[path = "components/datum_panel.rs"]
 mod datum_panel;
 #[path = "components/decode_panel.rs"]

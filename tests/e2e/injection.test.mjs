@@ -179,8 +179,13 @@ test('markup in every user-editable string stays text in every panel', async () 
     // union-default lint.
     await shows(page, '#lints li[data-rule="rename-without-alias"]', NAME1);
     await shows(page, '#lints li', `default "<img src=x onerror=\\"window.__pwned=1\\">\\"'><b id=injected>"`);
-    // The schema text with its docs, behind the editor.
+    // The schema text with its docs, behind the editor: the backdrop holds the text up to a mark, so an
+    // error at the very end shows all of it.
+    await page.fill('#schema-input', `${S2} x`);
     await shows(page, '#schema-editor .backdrop', `"doc": "<img src=x onerror=\\"window.__pwned=1\\">\\"'><b id=injected>"`);
+    await assertClean(page, 'editor backdrop');
+    await page.fill('#schema-input', S2);
+    await page.locator('#schema-ok').waitFor();
     // The datum's missing `extra` takes the payload default; its skipped `legacy` is listed.
     await shows(page, '#conversions', 'legacy');
     await assertClean(page, 'lints');

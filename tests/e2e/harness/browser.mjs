@@ -11,6 +11,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const OUT_DIR = resolve(here, '..', 'out');
 /** The built site; `.ci/test` builds it with `trunk build --release --public-url ./`. */
 export const DIST_DIR = resolve(process.env.E2E_DIST ?? join(here, '..', '..', '..', 'dist'));
+/**
+ * The test build of the site with the `crash-test` feature (a schema holding "__panic__" panics);
+ * `.ci/test` builds it with `trunk build --release --public-url ./ --features crash-test --dist dist-crash`.
+ */
+export const CRASH_DIST_DIR = resolve(process.env.E2E_CRASH_DIST ?? join(here, '..', '..', '..', 'dist-crash'));
 /** The sub-path the site is served under, to prove the build does not assume the server root. */
 export const BASE_PATH = process.env.E2E_BASE ?? '/some/sub/path/';
 /** Chromium to drive: Debian's, as root these flags are needed (see shared/SHARED-SETUP.md). */
@@ -37,12 +42,13 @@ export async function screenshot(page, name) {
 }
 
 /**
- * Serves dist/ under BASE_PATH, opens it in a fresh headless Chromium page and runs `body({ page, url, problems })`.
+ * Serves dist/ (or `dist`) under BASE_PATH, opens it in a fresh headless Chromium page and runs
+ * `body({ page, url, problems })`.
  * `problems` collects console errors, uncaught page errors and failed or 4xx/5xx requests as strings.
  * On failure a screenshot `NAME-failure.png` is written to tests/e2e/out/ before the error is rethrown.
  */
-export async function withPage(name, body) {
-  const server = await serveDir({ dir: DIST_DIR, base: BASE_PATH });
+export async function withPage(name, body, { dist = DIST_DIR } = {}) {
+  const server = await serveDir({ dir: dist, base: BASE_PATH });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
