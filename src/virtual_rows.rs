@@ -37,29 +37,39 @@ pub fn VirtualRows(
         let last = (first + count).min(rows.get());
         (first.min(last), last)
     };
-    // New rows start at the top. Only a list scrolled away from it is scrolled back: setting
-    // `scrollTop` forces a synchronous layout of the whole page, which cost 17 ms per list and edit with
-    // 30 versions in the matrix benchmark. (The lists keep one instance while bytes are shown, so this
-    // signal knows where the element is scrolled.)
-    Effect::new(move |_| {
-        reset.track();
-        if scroll_top.get_untracked() != 0.0 {
-            if let Some(el) = container.get_untracked() {
-                el.set_scroll_top(0);
+    // New rows start at the top, or where `reveal` points; a revealed row out of view is scrolled to.
+    // `scrollTop` is set only when it changes, and read from `scroll_top` (which every scroll updates),
+    // never from the element: either forces a synchronous layout of the whole page, which cost 17 ms per
+    // list and edit with 30 versions in the matrix benchmark. (The lists keep one instance while bytes are
+    // shown, so the signal knows where the element is scrolled.)
+    Effect::new(move |last: Option<usize>| {
+        let now = reset.get();
+        let row = reveal.get();
+        let Some(el) = container.get() else {
+            return now;
+        };
+        let current = scroll_top.get_untracked();
+        let base = if last.is_some_and(|l| l != now) {
+            0.0
+        } else {
+            current
+        };
+        let target = match row {
+            Some(row) => {
+                let top = row as f64 * row_height;
+                if top < base || top + row_height > base + viewport {
+                    (top - viewport / 3.0).max(0.0)
+                } else {
+                    base
+                }
             }
-            scroll_top.set(0.0);
-        }
-    });
-    Effect::new(move |_| {
-        let Some(row) = reveal.get() else { return };
-        let Some(el) = container.get() else { return };
-        let top = row as f64 * row_height;
-        let now = f64::from(el.scroll_top());
-        if top < now || top + row_height > now + viewport {
-            let target = (top - viewport / 3.0).max(0.0);
+            None => base,
+        };
+        if target != current {
             el.set_scroll_top(target as i32);
             scroll_top.set(target);
         }
+        now
     });
     let visible = html_fn(move || {
         reset.track();
