@@ -4,6 +4,10 @@
 //! Local storage, not IndexedDB: it is synchronous, so the document is read before the first paint and
 //! the last edit is written from `pagehide`. It holds about 5 M characters per origin; the document, the
 //! backup and the safe-mode copy are each capped at [`MAX_STORED_CHARS`], so all three fit.
+//!
+//! Settings that belong to this browser rather than to the work (a theme, remembered registry credentials)
+//! are not part of the [`Document`]: when the first of them comes, it gets its own key outside
+//! `avro-playground/workspace/`, so that no export or share link, which write the document, can carry it.
 
 use crate::document::Document;
 use crate::state::{self, Workspace};
