@@ -4,13 +4,9 @@
 use crate::history::History;
 use crate::html::{clicked_attribute, html_fn, marked, pointer_range, Markup};
 use crate::state::Shared;
-use avro_playground_core::evolution::{self, diff, Change, Verdict};
-use avro_playground_core::schema::Schema;
+use crate::version_diff::{compared_pair, diff_memo, Compared, Diffed};
+use avro_playground_core::evolution::{self, Verdict};
 use leptos::prelude::*;
-use std::sync::Arc;
-
-/// The changes between two versions, or why there are none to show.
-type Compared = Result<Vec<Change>, String>;
 
 /// The verdict in plain words.
 fn verdict_words(verdict: Verdict) -> &'static str {
@@ -18,57 +14,6 @@ fn verdict_words(verdict: Verdict) -> &'static str {
         Verdict::Compatible => "compatible",
         Verdict::CompatibleWithCondition => "compatible on a condition",
         Verdict::Incompatible => "incompatible",
-    }
-}
-
-/// The versions compared, `(old, new)`: the chosen pair while both exist, else the version before the
-/// edited one and the edited one (the first two when the first is edited).
-fn compared_pair(chosen: Option<(usize, usize)>, current: usize, count: usize) -> (usize, usize) {
-    match chosen {
-        Some((old, new)) if old < count && new < count => (old, new),
-        _ if count < 2 => (0, 0),
-        _ => {
-            let new = current.clamp(1, count - 1);
-            (new - 1, new)
-        }
-    }
-}
-
-/// The two parsed schemas of versions `old` and `new` of the history; a version that does not parse is
-/// named instead.
-fn schemas(h: &History, (old, new): (usize, usize)) -> Result<(Arc<Schema>, Arc<Schema>), String> {
-    let schema = |i: usize| match h.schemas.get(i).map(|s| s.0.as_ref()) {
-        Some(Ok(s)) => Ok(s.clone()),
-        Some(Err(e)) => Err(format!(
-            "{} does not parse, so there is nothing to compare: {e}",
-            h.names.get(i).map_or("", |n| n)
-        )),
-        None => Err(String::new()),
-    };
-    Ok((schema(old)?, schema(new)?))
-}
-
-/// The diff of two parsed schemas, with the schemas it was computed from: kept while neither changes.
-#[derive(Clone)]
-struct Diffed {
-    schemas: Result<(Arc<Schema>, Arc<Schema>), String>,
-    compared: Shared<Compared>,
-}
-
-impl PartialEq for Diffed {
-    fn eq(&self, other: &Self) -> bool {
-        self.compared == other.compared
-    }
-}
-
-impl Diffed {
-    /// Whether this diff was computed from these schemas (the same parses) or the same error.
-    fn of(&self, schemas: &Result<(Arc<Schema>, Arc<Schema>), String>) -> bool {
-        match (&self.schemas, schemas) {
-            (Ok((a, b)), Ok((c, d))) => Arc::ptr_eq(a, c) && Arc::ptr_eq(b, d),
-            (Err(a), Err(b)) => a == b,
-            _ => false,
-        }
     }
 }
 
@@ -203,6 +148,8 @@ pub fn DiffPanel(
     history: Memo<Shared<History>>,
     current: RwSignal<usize>,
     chosen: RwSignal<Option<(usize, usize)>>,
+    /// The diff of the edited version and the one before it (the lints read it too).
+    edited: Memo<Diffed>,
 ) -> impl IntoView {
     // The picked change, with the pair it was picked in: another pair shows none picked.
     let picked = RwSignal::new(None::<(usize, (usize, usize))>);
@@ -213,21 +160,16 @@ pub fn DiffPanel(
             history.with(|h| h.0.names.len()),
         )
     };
-    // Diffed once per change of either parsed schema, not at every render.
-    let diffed = Memo::new(move |previous: Option<&Diffed>| {
-        let schemas = history.with(|h| schemas(&h.0, pair()));
-        if let Some(p) = previous.filter(|p| p.of(&schemas)) {
-            return p.clone();
+    // Diffed once per change of either parsed schema, not at every render; the default pair is the
+    // workspace's diff of the edited version, which the lints share.
+    let picked_pair = diff_memo(history, pair);
+    let diffed = move || {
+        if chosen.get().is_some() {
+            picked_pair.get()
+        } else {
+            edited.get()
         }
-        let compared = schemas
-            .as_ref()
-            .map(|(a, b)| diff(a, b))
-            .map_err(Clone::clone);
-        Diffed {
-            schemas,
-            compared: Shared(Arc::new(compared)),
-        }
-    });
+    };
     let on_click = move |ev: web_sys::MouseEvent| {
         if let Some(i) = clicked_attribute(&ev, "data-change").and_then(|i| i.parse().ok()) {
             picked.set(Some((i, untrack(pair))));
@@ -259,7 +201,7 @@ pub fn DiffPanel(
             on:click=on_click
             on:change=on_change
             inner_html=html_fn(move || {
-                let (h, pair, diffed) = (history.get(), pair(), diffed.get());
+                let (h, pair, diffed) = (history.get(), pair(), diffed());
                 let picked = picked.get().filter(|(_, at)| *at == pair).map(|(i, _)| i);
                 diff_html(&h.0, pair, &diffed.compared.0, picked)
             })

@@ -25,6 +25,7 @@ pub mod span_tree;
 pub mod state;
 pub mod storage;
 pub mod version_bar;
+pub mod version_diff;
 pub mod virtual_rows;
 pub mod writer_fit;
 
@@ -76,7 +77,7 @@ pub fn Page(
             <div id="storage-notes" class="storage-notes">{notes}</div>
         </header>
         <main class="layout">
-            <schema_panel::SchemaPanel versions=ws.versions schema=ws.schema history=ws.history />
+            <schema_panel::SchemaPanel versions=ws.versions schema=ws.schema history=ws.history edited=ws.edited_diff />
             <div class="mode-panel">
                 <nav class="tabs" role="tablist" aria-label="Direction">
                     {tab(state::Mode::Encode, "tab-encode", "JSON → bytes")}
@@ -98,7 +99,7 @@ pub fn Page(
             <section class="panel evolution" aria-labelledby="evolution-title">
                 <h2 id="evolution-title">"Evolution " <small>"every version against every other"</small></h2>
                 <matrix::Matrix history=ws.history cell=ws.cell diff=ws.diff />
-                <diff_panel::DiffPanel history=ws.history current=ws.versions.current chosen=ws.diff />
+                <diff_panel::DiffPanel history=ws.history current=ws.versions.current chosen=ws.diff edited=ws.edited_diff />
                 <modes_panel::ModesPanel history=ws.history candidate=ws.candidate />
                 <scenarios::Scenarios history=ws.history load=Callback::new(move |v| ws.load_versions(v)) />
             </section>

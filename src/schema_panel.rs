@@ -5,34 +5,31 @@ use crate::editor::{positioned_error_html, CodeEditor, ErrorMark};
 use crate::history::{History, Parsed};
 use crate::html::{clicked_attribute, html_fn, Markup};
 use crate::state::{Shared, Versions};
+use crate::version_diff::Diffed;
 use avro_playground_core::canonical::{fingerprints, to_hex, Fingerprints};
 use avro_playground_core::lint::Lint;
-use avro_playground_core::lint::{cross_version_lints, lint};
+use avro_playground_core::lint::{cross_version_lints_of, lint};
 use avro_playground_core::schema::Schema;
 use leptos::prelude::*;
 
-/// The lints of version `at` of the history: against the version before it, then on its own.
-fn lints_of(h: &History, at: usize) -> Vec<Lint> {
+/// The lints of version `at` of the history: against the version before it (`edited`, the diff of the two,
+/// when `at` is not the first), then on its own.
+fn lints_of(h: &History, at: usize, edited: &Diffed) -> Vec<Lint> {
     let (Some(schema), Some(text)) = (h.schema(at), h.texts.get(at)) else {
         return Vec::new();
     };
-    let mut lints = at
-        .checked_sub(1)
-        .and_then(|before| {
-            Some(cross_version_lints(
-                h.schema(before)?,
-                schema,
-                text,
-                h.names.get(before)?,
-            ))
-        })
-        .unwrap_or_default();
+    let mut lints = match (at.checked_sub(1), edited.compared.0.as_ref()) {
+        (Some(before), Ok(changes)) => {
+            cross_version_lints_of(changes, text, h.names.get(before).map_or("", |n| n))
+        }
+        _ => Vec::new(),
+    };
     lints.extend(lint(schema, text));
     lints
 }
 
-/// A valid schema's status as HTML: what it is, its lints, its canonical form and fingerprints.
-fn ok_html(schema: &Schema, f: &Fingerprints, lints: &[Lint]) -> String {
+/// A valid schema's status as HTML: what it is, and its lints.
+fn ok_html(schema: &Schema, lints: &[Lint]) -> String {
     let mut out = Markup::new();
     out.open("p")
         .attr("id", "schema-ok")
@@ -72,11 +69,14 @@ fn ok_html(schema: &Schema, f: &Fingerprints, lints: &[Lint]) -> String {
             .close("details")
             .close("li");
     }
-    out.close("ul")
-        .open("details")
-        .attr("class", "canonical")
-        .el("summary", "Parsing Canonical Form and fingerprints")
-        .open("dl")
+    out.close("ul");
+    out.into_string()
+}
+
+/// A schema's Parsing Canonical Form and fingerprints, as HTML.
+fn canonical_html(f: &Fingerprints) -> String {
+    let mut out = Markup::new();
+    out.open("dl")
         .el("dt", "Canonical form")
         .open("dd")
         .open("code")
@@ -102,8 +102,7 @@ fn ok_html(schema: &Schema, f: &Fingerprints, lints: &[Lint]) -> String {
         .open("dd")
         .el("code", to_hex(&f.sha256))
         .close("dd")
-        .close("dl")
-        .close("details");
+        .close("dl");
     out.into_string()
 }
 
@@ -114,6 +113,8 @@ pub fn SchemaPanel(
     versions: Versions,
     schema: Memo<Parsed>,
     history: Memo<Shared<History>>,
+    /// The diff of the edited version with the one before it.
+    edited: Memo<Diffed>,
 ) -> impl IntoView {
     let error_mark = Signal::derive(move || {
         schema.get().0.as_ref().as_ref().err().map(|e| ErrorMark {
@@ -123,6 +124,16 @@ pub fn SchemaPanel(
         })
     });
     // Lints read the version before the edited one too, so they follow the history.
+    let canonical_open = RwSignal::new(false);
+    let canonical = html_fn(move || {
+        if !canonical_open.get() {
+            return String::new();
+        }
+        match schema.get().0.as_ref() {
+            Ok(s) => canonical_html(&fingerprints(s)),
+            Err(_) => String::new(),
+        }
+    });
     let status = html_fn(move || match schema.get().0.as_ref() {
         Err(e) => positioned_error_html(
             "schema-error",
@@ -131,8 +142,9 @@ pub fn SchemaPanel(
             &e.pointer.to_string(),
         ),
         Ok(s) => {
-            let lints = history.with(|h| lints_of(&h.0, versions.current.get()));
-            ok_html(s, &fingerprints(s), &lints)
+            let lints =
+                history.with(|h| edited.with(|d| lints_of(&h.0, versions.current.get(), d)));
+            ok_html(s, &lints)
         }
     });
     // A lint's fix button names the lint by its place in the list.
@@ -142,7 +154,9 @@ pub fn SchemaPanel(
             return;
         };
         let at = versions.current.get_untracked();
-        let fixed = history.with_untracked(|h| lints_of(&h.0, at).into_iter().nth(i));
+        let fixed = history.with_untracked(|h| {
+            edited.with_untracked(|d| lints_of(&h.0, at, d).into_iter().nth(i))
+        });
         if let Some(text) = fixed.and_then(|l| l.fixed_text) {
             versions.set_text(text);
         }
@@ -160,6 +174,16 @@ pub fn SchemaPanel(
                 error=error_mark
             />
             <div class="status" inner_html=status on:click=fix></div>
+            // Computed only while open: the canonical form and its hashes, on every keystroke, were a
+            // tenth of the schema panel's work.
+            <details
+                class="canonical"
+                hidden=move || schema.with(|s| s.0.is_err())
+                on:toggle=move |ev| canonical_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))
+            >
+                <summary>"Parsing Canonical Form and fingerprints"</summary>
+                <div inner_html=canonical></div>
+            </details>
         </section>
     }
 }

@@ -6,6 +6,7 @@ use crate::decoding::{decode_file, decode_text, DecodeView, Decoding};
 pub use crate::document::Mode;
 use crate::document::{Choices, Document, Open, SavedFile, SavedVersion};
 use crate::history::{history, History, Parsed};
+use crate::version_diff::{compared_pair, diff_memo, Diffed};
 use avro_playground_core::avro_json::{
     example_value, from_avro_or_plain_json, from_avro_or_plain_json_parsed, parse_datum,
     to_avro_json_pretty, Conversion, DatumError,
@@ -389,6 +390,9 @@ pub struct Workspace {
     pub history: Memo<Shared<History>>,
     /// The edited version parsed: the history's parse of it, shared.
     pub schema: Memo<Parsed>,
+    /// The diff of the edited version with the one before it (the first two when the first is edited),
+    /// shared by the diff panel and the cross-version lints.
+    pub edited_diff: Memo<Diffed>,
     /// The datum text parsed as JSON, once per edit.
     pub datum: Memo<Shared<Result<Json, DatumError>>>,
     /// The datum, encoded.
@@ -452,6 +456,9 @@ impl Workspace {
                         position: Default::default(),
                     })))
                 })
+        });
+        let edited_diff = diff_memo(history, move || {
+            compared_pair(None, current.get(), history.with(|h| h.0.names.len()))
         });
         let datum_text = RwSignal::new(datum);
         let datum = Memo::new(move |_| Shared(Arc::new(datum_text.with(|t| parse_datum(t)))));
@@ -527,6 +534,7 @@ impl Workspace {
             selected: Selected::new(shown),
             history,
             schema,
+            edited_diff,
             datum,
             encoding,
             decoding,

@@ -12,7 +12,7 @@ const V2: &str =
 async fn the_diff_lists_a_removed_field_and_marks_it_when_clicked() {
     let (panel, ws) = Mounted::panels(V1, "{}", |ws| {
         let chosen = RwSignal::new(None);
-        view! { <DiffPanel history=ws.history current=ws.versions.current chosen=chosen /> }
+        view! { <DiffPanel history=ws.history current=ws.versions.current chosen=chosen edited=ws.edited_diff /> }
     })
     .await;
     assert!(

@@ -24,7 +24,7 @@ async fn schema_panel(schema: &str) -> Mounted {
     let (panel, _) = Mounted::panels(
         schema,
         "{}",
-        |ws| view! { <SchemaPanel versions=ws.versions schema=ws.schema history=ws.history /> },
+        |ws| view! { <SchemaPanel versions=ws.versions schema=ws.schema history=ws.history edited=ws.edited_diff /> },
     )
     .await;
     panel
@@ -41,8 +41,16 @@ async fn valid_schema_shows_ok_and_what_it_is() {
 }
 
 #[wasm_bindgen_test::wasm_bindgen_test]
-async fn valid_schema_shows_its_canonical_form() {
+async fn valid_schema_shows_its_canonical_form_once_opened() {
     let panel = schema_panel(CLEAN).await;
+    assert!(
+        panel.find("#canonical-form").is_none(),
+        "computed only when opened"
+    );
+    panel.click("details.canonical summary").await;
+    // The `toggle` event comes after the click, as a task of its own.
+    crate::harness::sleep(50).await;
+    tick().await;
     assert_eq!(
         panel.text("#canonical-form"),
         r#"{"name":"lab.Reading","type":"record","fields":[{"name":"at","type":"long"}]}"#
@@ -138,7 +146,7 @@ async fn a_rename_since_the_previous_version_is_linted_and_its_fix_adds_the_alia
     let (panel, ws) = Mounted::panels(
         CLEAN,
         "{}",
-        |ws| view! { <SchemaPanel versions=ws.versions schema=ws.schema history=ws.history /> },
+        |ws| view! { <SchemaPanel versions=ws.versions schema=ws.schema history=ws.history edited=ws.edited_diff /> },
     )
     .await;
     ws.load_versions(vec![

@@ -2,7 +2,7 @@
 //! the previous version's readers need, a field renamed without an alias.
 
 use super::{splice, Lint, Rule};
-use crate::evolution::{diff, ChangeKind, RenameEvidence};
+use crate::evolution::{diff, Change, ChangeKind, RenameEvidence};
 use crate::schema::Schema;
 use crate::source::{parse_json, write_json_string, Json, JsonValue, TextRange};
 
@@ -14,11 +14,17 @@ pub fn cross_version_lints(
     text: &str,
     previous_name: &str,
 ) -> Vec<Lint> {
+    cross_version_lints_of(&diff(previous, current), text, previous_name)
+}
+
+/// [`cross_version_lints`] from the diff of the previous version to the current one, `changes`, when the
+/// caller has it already (the web page shows the same diff).
+pub fn cross_version_lints_of(changes: &[Change], text: &str, previous_name: &str) -> Vec<Lint> {
     let Ok(json) = parse_json(text) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for change in diff(previous, current) {
+    for change in changes {
         let (rule, message, fixed_text) = match &change.kind {
             ChangeKind::FieldRemoved {
                 field,
@@ -60,7 +66,7 @@ pub fn cross_version_lints(
             text,
             rule,
             message,
-            change.new_pointer,
+            change.new_pointer.clone(),
             range,
             fixed_text,
         ));

@@ -4,7 +4,7 @@
 
 mod cross_version;
 
-pub use cross_version::cross_version_lints;
+pub use cross_version::{cross_version_lints, cross_version_lints_of};
 
 use crate::schema::{Kind, Schema};
 use crate::source::{
