@@ -98,7 +98,7 @@ impl Json {
     }
 
     /// Whether two JSON texts mean the same value: numbers by value (`1.0` is `1`), object members in any
-    /// order.
+    /// order, a key written twice by its last value (as Java's parser reads it).
     pub fn same_value(&self, other: &Json) -> bool {
         same_value(self, other, 0)
     }
@@ -243,15 +243,21 @@ fn same_value(a: &Json, b: &Json, depth: usize) -> bool {
         (JsonValue::Array(xs), JsonValue::Array(ys)) => {
             xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| same_value(x, y, depth + 1))
         }
+        // A key written twice means its last value, as Java's parser (Jackson) reads it.
         (JsonValue::Object(xs), JsonValue::Object(ys)) => {
+            let (xs, ys) = (by_last_key(xs), by_last_key(ys));
             xs.len() == ys.len()
-                && xs.iter().all(|m| {
-                    b.get(&m.key)
-                        .is_some_and(|n| same_value(&m.value, &n.value, depth + 1))
-                })
+                && xs
+                    .iter()
+                    .all(|(key, x)| ys.get(key).is_some_and(|y| same_value(x, y, depth + 1)))
         }
         _ => false,
     }
+}
+
+/// An object's members by key, a key written twice by its last value.
+fn by_last_key(members: &[Member]) -> std::collections::HashMap<&str, &Json> {
+    members.iter().map(|m| (m.key.as_str(), &m.value)).collect()
 }
 
 fn same_number(x: &str, y: &str) -> bool {
@@ -673,6 +679,18 @@ impl fmt::Display for Pointer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_written_twice_means_its_last_value_as_java_reads_it() {
+        let same = |a: &str, b: &str| parse_json(a).unwrap().same_value(&parse_json(b).unwrap());
+        assert!(same(r#"{"y":1,"y":2}"#, r#"{"y":1,"y":2}"#));
+        assert!(same(r#"{"y":1,"y":2}"#, r#"{"y":2}"#));
+        assert!(!same(r#"{"y":1,"y":2}"#, r#"{"y":1}"#));
+        assert!(same(
+            r#"{"a":{"y":1,"y":2},"b":0}"#,
+            r#"{"b":0,"a":{"y":2}}"#
+        ));
+    }
 
     #[test]
     fn line_column_counts_characters_not_bytes() {

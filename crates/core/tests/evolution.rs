@@ -858,3 +858,32 @@ fn an_enum_default_note_goes_only_to_the_symbol_the_reader_lacks() {
     );
     assert_eq!(removed.forward.verdict, Verdict::Compatible);
 }
+
+#[test]
+fn a_default_with_a_key_written_twice_is_not_changed_from_itself() {
+    // Found by the schema_pair fuzzer: `{"y":1,"y":2}` compared its second `y` with the first.
+    let text = r#"{"type":"record","name":"R","fields":[{"name":"m","type":{"type":"map","values":"long"},"default":{"y":1,"y":2}}]}"#;
+    let schema =
+        avro_playground_core::schema::parse_schema(text).expect("Java accepts it: the last y wins");
+    assert_eq!(
+        avro_playground_core::evolution::diff(&schema, &schema),
+        vec![]
+    );
+}
+
+#[test]
+fn a_default_with_a_key_written_twice_takes_its_last_value_as_java_does() {
+    let text = r#"{"type":"record","name":"R","fields":[{"name":"m","type":{"type":"map","values":"long"},"default":{"y":1,"y":2}}]}"#;
+    let schema = avro_playground_core::schema::parse_schema(text).expect("parses");
+    let avro_playground_core::schema::Kind::Record(record) = schema.kind(schema.root()) else {
+        panic!("a record");
+    };
+    let default = avro_playground_core::avro_json::field_default(&schema, &record.fields[0]);
+    assert_eq!(
+        default,
+        Some(avro_playground_core::value::Value::Map(vec![(
+            "y".into(),
+            avro_playground_core::value::Value::Long(2)
+        )]))
+    );
+}

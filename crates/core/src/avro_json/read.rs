@@ -12,7 +12,7 @@ use crate::source::{
     json_string, line_column, Json, JsonValue, Member, Pointer, TextRange, MAX_JSON_DEPTH,
 };
 use crate::value::Value;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 
 /// How strictly JSON is read.
@@ -473,16 +473,26 @@ impl Reader<'_> {
         let JsonValue::Object(members) = &place.json.value else {
             return Err(self.expected(id, place));
         };
-        let mut seen = HashSet::with_capacity(members.len());
+        // Where each key's entry is, to find a key written twice.
+        let mut at: HashMap<&str, usize> = HashMap::with_capacity(members.len());
         let mut entries = Vec::with_capacity(members.len());
         for m in members {
             let here = place.at.push(&m.key);
-            if !seen.insert(m.key.as_str()) {
+            let earlier = at.get(m.key.as_str()).copied();
+            if earlier.is_some() && self.mode != Mode::Default {
                 let what = format!("key {:?} appears twice; a map holds each key once", m.key);
                 return Err(fault(place.label, &here, m.key_range, what));
             }
             let value = self.child(values, &m.value, &here, Label::MapValue(&m.key))?;
-            entries.push((m.key.clone(), value));
+            // In a schema's default, a key written twice means its last value: Java reads the schema with
+            // Jackson, whose object keeps the last.
+            match earlier.and_then(|i| entries.get_mut(i)) {
+                Some((_, old)) => *old = value,
+                None => {
+                    at.insert(m.key.as_str(), entries.len());
+                    entries.push((m.key.clone(), value));
+                }
+            }
         }
         Ok(Value::Map(entries))
     }
