@@ -1,19 +1,29 @@
 //! The datum editor (Avro JSON) and why a datum does not fit the schema.
 
 use crate::editor::{positioned_error_html, CodeEditor, ErrorMark};
+use crate::history::History;
 use crate::html::{clicked_attribute, html_fn, Markup};
 use crate::read_as::{in_editor, read_as_html};
-use crate::state::{Encoding, Origin, Plain, Selection, Shown, Workspace};
+use crate::state::{
+    Encoding, Origin, Output, ParsedDatum, Plain, Selected, Selection, Shared, Shown, Versions,
+};
 use avro_playground_core::avro_json::to_avro_json;
 use avro_playground_core::walker::explain::{datum_path, span_at_text};
 use leptos::prelude::*;
 
 /// The range in the datum text of the value whose bytes are selected in the hex view.
-fn selected_value(ws: Workspace) -> Option<(usize, usize)> {
-    let span = ws.selected.get()?.span;
-    let shown = ws.shown.get()?;
-    let path = datum_path(&shown.0.schema, &shown.0.walk, span);
-    let datum = ws.datum.get();
+fn selected_value(
+    selected: Selected,
+    encoding: Memo<Shared<Encoding>>,
+    datum: Memo<ParsedDatum>,
+) -> Option<(usize, usize)> {
+    let span = selected.get()?.span;
+    let encoding = encoding.get();
+    let Encoding::Bytes(shown, _) = encoding.0.as_ref() else {
+        return None;
+    };
+    let path = datum_path(&shown.schema, &shown.walk, span);
+    let datum = datum.get();
     let node = datum.0.as_ref().as_ref().ok()?.at(&path)?;
     Some((node.range.start, node.range.end))
 }
@@ -31,7 +41,11 @@ fn byte_offset(text: &str, utf16: usize) -> usize {
 }
 
 /// The way back: the caret in the datum text selects the bytes of the value it is in.
-fn select_at_caret(ws: Workspace, ev: &web_sys::Event) {
+fn select_at_caret(
+    (encoding, datum, datum_text): (Memo<Shared<Encoding>>, Memo<ParsedDatum>, RwSignal<String>),
+    selected: Selected,
+    ev: &web_sys::Event,
+) {
     use wasm_bindgen::JsCast;
     let Some(textarea) = ev
         .target()
@@ -43,15 +57,15 @@ fn select_at_caret(ws: Workspace, ev: &web_sys::Event) {
     let Ok(Some(caret)) = textarea.selection_start() else {
         return;
     };
-    let encoding = ws.encoding.get_untracked();
+    let encoding = encoding.get_untracked();
     let Encoding::Bytes(shown, _) = encoding.0.as_ref() else {
         return;
     };
-    let datum = ws.datum.get_untracked();
+    let datum = datum.get_untracked();
     let Ok(json) = datum.0.as_ref() else {
         return;
     };
-    let span = ws.datum_text.with_untracked(|t| {
+    let span = datum_text.with_untracked(|t| {
         span_at_text(
             &shown.schema,
             &shown.walk,
@@ -60,7 +74,7 @@ fn select_at_caret(ws: Workspace, ev: &web_sys::Event) {
         )
     });
     if let Some(span) = span {
-        ws.selected.set(Some(Selection {
+        selected.set(Some(Selection {
             span,
             origin: Origin::Text,
         }));
@@ -144,24 +158,33 @@ fn bytes_html(shown: &Shown, plain: &Plain, typed: usize) -> String {
     out.into_string()
 }
 
-/// The datum panel: it edits the datum and reads nearly every part of the workspace (the encoding, the
-/// selection, the versions to read the datum as), so it takes the workspace.
+/// The datum panel: the datum's editor and status, the output choices, and the datum read with another
+/// version (`history`, `versions`; `reader` is the one picked).
 #[component]
-pub fn DatumPanel(ws: Workspace) -> impl IntoView {
-    let history = ws.history;
+pub fn DatumPanel(
+    datum_text: RwSignal<String>,
+    datum: Memo<ParsedDatum>,
+    encoding: Memo<Shared<Encoding>>,
+    output: Output,
+    selected: Selected,
+    history: Memo<Shared<History>>,
+    versions: Versions,
+    reader: RwSignal<Option<u32>>,
+) -> impl IntoView {
+    let caret = (encoding, datum, datum_text);
     let apply = move |ev: web_sys::MouseEvent| {
         if clicked_attribute(&ev, "id").as_deref() != Some("apply-conversions") {
             return;
         }
-        let text = match ws.encoding.get_untracked().0.as_ref() {
+        let text = match encoding.get_untracked().0.as_ref() {
             Encoding::Bytes(_, plain) => plain.avro_json.clone(),
             _ => None,
         };
         if let Some(text) = text {
-            ws.datum_text.set(text);
+            datum_text.set(text);
         }
     };
-    let error_mark = Signal::derive(move || match ws.encoding.get().0.as_ref() {
+    let error_mark = Signal::derive(move || match encoding.get().0.as_ref() {
         Encoding::Datum(e) => Some(ErrorMark {
             line: e.position.line,
             start: e.range.start,
@@ -169,7 +192,7 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
         }),
         _ => None,
     });
-    let status = html_fn(move || match ws.encoding.get().0.as_ref() {
+    let status = html_fn(move || match encoding.get().0.as_ref() {
         Encoding::NoSchema => {
             let mut out = Markup::new();
             out.open("p")
@@ -194,41 +217,41 @@ pub fn DatumPanel(ws: Workspace) -> impl IntoView {
                 .close("p");
             out.into_string()
         }
-        Encoding::Bytes(shown, plain) => bytes_html(shown, plain, ws.datum_text.with(|t| t.len())),
+        Encoding::Bytes(shown, plain) => bytes_html(shown, plain, datum_text.with(|t| t.len())),
     });
     view! {
         <section
             class="panel"
             aria-labelledby="datum-title"
-            on:click=move |ev| select_at_caret(ws, &ev)
-            on:keyup=move |ev| select_at_caret(ws, &ev)
+            on:click=move |ev| select_at_caret(caret, selected, &ev)
+            on:keyup=move |ev| select_at_caret(caret, selected, &ev)
         >
             <h2 id="datum-title">"Datum " <small>"Avro JSON"</small></h2>
             <CodeEditor
                 editor_id="datum-editor"
                 input_id="datum-input"
                 label="Datum (Avro JSON encoding)"
-                text=ws.datum_text
-                on_edit=Callback::new(move |text| ws.datum_text.set(text))
+                text=datum_text
+                on_edit=Callback::new(move |text| datum_text.set(text))
                 error=error_mark
-                highlight=Signal::derive(move || selected_value(ws))
+                highlight=Signal::derive(move || selected_value(selected, encoding, datum))
             />
             <div class="status" inner_html=status on:click=apply></div>
-            <crate::bytes_out::BytesOut encoding=ws.encoding output=ws.output />
+            <crate::bytes_out::BytesOut encoding=encoding output=output />
             <div
                 class="resolution"
                 on:click=move |ev| {
                     if let Some(id) = clicked_attribute(&ev, "data-reader") {
-                        ws.reader.set(id.parse().ok());
+                        reader.set(id.parse().ok());
                     }
                 }
-                inner_html=html_fn(move || match ws.encoding.get().0.as_ref() {
+                inner_html=html_fn(move || match encoding.get().0.as_ref() {
                     // The encoded datum read with a saved version: what a consumer on that version sees.
                     Encoding::Bytes(shown, _) => {
                         let h = history.get();
-                        let ids: Vec<u32> = ws.versions.list.with(|vs| vs.iter().map(|v| v.id).collect());
-                        let written = in_editor(&shown.schema, shown.walk.value.as_ref(), &h.0, ws.versions.current.get());
-                        read_as_html(&written, &h.0, &ids, ws.reader.get())
+                        let ids: Vec<u32> = versions.list.with(|vs| vs.iter().map(|v| v.id).collect());
+                        let written = in_editor(&shown.schema, shown.walk.value.as_ref(), &h.0, versions.current.get());
+                        read_as_html(&written, &h.0, &ids, reader.get())
                     }
                     _ => String::new(),
                 })

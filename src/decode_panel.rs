@@ -2,9 +2,10 @@
 //! recognised, the datum, and where and why bytes and schema disagree.
 
 use crate::decoding::{describe_framing, DecodeView, Decoding};
+use crate::history::History;
 use crate::html::{clicked_attribute, html_fn, mark_range, Markup};
 use crate::read_as::{decoded, read_as_html};
-use crate::state::{Origin, Selection, Shared, Workspace};
+use crate::state::{Input, Origin, Selected, Selection, Shared, Versions};
 use crate::writer_fit::writer_fit_html;
 use avro_playground_core::framing::FrameChoice;
 use avro_playground_core::input::InputFormat;
@@ -13,16 +14,16 @@ use avro_playground_core::walker::explain::{datum_path, span_at_text};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Reads a dropped or chosen file into the workspace as raw bytes.
-fn load_file(ws: Workspace, file: web_sys::File) {
+/// Reads a dropped or chosen file into `into` as raw bytes.
+fn load_file(into: RwSignal<Option<(String, Shared<Vec<u8>>)>>, file: web_sys::File) {
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                ws.input.file.set(Some((name, Shared(Arc::new(bytes)))));
+                into.set(Some((name, Shared(Arc::new(bytes)))));
             }
-            Err(_) => ws.input.file.set(None),
+            Err(_) => into.set(None),
         }
     });
 }
@@ -265,8 +266,8 @@ fn status_html(decoding: &Decoding) -> String {
 const MAX_MARKED_JSON: usize = 256 * 1024;
 
 /// The decoded datum's Avro JSON, the selected span's value marked, as HTML.
-fn decoded_json_html(ws: Workspace) -> String {
-    let view = ws.decoding.get();
+fn decoded_json_html(decoding: Memo<Shared<DecodeView>>, selected: Selected) -> String {
+    let view = decoding.get();
     let Decoding::Read {
         shown,
         json: Some(json),
@@ -275,8 +276,7 @@ fn decoded_json_html(ws: Workspace) -> String {
     else {
         return String::new();
     };
-    let range = ws
-        .selected
+    let range = selected
         .get()
         .filter(|_| json.len() <= MAX_MARKED_JSON)
         .and_then(|sel| {
@@ -294,7 +294,11 @@ fn decoded_json_html(ws: Workspace) -> String {
 }
 
 /// The way back on the decoder's side: a click in the decoded JSON selects the bytes of the value there.
-fn select_in_json(ws: Workspace, ev: &web_sys::MouseEvent) -> Option<()> {
+fn select_in_json(
+    decoding: Memo<Shared<DecodeView>>,
+    selected: Selected,
+    ev: &web_sys::MouseEvent,
+) -> Option<()> {
     use wasm_bindgen::JsCast;
     let pre = ev
         .target()?
@@ -314,7 +318,7 @@ fn select_in_json(ws: Workspace, ev: &web_sys::MouseEvent) -> Option<()> {
         .set_end(&caret.start_container().ok()?, caret.start_offset().ok()?)
         .ok()?;
     let offset = String::from(before.to_string()).len();
-    let view = ws.decoding.get_untracked();
+    let view = decoding.get_untracked();
     let Decoding::Read {
         shown,
         json: Some(json),
@@ -324,24 +328,30 @@ fn select_in_json(ws: Workspace, ev: &web_sys::MouseEvent) -> Option<()> {
         return None;
     };
     let span = span_at_text(&shown.schema, &shown.walk, &parse_json(json).ok()?, offset)?;
-    ws.selected.set(Some(Selection {
+    selected.set(Some(Selection {
         span,
         origin: Origin::Text,
     }));
     Some(())
 }
 
-/// The decode panel: it edits the decoder's input and reads nearly every part of the workspace (the
-/// decoding, the selection, the versions that could have written the bytes), so it takes the workspace.
+/// The decode panel: the decoder's `input`, what it decoded to, the datum read with another version
+/// (`reader`), and which of the `versions` could have written the bytes.
 #[component]
-pub fn DecodePanel(ws: Workspace) -> impl IntoView {
-    let history = ws.history;
+pub fn DecodePanel(
+    input: Input,
+    decoding: Memo<Shared<DecodeView>>,
+    selected: Selected,
+    history: Memo<Shared<History>>,
+    versions: Versions,
+    reader: RwSignal<Option<u32>>,
+) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="decode-title">
             <h2 id="decode-title">"Bytes to decode"</h2>
             <div class="choices">
-                <Choice id="input-format" label="Paste form" options=&FORMATS name=format_name value=ws.input.format />
-                <Choice id="frame-choice" label="Framing" options=&FRAMES name=FrameChoice::name value=ws.input.frame />
+                <Choice id="input-format" label="Paste form" options=&FORMATS name=format_name value=input.format />
+                <Choice id="frame-choice" label="Framing" options=&FRAMES name=FrameChoice::name value=input.frame />
             </div>
             <div class="file-row">
                 <label class="choice">
@@ -350,16 +360,16 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
                         id="bytes-file"
                         type="file"
                         on:change=move |ev| {
-                            let input = event_target::<web_sys::HtmlInputElement>(&ev);
-                            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                                load_file(ws, file);
+                            let chooser = event_target::<web_sys::HtmlInputElement>(&ev);
+                            if let Some(file) = chooser.files().and_then(|f| f.get(0)) {
+                                load_file(input.file, file);
                             }
                         }
                     />
                 </label>
-                {move || ws.input.file.get().map(|(name, bytes)| view! {
+                {move || input.file.get().map(|(name, bytes)| view! {
                     <span class="file-name">{format!("{name} ({} bytes)", bytes.0.len())}</span>
-                    <button class="copy" on:click=move |_| ws.input.file.set(None)>"use the pasted text"</button>
+                    <button class="copy" on:click=move |_| input.file.set(None)>"use the pasted text"</button>
                 })}
             </div>
             <textarea
@@ -368,63 +378,62 @@ pub fn DecodePanel(ws: Workspace) -> impl IntoView {
                 on:drop=move |ev: web_sys::DragEvent| {
                     ev.prevent_default();
                     if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-                        load_file(ws, file);
+                        load_file(input.file, file);
                     }
                 }
                 class="bytes-input"
                 aria-label="Bytes to decode"
                 spellcheck="false"
                 placeholder="00 00 00 00 07 54 06 41 64 61 …"
-                prop:value=move || ws.input.text.get()
+                prop:value=move || input.text.get()
                 on:input=move |ev| {
-                    ws.input.file.set(None);
-                    ws.input.text.set(event_target_value(&ev))
+                    input.file.set(None);
+                    input.text.set(event_target_value(&ev))
                 }
             ></textarea>
             <div
                 class="status"
                 on:click=move |ev| {
                     if let Some(i) = clicked_attribute(&ev, "data-message").and_then(|i| i.parse().ok()) {
-                        ws.input.message.set(i);
+                        input.message.set(i);
                     }
                 }
                 inner_html=html_fn(move || {
-                    let view = ws.decoding.get();
+                    let view = decoding.get();
                     messages_html(&view.0) + &status_html(&view.0.decoding)
                 })
             ></div>
             <div
                 class="decoded"
                 on:click=move |ev| {
-                    let _ = select_in_json(ws, &ev);
+                    let _ = select_in_json(decoding, selected, &ev);
                 }
-                inner_html=html_fn(move || decoded_json_html(ws))
+                inner_html=html_fn(move || decoded_json_html(decoding, selected))
             ></div>
             <div
                 class="resolution"
                 on:click=move |ev| {
                     if let Some(id) = clicked_attribute(&ev, "data-reader") {
-                        ws.reader.set(id.parse().ok());
+                        reader.set(id.parse().ok());
                     } else if let Some(i) = clicked_attribute(&ev, "data-use-version").and_then(|i| i.parse().ok()) {
-                        ws.versions.select(i);
+                        versions.select(i);
                     } else if let Some(given) = clicked_attribute(&ev, "data-give-id") {
                         // "index:id", as the row's button writes it.
                         if let Some((i, id)) = given.split_once(':') {
                             if let Ok(i) = i.parse() {
-                                ws.versions.set_registry_id(i, id.to_string());
+                                versions.set_registry_id(i, id.to_string());
                             }
                         }
                     }
                 }
                 inner_html=html_fn(move || {
-                    let (view, h) = (ws.decoding.get(), history.get());
-                    let (ids, registry_ids): (Vec<u32>, Vec<String>) = ws
-                        .versions
+                    let (view, h) = (decoding.get(), history.get());
+                    let (ids, registry_ids): (Vec<u32>, Vec<String>) = versions
                         .list
                         .with(|vs| vs.iter().map(|v| (v.id, v.registry_id.clone())).unzip());
-                    let current = ws.versions.current.get();
+                    let current = versions.current.get();
                     decoded(&view.0.decoding, &h.0, current)
-                        .map(|w| read_as_html(&w, &h.0, &ids, ws.reader.get()))
+                        .map(|w| read_as_html(&w, &h.0, &ids, reader.get()))
                         .unwrap_or_default()
                         + &writer_fit_html(&view.0.decoding, &h.0, current, &registry_ids)
                 })

@@ -84,8 +84,30 @@ pub fn Page(
                     {tab(state::Mode::Decode, "tab-decode", "bytes → JSON")}
                 </nav>
                 {move || match ws.mode.get() {
-                    state::Mode::Encode => view! { <datum_panel::DatumPanel ws=ws /> }.into_any(),
-                    state::Mode::Decode => view! { <decode_panel::DecodePanel ws=ws /> }.into_any(),
+                    state::Mode::Encode => view! {
+                        <datum_panel::DatumPanel
+                            datum_text=ws.datum_text
+                            datum=ws.datum
+                            encoding=ws.encoding
+                            output=ws.output
+                            selected=ws.selected
+                            history=ws.history
+                            versions=ws.versions
+                            reader=ws.reader
+                        />
+                    }
+                    .into_any(),
+                    state::Mode::Decode => view! {
+                        <decode_panel::DecodePanel
+                            input=ws.input
+                            decoding=ws.decoding
+                            selected=ws.selected
+                            history=ws.history
+                            versions=ws.versions
+                            reader=ws.reader
+                        />
+                    }
+                    .into_any(),
                 }}
             </div>
             <section class="panel bytes" aria-labelledby="bytes-title">

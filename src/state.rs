@@ -118,6 +118,9 @@ pub const EXAMPLE_DATUM: &str = r#"{
   "session_id": {"string": "s-1"}
 }"#;
 
+/// The datum text parsed as JSON, or where it is not JSON.
+pub type ParsedDatum = Shared<Result<Json, DatumError>>;
+
 /// A selected span and the view it was selected in (the other views scroll to it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Selection {
@@ -394,7 +397,7 @@ pub struct Workspace {
     /// shared by the diff panel and the cross-version lints.
     pub edited_diff: Memo<Diffed>,
     /// The datum text parsed as JSON, once per edit.
-    pub datum: Memo<Shared<Result<Json, DatumError>>>,
+    pub datum: Memo<ParsedDatum>,
     /// The datum, encoded.
     pub encoding: Memo<Shared<Encoding>>,
     /// The pasted bytes, decoded.

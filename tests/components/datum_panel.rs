@@ -17,7 +17,16 @@ const DATUM_HEX: &str = "02046869";
 /// The datum panel (with the history of versions it reads the datum as).
 async fn datum_panel_ws(datum: &str) -> (Mounted, Workspace) {
     Mounted::panels(SCHEMA, datum, |ws| {
-        view! { <DatumPanel ws=ws /> }
+        view! { <DatumPanel
+            datum_text=ws.datum_text
+            datum=ws.datum
+            encoding=ws.encoding
+            output=ws.output
+            selected=ws.selected
+            history=ws.history
+            versions=ws.versions
+            reader=ws.reader
+        /> }
     })
     .await
 }

@@ -18,7 +18,14 @@ const CONFLUENT: &str = "00 00 00 00 07 03 04 68 69";
 async fn decode_panel(bytes: &str) -> Mounted {
     let (panel, ws) = Mounted::panels(SCHEMA, "{}", |ws| {
         view! {
-            <DecodePanel ws=ws />
+            <DecodePanel
+                input=ws.input
+                decoding=ws.decoding
+                selected=ws.selected
+                history=ws.history
+                versions=ws.versions
+                reader=ws.reader
+            />
             <HexView shown=ws.shown selected=ws.selected />
         }
     })
