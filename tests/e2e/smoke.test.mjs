@@ -18,3 +18,18 @@ test('page loads under a sub-path and shows the heading with no console errors',
     await screenshot(page, 'smoke');
   });
 });
+
+test('the wasm and scripts are served gzipped, as static hosts serve them', async () => {
+  await withPage('smoke-gzip', async ({ page, url, problems }) => {
+    const encodings = new Map();
+    page.on('response', (res) => {
+      const path = new URL(res.url()).pathname;
+      if (/\.(wasm|js)$/.test(path)) encodings.set(path.split('/').pop(), res.headers()['content-encoding']);
+    });
+    await openApp(page, url);
+    await page.waitForLoadState('networkidle');
+    assert.ok([...encodings.keys()].some((f) => f.endsWith('.wasm')), `a wasm was loaded: ${[...encodings.keys()]}`);
+    for (const [file, encoding] of encodings) assert.equal(encoding, 'gzip', `${file} is gzipped`);
+    assert.deepEqual(problems, []);
+  });
+});

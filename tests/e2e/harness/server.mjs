@@ -1,7 +1,8 @@
 // A tiny static file server for the built site (dist/), mounted under a base path so the tests prove the
-// build works from any sub-path. Also usable from the command line:
+// build works from any sub-path, and gzipping what a static host would (when the browser accepts it). Also usable from the command line:
 //   node tests/e2e/harness/server.mjs --dir dist --port 8080 --base /
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,9 @@ const TYPES = {
   '.avro': 'application/octet-stream',
 };
 
+/** Types a static host compresses (everything text-like, and wasm). */
+const COMPRESSED = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt', '.avsc']);
+
 /** Normalises a base path to the form `/a/b/` (or `/`). */
 export function normaliseBase(base) {
   const parts = String(base ?? '/').split('/').filter(Boolean);
@@ -38,6 +42,8 @@ export async function serveDir({ dir, base = '/', port = 0, host = '127.0.0.1', 
   const info = await stat(root).catch(() => null);
   if (!info?.isDirectory()) throw new Error(`no such directory: ${root} (build the site first)`);
 
+  // Compressed bodies by file and modification time: the tests load the same wasm many times.
+  const gzipped = new Map();
   const server = createServer(async (req, res) => {
     const send = (status, body, type = 'text/plain; charset=utf-8', extra = {}) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
@@ -59,7 +65,15 @@ export async function serveDir({ dir, base = '/', port = 0, host = '127.0.0.1', 
     if (file !== root && !file.startsWith(root + sep)) return send(403, 'forbidden');
     try {
       const body = await readFile(file);
-      send(200, body, TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
+      const ext = extname(file).toLowerCase();
+      const type = TYPES[ext] ?? 'application/octet-stream';
+      // Gzip when the browser accepts it, as static hosts do, so the page is timed as it is served.
+      if (COMPRESSED.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const key = `${file}:${(await stat(file)).mtimeMs}`;
+        if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 9 }));
+        return send(200, gzipped.get(key), type, { 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      }
+      send(200, body, type);
     } catch {
       send(404, `not found: ${pathname}`);
     }
