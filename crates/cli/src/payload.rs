@@ -95,6 +95,16 @@ pub fn read_any_payload(
     args: &Args,
     schema: Option<&Schema>,
 ) -> Result<(Payload, Vec<String>), Failure> {
+    read_any_payload_keeping(args, schema, false)
+}
+
+/// [`read_any_payload`], but a container file that breaks off is returned with what was read before its
+/// first problem (in [`ContainerWalk::error`]) instead of failing.
+pub fn read_any_payload_keeping(
+    args: &Args,
+    schema: Option<&Schema>,
+    keep_broken_container: bool,
+) -> Result<(Payload, Vec<String>), Failure> {
     let choice = frame_choice(args)?;
     let format = input_format(args)?;
     let raw = read_bytes(args.value("input"))?;
@@ -105,7 +115,7 @@ pub fn read_any_payload(
     {
         let (bytes, notes) = bytes_of(whole, format)?;
         let walk = walk_container(&bytes, &Limits::default());
-        if let Some(e) = &walk.error {
+        if let (Some(e), false) = (&walk.error, keep_broken_container) {
             return Err(Failure::Invalid(format!("ocf: {e}")));
         }
         return Ok((Payload::Container(walk), notes));

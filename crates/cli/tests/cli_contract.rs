@@ -437,3 +437,98 @@ fn diff_lists_each_change_with_its_effect_each_way() {
         Some(2)
     );
 }
+
+/// The bytes of a hex string.
+fn unhex(hex: &str) -> Vec<u8> {
+    (0..hex.len() / 2)
+        .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hex"))
+        .collect()
+}
+
+#[test]
+fn inspect_blocks_indexes_every_container_file_and_stops_where_reading_does() {
+    let mut failures = Vec::new();
+    for case in corpus("ocf.json") {
+        let id = case["id"].as_str().expect("id");
+        let file = common::scratch_bytes(
+            &format!("blocks-{id}.avro"),
+            &unhex(case["hex"].as_str().expect("hex")),
+        );
+        let path = file.to_str().expect("utf-8 path");
+        let index = run(
+            &["inspect", "--input", path, "--frame", "ocf", "--blocks"],
+            "",
+        );
+        let summary = run(&["inspect", "--input", path, "--frame", "ocf"], "");
+        let lines: Vec<Value> = stdout(&index)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+            .collect();
+        let (blocks, error): (Vec<&Value>, Vec<&Value>) =
+            lines.iter().partition(|l| l.get("block").is_some());
+        // Blocks follow one another, and number their records from where the last one ended.
+        let mut next_record = 0;
+        for pair in blocks.windows(2) {
+            let end = pair[0]["offset"].as_u64().unwrap() + pair[0]["size"].as_u64().unwrap();
+            if pair[1]["offset"].as_u64() != Some(end) {
+                failures.push(format!(
+                    "{id}: block {} does not start where the last ends",
+                    pair[1]["block"]
+                ));
+            }
+        }
+        for b in &blocks {
+            if b["first_record"].as_u64() != Some(next_record) {
+                failures.push(format!(
+                    "{id}: block {} first_record {}",
+                    b["block"], b["first_record"]
+                ));
+            }
+            next_record += b["records"].as_u64().unwrap();
+        }
+        match summary.status.code() {
+            // A file that reads whole: no error line, and the same record count as the summary.
+            Some(0) => {
+                let records: Value = serde_json::from_str(&stdout(&summary)).expect("summary");
+                if !error.is_empty() || index.status.code() != Some(0) {
+                    failures.push(format!("{id}: an error where the full read has none"));
+                }
+                if records["records"].as_u64() != Some(next_record) {
+                    failures.push(format!(
+                        "{id}: {next_record} records, the summary says {}",
+                        records["records"]
+                    ));
+                }
+            }
+            // A file that breaks off: the same first problem, at the same byte, as the full read.
+            _ => {
+                let said = common::stderr(&summary);
+                let last = error
+                    .first()
+                    .and_then(|e| e["error"].as_str())
+                    .unwrap_or("");
+                if index.status.code() != Some(1) || last.is_empty() || !said.contains(last) {
+                    failures.push(format!(
+                        "{id}: --blocks says {last:?}, the full read {said:?}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn inspect_blocks_of_something_else_is_a_usage_error() {
+    let schema = scratch("blocks-int.avsc", "\"int\"");
+    let o = run(
+        &[
+            "inspect",
+            "--schema",
+            schema.to_str().expect("path"),
+            "--blocks",
+        ],
+        "02",
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", common::stderr(&o));
+}

@@ -2,9 +2,10 @@
 //! input holds several).
 
 use crate::args::{read_schema, Args, Failure, Output};
-use crate::payload::{read_any_payload, LineMessage, Payload, PAYLOAD_FLAGS};
+use crate::payload::{read_any_payload_keeping, LineMessage, Payload, PAYLOAD_FLAGS};
 use avro_playground_core::avro_json::to_avro_json;
 use avro_playground_core::canonical::to_hex;
+use avro_playground_core::container::ContainerWalk;
 use avro_playground_core::framing::{Framed, Framing};
 use avro_playground_core::input::{Doubt, DoubtCause, Envelope};
 use avro_playground_core::schema::Schema;
@@ -13,12 +14,16 @@ use serde_json::{json, Map, Value as Json};
 /// Help text.
 pub const HELP: &str = "avro-playground inspect --schema S.avsc [--input FILE]
     [--input-format auto|hex|base64|base64url|xxd|od|escaped|bytes|json-envelope|binary]
-    [--frame auto|raw|confluent|single-object|ocf]
+    [--frame auto|raw|confluent|single-object|ocf] [--blocks]
 
 Prints {\"framing\", \"schema_id\", \"fingerprint_hex\", \"trailing_bytes\", \"datum\"}: schema_id for
 Confluent framing, fingerprint_hex (the 8 header bytes as they stand, little-endian) for single-object;
 keys that do not apply are absent. For an Object Container File (no --schema needed) prints
 {\"framing\": \"ocf\", \"codec\", \"blocks\", \"records\", \"metadata\": {user keys}, \"sync_hex\"}.
+With --blocks, a container file's block index instead, one object per block per line: {\"block\" (from 1),
+\"offset\" (of its object count), \"size\" (its bytes, sync marker included), \"data_size\" (stored),
+\"decompressed_size\", \"records\", \"first_record\" (from 0)}; a file that breaks off lists the blocks read
+before, then {\"error\": \"...\"} (also on stderr), and the exit status is 1.
 Several messages, one per line (as kcat prints them; an empty line is a tombstone, a Kafka null value):
 one object per message, one per line, in order, each starting with \"line\": N; a tombstone is
 {\"line\": N, \"tombstone\": true}, a message that cannot be read {\"line\": N, \"error\": \"...\"} (also
@@ -135,16 +140,53 @@ fn message_object(schema: &Schema, message: &LineMessage, out: &mut Map<String, 
     }
 }
 
+/// A container file's block index, one JSON object per block per line, then its first problem if any.
+fn block_index(file: &ContainerWalk, mut notes: Vec<String>) -> Output {
+    let mut lines = Vec::new();
+    let mut first_record = 0u64;
+    for b in file.container.iter().flat_map(|c| &c.blocks) {
+        lines.push(
+            json!({
+                "block": b.number,
+                "offset": b.offset,
+                "size": b.sync_range.end.saturating_sub(b.offset),
+                "data_size": b.size,
+                "decompressed_size": b.data.len(),
+                "records": b.count,
+                "first_record": first_record,
+            })
+            .to_string(),
+        );
+        first_record = first_record.saturating_add(b.count);
+    }
+    if let Some(e) = &file.error {
+        lines.push(json!({ "error": e }).to_string());
+        notes.push(format!("ocf: {e}"));
+    }
+    Output {
+        stdout: lines.join("\n"),
+        notes,
+        failed: file.error.is_some(),
+    }
+}
+
 /// Runs the command.
 pub fn run(raw: &[String]) -> Result<Output, Failure> {
-    let args = Args::parse(raw, &[])?;
-    let mut known = vec!["schema"];
+    let args = Args::parse(raw, &["blocks"])?;
+    let mut known = vec!["schema", "blocks"];
     known.extend(PAYLOAD_FLAGS);
     args.only(&known)?;
     let schema = args.value("schema").map(read_schema).transpose()?;
-    let (payload, mut notes) = read_any_payload(&args, schema.as_ref())?;
+    let blocks = args.switch("blocks");
+    let (payload, mut notes) = read_any_payload_keeping(&args, schema.as_ref(), blocks)?;
     let mut out = Map::new();
     match payload {
+        Payload::Container(file) if blocks => return Ok(block_index(&file, notes)),
+        _ if blocks => {
+            return Err(Failure::Usage(
+                "--blocks lists a container file's blocks; the input is not one".into(),
+            ))
+        }
         Payload::Container(file) => {
             let c = file
                 .container
