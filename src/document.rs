@@ -274,6 +274,8 @@ impl Document {
             ..Document::default()
         };
         if format == 2 {
+            // The first version saved no pasted bytes: it always showed the example's.
+            doc.bytes = crate::state::EXAMPLE_BYTES.into();
             return Ok(Read {
                 document: doc,
                 warnings,

@@ -75,6 +75,11 @@ fn the_first_versions_autosave_is_migrated() {
         ]
     );
     assert_eq!((doc.current, doc.datum.as_str()), (1, "5"));
+    assert_eq!(
+        doc.bytes,
+        avro_playground_web::state::EXAMPLE_BYTES,
+        "the first version always showed the example's bytes"
+    );
     assert_eq!(doc.choices, Choices::default());
     assert_eq!(doc.open, Open::default());
 }
