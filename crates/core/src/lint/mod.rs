@@ -111,7 +111,11 @@ pub fn lint(schema: &Schema, text: &str) -> Vec<Lint> {
         Lint::at(text, rule, message, pointer, range, fixed_text)
     };
     fields_with_logical_type(&json, &Pointer::root(), &mut |pointer, field, member| {
-        let fixed = move_logical_into_type(text, field);
+        // A fix is offered only when the fixed text is a schema: a `logicalType` that is not a string, moved
+        // into the type, would make it invalid (found by the schema_text fuzzer). Only a schema with this
+        // mistake pays the extra parse.
+        let fixed = move_logical_into_type(text, field)
+            .filter(|fixed| crate::schema::parse_schema(fixed).is_ok());
         out.push(at(
             Rule::LogicalTypeOnField,
             format!(
@@ -343,6 +347,17 @@ mod tests {
     }
 
     const OK: &str = r#"{"type":"record","name":"R","namespace":"n","doc":"d","fields":[{"name":"ts","type":{"type":"long","logicalType":"timestamp-millis"}},{"name":"o","type":["null","string"],"default":null}]}"#;
+
+    #[test]
+    fn a_logical_type_that_is_not_a_string_gets_no_fix_that_would_break_the_schema() {
+        let text = r#"{"type":"record","name":"R","fields":[{"name":"b","type":"boolean","logicalType":["x"]}]}"#;
+        let lints = lint(&parse_schema(text).expect("valid"), text);
+        let on_field = lints
+            .iter()
+            .find(|l| l.rule == Rule::LogicalTypeOnField)
+            .expect("still linted");
+        assert_eq!(on_field.fixed_text, None);
+    }
 
     #[test]
     fn a_clean_schema_has_no_lints() {
