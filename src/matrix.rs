@@ -111,10 +111,10 @@ impl Drawn {
     }
 }
 
-/// The grid as HTML.
-fn grid(h: &History, open: Option<(usize, usize)>) -> String {
+/// The grid as HTML: `drawn`, or why there is none (`None`: a version does not parse).
+fn grid(h: &History, drawn: Option<&Drawn>) -> String {
     let mut out = Markup::new();
-    let Some(matrix) = h.matrix.as_ref() else {
+    let Some(drawn) = drawn else {
         let broken: Vec<String> = h
             .broken()
             .into_iter()
@@ -135,19 +135,18 @@ fn grid(h: &History, open: Option<(usize, usize)>) -> String {
         .attr("class", "corner")
         .text("reader ↓ / writer →")
         .close("th");
-    for n in &h.names {
+    for n in &drawn.names {
         out.open("th").attr("scope", "col").text(n).close("th");
     }
     out.close("tr").close("thead").open("tbody");
-    for r in 0..matrix.len() {
-        let rn = h.names.get(r).map_or("", |s| s);
+    let n = drawn.names.len();
+    for (r, rn) in drawn.names.iter().enumerate() {
         out.open("tr")
             .open("th")
             .attr("scope", "row")
             .text(rn)
             .close("th");
-        for w in 0..matrix.len() {
-            let look = Look::of(matrix, r, w, open);
+        for (w, look) in drawn.looks.iter().skip(r * n).take(n).enumerate() {
             out.open("td")
                 .attr("class", look.class())
                 // No title per cell: 900 cells of 30 versions made the grid 145 KB of HTML per edit. A
@@ -376,7 +375,7 @@ pub fn Matrix(
                     }
                 }
             }
-            _ => holder.set_inner_html(&grid(&h.0, open)),
+            _ => holder.set_inner_html(&grid(&h.0, now.as_ref())),
         }
         now
     });

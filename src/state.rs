@@ -477,15 +477,13 @@ impl Workspace {
             let Ok(writer) = parsed.0.as_ref() else {
                 return Shared(Arc::new(Encoding::NoSchema));
             };
-            let text = history.with(|h| h.0.texts.get(current.get()).cloned());
-            Shared(Arc::new(encode(
-                writer,
-                text.as_deref().unwrap_or_default(),
-                &datum.get().0,
-                datum_text,
-                output,
-                sync,
-            )))
+            // The text `writer` was parsed from (a container file's header holds it): read untracked, as
+            // `schema` already tracks it, so an edit elsewhere in the history does not encode again.
+            let encoding = history.with_untracked(|h| {
+                let text = h.0.texts.get(current.get_untracked()).map_or("", |t| t);
+                encode(writer, text, &datum.get().0, datum_text, output, sync)
+            });
+            Shared(Arc::new(encoding))
         });
         let input = Input {
             text: RwSignal::new(bytes),
