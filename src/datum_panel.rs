@@ -173,7 +173,9 @@ pub fn DatumPanel(
 ) -> impl IntoView {
     let caret = (encoding, datum, datum_text);
     let apply = move |ev: web_sys::MouseEvent| {
-        if clicked_attribute(&ev, "id").as_deref() != Some("apply-conversions") {
+        if crate::worker::trouble::clicked(&ev)
+            || clicked_attribute(&ev, "id").as_deref() != Some("apply-conversions")
+        {
             return;
         }
         let text = match encoding.get_untracked().0.as_ref() {
@@ -215,6 +217,16 @@ pub fn DatumPanel(
                 .attr("role", "alert")
                 .text(e)
                 .close("p");
+            out.into_string()
+        }
+        Encoding::Loading => {
+            let mut out = Markup::new();
+            crate::worker::trouble::loading_html(&mut out, "Writing the container file");
+            out.into_string()
+        }
+        Encoding::Worker(e) => {
+            let mut out = Markup::new();
+            crate::worker::trouble::trouble_html(&mut out, e);
             out.into_string()
         }
         Encoding::Bytes(shown, plain) => bytes_html(shown, plain, datum_text.with(|t| t.len())),

@@ -1,7 +1,7 @@
 //! The decoder: paste bytes as kcat, a log or a hex dump gave them; see the paste form and framing
 //! recognised, the datum, and where and why bytes and schema disagree.
 
-use crate::decoding::{describe_framing, DecodeView, Decoding};
+use crate::decoding::{describe_framing, ContainerFile, DecodeView, Decoding};
 use crate::history::History;
 use crate::html::{clicked_attribute, html_fn, mark_range, Markup};
 use crate::read_as::{decoded, read_as_html};
@@ -170,14 +170,19 @@ fn status_html(decoding: &Decoding) -> String {
             "error",
             &format!("{} header, byte {}: {}", e.framing, e.offset, e.message),
         ),
-        Decoding::Container {
-            input_note,
-            summary,
-            records,
-            record_count,
-            error,
-            ..
-        } => {
+        Decoding::Unread { .. } => {
+            crate::worker::trouble::loading_html(&mut out, "Reading the container file")
+        }
+        Decoding::Loading(what) => crate::worker::trouble::loading_html(&mut out, what),
+        Decoding::Worker(e) => crate::worker::trouble::trouble_html(&mut out, e),
+        Decoding::Container { input_note, file } => {
+            let ContainerFile {
+                summary,
+                records,
+                record_count,
+                error,
+                ..
+            } = file.as_ref();
             p(&mut out, "decode-status", "ok", &format!("{input_note}; {summary}"));
             if let Some(e) = error {
                 p(&mut out, "decode-error", "error", e);
@@ -195,7 +200,7 @@ fn status_html(decoding: &Decoding) -> String {
                     .close("li");
             }
             out.close("ol");
-            let more = record_count.saturating_sub(records.len());
+            let more = record_count.saturating_sub(records.len() as u64);
             if more > 0 {
                 out.open("p")
                     .attr("class", "muted")
@@ -396,6 +401,8 @@ pub fn DecodePanel(
                 on:click=move |ev| {
                     if let Some(i) = clicked_attribute(&ev, "data-message").and_then(|i| i.parse().ok()) {
                         input.message.set(i);
+                    } else {
+                        crate::worker::trouble::clicked(&ev);
                     }
                 }
                 inner_html=html_fn(move || {

@@ -2,17 +2,78 @@
 //! several (one per line, as kcat prints them), the framing, the datum or a container file's records.
 
 use crate::state::Shown;
+use crate::worker::offloaded::Answer;
+use crate::worker::protocol::{Chosen, ContainerRead, MessageLine, PasteRead};
+use crate::worker::WorkerError;
 use avro_playground_core::avro_json::to_avro_json;
-use avro_playground_core::container::{walk_container, Limits, MAGIC};
+use avro_playground_core::container::MAGIC;
 use avro_playground_core::framing::{read_framed, FrameChoice, Framing, FramingError};
 use avro_playground_core::input::{read_paste, Decoded, InputError, InputFormat, Paste};
 use avro_playground_core::schema::{parse_schema, Schema};
 use avro_playground_core::value::Value;
+use avro_playground_core::walker::{decode, Walk};
 use std::sync::Arc;
 
-/// Records of a container file written out as Avro JSON for the list; the hex view and the tree show every
-/// byte regardless. Writing only these keeps a large file's decode time to the decoding itself.
-pub const MAX_RECORDS_SHOWN: usize = 200;
+/// A container file as the worker read it, ready to show: its spans named by its own writer schema.
+pub struct ContainerFile {
+    /// The codec, block and record counts, e.g. `codec deflate, 3 blocks`.
+    pub summary: String,
+    /// The spans over the file, named by the file's own writer schema.
+    pub shown: Arc<Shown>,
+    /// The first records read (at most `protocol::MAX_RECORDS_SHOWN`), as Avro JSON, with their block
+    /// numbers.
+    pub records: Vec<(usize, String)>,
+    /// The same records' values (for reading them with another schema).
+    pub values: Vec<Value>,
+    /// How many records were read in all.
+    pub record_count: u64,
+    /// The first problem, naming where.
+    pub error: Option<String>,
+}
+
+impl ContainerFile {
+    /// The worker's reading of `bytes`, with the writer schema parsed here (the same text gives the same
+    /// nodes, which the spans name) and each record decoded again from its binary encoding.
+    pub fn new(bytes: Vec<u8>, read: ContainerRead) -> Option<Self> {
+        let writer = read.schema.as_deref().and_then(|text| parse_schema(text).ok());
+        let mut records = Vec::with_capacity(read.records.len());
+        let mut values = Vec::with_capacity(read.records.len());
+        if let Some(w) = &writer {
+            for (block, record) in &read.records {
+                if let Some(v) = decode(w, record).value {
+                    records.push((*block as usize, to_avro_json(w, &v)));
+                    values.push(v);
+                }
+            }
+        }
+        // Without a readable writer schema only the header has spans, and they name no node.
+        let schema = match writer {
+            Some(w) => w,
+            None => parse_schema("\"null\"").ok()?,
+        };
+        let walk = Walk {
+            bytes,
+            spans: read.spans,
+            value: None,
+            error: read.walk_error,
+            end: read.end,
+        };
+        Some(ContainerFile {
+            summary: read.summary,
+            shown: Arc::new(Shown {
+                schema: Arc::new(schema),
+                walk,
+            }),
+            records,
+            values,
+            record_count: read.record_count,
+            error: read.error,
+        })
+    }
+}
+
+/// The worker's reading of a container file's bytes, asked for when not there yet.
+pub type ReadContainer<'a> = &'a dyn Fn(&Arc<Vec<u8>>) -> Answer<Arc<ContainerFile>>;
 
 /// One message's bytes decoded, or why they could not be.
 pub enum Decoding {
@@ -43,26 +104,28 @@ pub enum Decoding {
     Container {
         /// How the paste was recognised.
         input_note: String,
-        /// The codec, block and record counts, e.g. `codec deflate, 3 blocks`.
-        summary: String,
-        /// The spans over the file, named by the file's own writer schema.
-        shown: Arc<Shown>,
-        /// The first [`MAX_RECORDS_SHOWN`] records read, as Avro JSON, with their block numbers.
-        records: Vec<(usize, String)>,
-        /// The same records' values (for reading them with another schema).
-        values: Vec<Value>,
-        /// How many records were read in all.
-        record_count: usize,
-        /// The first problem, naming where.
-        error: Option<String>,
+        /// The file as the worker read it.
+        file: Arc<ContainerFile>,
     },
+    /// An Object Container File not read yet (the worker reads only the chosen message's).
+    Unread {
+        /// How the paste was recognised.
+        input_note: String,
+        /// The file's bytes.
+        bytes: Arc<Vec<u8>>,
+    },
+    /// The worker is reading the paste or the container file (what, in words).
+    Loading(&'static str),
+    /// The worker could not read it.
+    Worker(WorkerError),
 }
 
 impl Decoding {
     /// The bytes to show in the hex view, if any.
     pub fn shown(&self) -> Option<Arc<Shown>> {
         match self {
-            Decoding::Read { shown, .. } | Decoding::Container { shown, .. } => Some(shown.clone()),
+            Decoding::Read { shown, .. } => Some(shown.clone()),
+            Decoding::Container { file, .. } => Some(file.shown.clone()),
             _ => None,
         }
     }
@@ -74,7 +137,9 @@ impl Decoding {
             Decoding::Read { shown, .. } if shown.walk.error.is_none() => {
                 Some(shown.walk.trailing())
             }
-            Decoding::Container { error: None, .. } => Some(0),
+            Decoding::Container { file, .. } if file.error.is_none() => Some(0),
+            // Whole, as far as the split into messages goes: a container file is one.
+            Decoding::Unread { .. } => Some(0),
             _ => None,
         }
     }
@@ -96,8 +161,13 @@ impl Decoding {
                     true,
                 ),
             },
-            Decoding::Container { summary, error, .. } => (summary.clone(), error.is_none()),
-            Decoding::NoSchema | Decoding::Empty => (String::new(), false),
+            Decoding::Container { file, .. } => (file.summary.clone(), file.error.is_none()),
+            Decoding::Unread { bytes, .. } => (
+                format!("Object Container File, {} bytes (choose it to read it)", bytes.len()),
+                true,
+            ),
+            Decoding::Worker(e) => (e.to_string(), false),
+            Decoding::NoSchema | Decoding::Empty | Decoding::Loading(_) => (String::new(), false),
         }
     }
 }
@@ -121,17 +191,6 @@ pub fn describe_framing(framing: &Framing) -> String {
     }
 }
 
-/// A message in a paste of several: where it is and how it went.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MessageLine {
-    /// Its 1-based line in the paste.
-    pub line: usize,
-    /// What it decoded to, in one line.
-    pub summary: String,
-    /// Whether it decoded cleanly.
-    pub ok: bool,
-}
-
 /// The decode panel's input read: every message's summary (when there are several) and the chosen one.
 pub struct DecodeView {
     /// One entry per message when the paste holds several; empty for one.
@@ -148,59 +207,105 @@ pub fn decode_file(
     name: &str,
     bytes: &[u8],
     frame: FrameChoice,
+    read_container: ReadContainer,
 ) -> DecodeView {
     let note = format!("file {name}, {} bytes", bytes.len());
     DecodeView {
         messages: Vec::new(),
         current: 0,
-        decoding: decode_bytes(schema, bytes, note, frame),
+        decoding: read_chosen(decode_bytes(schema, bytes, note, frame), read_container),
     }
 }
 
-/// Decodes pasted text: the form (`None` detects it), one message or one per line, under `frame`.
-pub fn decode_text(
+/// The chosen message, with its container file read by the worker (or loading).
+fn read_chosen(decoding: Decoding, read_container: ReadContainer) -> Decoding {
+    match decoding {
+        Decoding::Unread { input_note, bytes } => match read_container(&bytes) {
+            Answer::Done(file) => Decoding::Container { input_note, file },
+            Answer::Loading => Decoding::Loading("Reading the container file"),
+            Answer::Failed(e) => Decoding::Worker(e),
+        },
+        other => other,
+    }
+}
+
+/// Reads pasted text (in the worker): the form (`None` detects it), one message or one per line, each
+/// decoded with `schema` under `frame` for its summary; the chosen message (`chosen`, bounded by the count)
+/// is kept as read from the text, for the page to decode again.
+pub fn read_paste_text(
     schema: &Arc<Schema>,
     text: &str,
     format: Option<InputFormat>,
     frame: FrameChoice,
     chosen: usize,
-) -> DecodeView {
-    let single = |decoding| DecodeView {
+) -> PasteRead {
+    let one = |chosen| PasteRead {
         messages: Vec::new(),
         current: 0,
-        decoding,
+        chosen,
     };
     if text.trim().is_empty() {
-        return single(Decoding::Empty);
+        return one(Chosen::Empty);
     }
     let read = |value: Result<Option<Decoded>, InputError>| match value {
-        Ok(None) => Decoding::Tombstone,
-        Ok(Some(d)) => decode_bytes(schema, &d.bytes, note(&d), frame),
-        Err(e) => Decoding::Input(e.to_string()),
+        Ok(None) => (Decoding::Tombstone, Chosen::Tombstone),
+        Ok(Some(d)) => {
+            let note = note(&d);
+            let decoding = decode_bytes(schema, &d.bytes, note.clone(), frame);
+            (
+                decoding,
+                Chosen::Bytes {
+                    note,
+                    bytes: d.bytes,
+                },
+            )
+        }
+        Err(e) => (Decoding::Input(e.to_string()), Chosen::Input(e.to_string())),
     };
     // A textarea's trailing line breaks are no tombstones; in raw bytes they are data.
     let text = match format {
         Some(InputFormat::Binary) => text,
         _ => text.trim_end_matches(['\n', '\r']),
     };
-    let messages = match read_paste(text, format, read, Decoding::trailing) {
-        Paste::One(decoding) => return single(decoding),
+    let messages = match read_paste(text, format, read, |(d, _)| d.trailing()) {
+        Paste::One((_, chosen)) => return one(chosen),
         Paste::Several(messages) => messages,
     };
     let current = chosen.min(messages.len() - 1);
     let mut lines = Vec::with_capacity(messages.len());
-    let mut decoding = Decoding::Empty;
-    for (i, (line, d)) in messages.into_iter().enumerate() {
+    let mut picked = Chosen::Empty;
+    for (i, (line, (d, message))) in messages.into_iter().enumerate() {
         let (summary, ok) = d.summary();
         lines.push(MessageLine { line, summary, ok });
         if i == current {
-            decoding = d;
+            picked = message;
         }
     }
-    DecodeView {
+    PasteRead {
         messages: lines,
         current,
-        decoding,
+        chosen: picked,
+    }
+}
+
+/// The page's view of a paste the worker read: its messages, and the chosen one decoded with `schema`
+/// (its container file read by the worker too).
+pub fn decode_paste(
+    schema: &Arc<Schema>,
+    paste: &PasteRead,
+    frame: FrameChoice,
+    read_container: ReadContainer,
+) -> DecodeView {
+    let decoding = match &paste.chosen {
+        Chosen::Empty => Decoding::Empty,
+        Chosen::Tombstone => Decoding::Tombstone,
+        Chosen::Input(e) => Decoding::Input(e.clone()),
+        Chosen::Bytes { note, bytes } => decode_bytes(schema, bytes, note.clone(), frame),
+    };
+    DecodeView {
+        messages: paste.messages.clone(),
+        current: paste.current,
+        decoding: read_chosen(decoding, read_container),
     }
 }
 
@@ -222,7 +327,10 @@ fn decode_bytes(
     if choice == FrameChoice::Container
         || (choice == FrameChoice::Auto && bytes.starts_with(&MAGIC))
     {
-        return decode_container(bytes, input_note);
+        return Decoding::Unread {
+            input_note,
+            bytes: Arc::new(bytes.to_vec()),
+        };
     }
     match read_framed(schema, bytes, choice) {
         Err(e) => Decoding::Framing(e, bytes.to_vec()),
@@ -239,54 +347,5 @@ fn decode_bytes(
                 json,
             }
         }
-    }
-}
-
-/// Reads an Object Container File with its own writer schema.
-fn decode_container(bytes: &[u8], input_note: String) -> Decoding {
-    let limits = Limits {
-        max_records_kept: MAX_RECORDS_SHOWN,
-        ..Limits::default()
-    };
-    let file = walk_container(bytes, &limits);
-    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-    let summary = match &file.container {
-        Some(c) => format!(
-            "Object Container File: codec {}, {}, {}, {}",
-            c.header.codec.name(),
-            plural(c.blocks.len(), "block"),
-            plural(file.record_count, "record"),
-            plural(c.header.user_metadata().count(), "user metadata key"),
-        ),
-        None => "Object Container File (header unreadable)".into(),
-    };
-    let record_count = file.record_count;
-    let records = match &file.writer {
-        Some(w) => file
-            .records
-            .iter()
-            .map(|(b, v)| (*b, to_avro_json(w, v)))
-            .collect(),
-        None => Vec::new(),
-    };
-    // Spans name nodes of the file's writer schema; without a readable one, header spans need none.
-    let schema = match file.writer {
-        Some(w) => Arc::new(w),
-        None => match parse_schema("\"null\"") {
-            Ok(s) => Arc::new(s),
-            Err(_) => return Decoding::Input("internal: the null schema does not parse".into()),
-        },
-    };
-    Decoding::Container {
-        input_note,
-        summary,
-        shown: Arc::new(Shown {
-            schema,
-            walk: file.walk,
-        }),
-        records,
-        values: file.records.into_iter().map(|(_, v)| v).collect(),
-        record_count,
-        error: file.error,
     }
 }

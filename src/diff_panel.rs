@@ -4,8 +4,10 @@
 use crate::history::History;
 use crate::html::{clicked_attribute, html_fn, marked, pointer_range, Markup};
 use crate::state::Shared;
-use crate::version_diff::{compared_pair, diff_memo, Compared, Diffed};
-use avro_playground_core::evolution::{self, Verdict};
+use crate::version_diff::{compared_pair, diff_memo, Diffed};
+use crate::worker::protocol::EffectView;
+use crate::worker::trouble::{clicked, loading_html, trouble_html};
+use avro_playground_core::evolution::Verdict;
 use leptos::prelude::*;
 
 /// The verdict in plain words.
@@ -33,7 +35,7 @@ fn picker(out: &mut Markup, h: &History, side: &'static str, selected: usize) {
 }
 
 /// One direction's effect: who reads what, the verdict and its reason.
-fn effect(out: &mut Markup, e: &evolution::Effect, who: &str) {
+fn effect(out: &mut Markup, e: &EffectView, who: &str) {
     out.open("div")
         .attr("class", format_args!("effect {}", e.verdict.as_str()))
         .open("span")
@@ -52,7 +54,7 @@ fn effect(out: &mut Markup, e: &evolution::Effect, who: &str) {
 fn diff_html(
     h: &History,
     (old, new): (usize, usize),
-    compared: &Compared,
+    diffed: &Diffed,
     picked: Option<usize>,
 ) -> String {
     let mut out = Markup::new();
@@ -68,12 +70,20 @@ fn diff_html(
     out.text(" to ");
     picker(&mut out, h, "new", new);
     out.close("h3");
-    let changes = match compared {
-        Err(broken) => {
+    let changes = match diffed {
+        Diffed::Nothing(broken) => {
             out.open("p").attr("class", "error").text(broken).close("p");
             return out.into_string();
         }
-        Ok(changes) => changes,
+        Diffed::Loading => {
+            loading_html(&mut out, "Comparing the versions");
+            return out.into_string();
+        }
+        Diffed::Worker(e) => {
+            trouble_html(&mut out, e);
+            return out.into_string();
+        }
+        Diffed::Done(d) => &d.changes,
     };
     if changes.is_empty() {
         out.open("p")
@@ -104,10 +114,10 @@ fn diff_html(
                 },
             )
             .attr("data-change", i)
-            .attr("data-kind", c.kind.id())
+            .attr("data-kind", &c.kind)
             .open("code")
             .attr("class", "kind")
-            .text(c.kind.id())
+            .text(&c.kind)
             .close("code")
             .text(" ")
             .text(&c.message);
@@ -132,7 +142,7 @@ fn diff_html(
             marked(
                 &mut out,
                 text,
-                pointer_range(text, pointer.as_str()),
+                pointer_range(text, pointer),
                 &format!("{role} {name} at {pointer}"),
             );
         }
@@ -171,6 +181,9 @@ pub fn DiffPanel(
         }
     };
     let on_click = move |ev: web_sys::MouseEvent| {
+        if clicked(&ev) {
+            return;
+        }
         if let Some(i) = clicked_attribute(&ev, "data-change").and_then(|i| i.parse().ok()) {
             picked.set(Some((i, untrack(pair))));
         }
@@ -203,7 +216,7 @@ pub fn DiffPanel(
             inner_html=html_fn(move || {
                 let (h, pair, diffed) = (history.get(), pair(), diffed());
                 let picked = picked.get().filter(|(_, at)| *at == pair).map(|(i, _)| i);
-                diff_html(&h.0, pair, &diffed.compared.0, picked)
+                diff_html(&h.0, pair, &diffed, picked)
             })
         ></div>
     }

@@ -4,9 +4,17 @@
 
 use avro_playground_core::container::Codec;
 use avro_playground_core::framing::FrameChoice;
-use avro_playground_core::input::{decode_input, InputFormat};
+use avro_playground_core::input::InputFormat;
 use avro_playground_core::output::{format_bytes, Literal};
 use avro_playground_core::source::{parse_json, write_json_string, Json, JsonValue};
+
+/// Base64 read with the browser's `atob` (the core's reader carries every paste form, which the first
+/// load leaves to the worker); `None` for text that is not base64.
+fn from_base64(text: &str) -> Option<Vec<u8>> {
+    let binary = web_sys::window()?.atob(text).ok()?;
+    // `atob` gives one character per byte, each below 256.
+    binary.chars().map(|c| u8::try_from(c).ok()).collect()
+}
 
 /// The format this page writes. Format 2 (no `format` key: versions, current and datum only) is migrated.
 pub const FORMAT: u32 = 3;
@@ -286,8 +294,7 @@ impl Document {
             let bytes = file
                 .get("base64")
                 .and_then(|b| b.value.as_str())
-                .and_then(|b| decode_input(b.as_bytes(), Some(InputFormat::Base64)).ok())
-                .map(|d| d.bytes);
+                .and_then(from_base64);
             match (string(file, "name"), bytes) {
                 (Some(name), Some(bytes)) => doc.file = Some(SavedFile { name, bytes }),
                 _ => warnings.push("the saved file is unreadable and was left out".into()),

@@ -27,6 +27,7 @@ pub mod storage;
 pub mod version_bar;
 pub mod version_diff;
 pub mod virtual_rows;
+pub mod worker;
 pub mod writer_fit;
 
 use leptos::prelude::*;

@@ -69,9 +69,9 @@ pub fn decoded<'a>(decoding: &'a Decoding, h: &History, current: usize) -> Optio
             h,
             current,
         )),
-        Decoding::Container { shown, values, .. } => Some(Written {
-            writer: &shown.schema,
-            values: values.iter().collect(),
+        Decoding::Container { file, .. } => Some(Written {
+            writer: &file.shown.schema,
+            values: file.values.iter().collect(),
             label: "written with the file's own schema".into(),
             several: true,
         }),

@@ -1,12 +1,16 @@
 //! The gallery of guided scenarios: each loads its versions into the workspace, tells the story, names the
-//! rule with its spec section, and puts its stated verdicts beside what the checker answers.
+//! rule with its spec section, and puts its stated verdicts beside what the checker answers. The texts come
+//! from the worker (they are not needed for the first load).
 
 use crate::history::History;
 use crate::html::{clicked_attribute, html_fn, Markup};
 use crate::state::Shared;
+use crate::worker::offloaded::{Answer, Offloaded};
+use crate::worker::protocol::{Reply, Request, ScenarioText};
+use crate::worker::trouble::{clicked, loading_html, trouble_html};
 use avro_playground_core::compat::{CompatibilityMatrix, Mode};
-use avro_playground_core::evolution::{scenarios, Scenario};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 fn verdict(ok: bool) -> &'static str {
     if ok {
@@ -25,14 +29,14 @@ fn line(out: &mut Markup, agree: bool, text: &str) {
 }
 
 /// The loaded scenario: its story, rule, and each stated verdict beside the checker's.
-fn report(s: &Scenario, matrix: &CompatibilityMatrix) -> String {
+fn report(s: &ScenarioText, matrix: &CompatibilityMatrix) -> String {
     let mut out = Markup::new();
-    out.el("h3", s.title)
-        .el("p", s.story)
+    out.el("h3", &s.title)
+        .el("p", &s.story)
         .open("p")
         .attr("class", "rule")
         .el("strong", "Rule: ")
-        .text(s.rule)
+        .text(&s.rule)
         .text(" ")
         .open("span")
         .attr("class", "muted")
@@ -45,7 +49,7 @@ fn report(s: &Scenario, matrix: &CompatibilityMatrix) -> String {
         .close("p")
         .open("ul")
         .attr("class", "stated");
-    for (i, step) in s.steps.iter().enumerate() {
+    for (i, &(backward, forward)) in s.steps.iter().enumerate() {
         let back = matrix.get(i + 1, i).is_some_and(|c| c.compatible);
         let fwd = matrix.get(i, i + 1).is_some_and(|c| c.compatible);
         let text = format!(
@@ -53,27 +57,27 @@ fn report(s: &Scenario, matrix: &CompatibilityMatrix) -> String {
             i + 1,
             i + 2,
             verdict(back),
-            verdict(step.backward),
+            verdict(backward),
             verdict(fwd),
-            verdict(step.forward)
+            verdict(forward)
         );
         line(
             &mut out,
-            back == step.backward && fwd == step.forward,
+            back == backward && fwd == forward,
             &text,
         );
     }
     let last = s.versions.len().saturating_sub(1);
-    for m in Mode::ALL {
+    for (m, &stated) in Mode::ALL.into_iter().zip(&s.modes) {
         if let Some(reg) = matrix.registration(m, last) {
             let word = |ok| if ok { "accepted" } else { "rejected" };
             let text = format!(
                 "{}: {} (stated {})",
                 m.as_str(),
                 word(reg.compatible),
-                word(s.modes.get(m))
+                word(stated)
             );
-            line(&mut out, reg.compatible == s.modes.get(m), &text);
+            line(&mut out, reg.compatible == stated, &text);
         }
     }
     out.close("ul");
@@ -87,48 +91,77 @@ pub fn Scenarios(
     history: Memo<Shared<History>>,
     load: Callback<Vec<(String, String)>>,
 ) -> impl IntoView {
-    let loaded = RwSignal::new(None::<&'static str>);
-    let mut gallery = Markup::new();
-    for s in scenarios() {
-        gallery
-            .open("li")
-            .attr("class", "scenario")
-            .attr("data-scenario", s.id)
-            .open("button")
-            .attr("class", "copy load-scenario")
-            .text("load")
-            .close("button")
-            .text(" ")
-            .el("strong", s.title)
-            .text(" ")
-            .open("span")
-            .attr("class", "muted")
-            .text(format_args!("({} versions)", s.versions.len()))
-            .close("span")
-            .close("li");
-    }
-    let gallery = gallery.into_string();
+    let loaded = RwSignal::new(None::<String>);
+    let texts = Offloaded::<(), Arc<Vec<ScenarioText>>>::new();
+    let gallery = move || {
+        texts.get(
+            &(),
+            || Request::Scenarios,
+            |_, reply| match reply {
+                Reply::Scenarios(list) => Some(Arc::new(list)),
+                _ => None,
+            },
+        )
+    };
+    let gallery_html = html_fn(move || {
+        let mut out = Markup::new();
+        match gallery() {
+            Answer::Loading => loading_html(&mut out, "Loading the scenarios"),
+            Answer::Failed(e) => trouble_html(&mut out, &e),
+            Answer::Done(list) => {
+                out.open("ul").attr("class", "gallery");
+                for s in list.iter() {
+                    out.open("li")
+                        .attr("class", "scenario")
+                        .attr("data-scenario", &s.id)
+                        .open("button")
+                        .attr("class", "copy load-scenario")
+                        .text("load")
+                        .close("button")
+                        .text(" ")
+                        .el("strong", &s.title)
+                        .text(" ")
+                        .open("span")
+                        .attr("class", "muted")
+                        .text(format_args!("({} versions)", s.versions.len()))
+                        .close("span")
+                        .close("li");
+                }
+                out.close("ul");
+            }
+        }
+        out.into_string()
+    });
     let on_click = move |ev: web_sys::MouseEvent| {
+        if clicked(&ev) {
+            return;
+        }
         let Some(id) = clicked_attribute(&ev, "data-scenario") else {
             return;
         };
-        if let Some(s) = scenarios().iter().find(|s| s.id == id) {
+        let Answer::Done(list) = gallery() else {
+            return;
+        };
+        if let Some(s) = list.iter().find(|s| s.id == id) {
             let versions = s
                 .versions
                 .iter()
                 .enumerate()
-                .map(|(i, t)| (format!("v{}", i + 1), t.to_string()))
+                .map(|(i, t)| (format!("v{}", i + 1), t.clone()))
                 .collect();
             load.run(versions);
-            loaded.set(Some(s.id));
+            loaded.set(Some(id));
         }
     };
     let current = move || {
-        let s = scenarios().iter().find(|s| Some(s.id) == loaded.get())?;
+        let Answer::Done(list) = gallery() else {
+            return None;
+        };
+        let s = loaded.with(|id| list.iter().find(|s| Some(&s.id) == id.as_ref()))?;
         let h = history.get();
         // Only while the workspace still holds the scenario's versions.
         if h.0.texts.len() != s.versions.len()
-            || h.0.texts.iter().zip(s.versions).any(|(a, b)| a != b)
+            || h.0.texts.iter().zip(&s.versions).any(|(a, b)| a != b)
         {
             return None;
         }
@@ -138,7 +171,7 @@ pub fn Scenarios(
         <div class="scenarios" id="scenarios">
             <h3>"Guided scenarios"</h3>
             <p class="muted">"Each loads its versions into the workspace (replacing the current ones): edit them, open the matrix cells."</p>
-            <ul class="gallery" on:click=on_click inner_html=gallery></ul>
+            <div on:click=on_click inner_html=gallery_html></div>
             <div id="scenario-loaded" class="scenario-loaded" inner_html=html_fn(move || current().unwrap_or_default())></div>
         </div>
     }

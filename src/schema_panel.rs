@@ -7,29 +7,27 @@ use crate::html::{clicked_attribute, html_fn, Markup};
 use crate::state::{Shared, Versions};
 use crate::version_diff::Diffed;
 use avro_playground_core::canonical::{fingerprints, to_hex, Fingerprints};
-use avro_playground_core::lint::Lint;
-use avro_playground_core::lint::{cross_version_lints_of, lint};
+use crate::worker::protocol::LintView;
+use avro_playground_core::lint::lint;
 use avro_playground_core::schema::Schema;
 use leptos::prelude::*;
 
-/// The lints of version `at` of the history: against the version before it (`edited`, the diff of the two,
-/// when `at` is not the first), then on its own.
-fn lints_of(h: &History, at: usize, edited: &Diffed) -> Vec<Lint> {
+/// The lints of version `at` of the history: against the version before it (from `edited`, the diff of
+/// the two, when `at` is not the first; they come once the worker has compared them), then on its own.
+fn lints_of(h: &History, at: usize, edited: &Diffed) -> Vec<LintView> {
     let (Some(schema), Some(text)) = (h.schema(at), h.texts.get(at)) else {
         return Vec::new();
     };
-    let mut lints = match (at.checked_sub(1), edited.compared.0.as_ref()) {
-        (Some(before), Ok(changes)) => {
-            cross_version_lints_of(changes, text, h.names.get(before).map_or("", |n| n))
-        }
+    let mut lints = match edited {
+        Diffed::Done(d) if at > 0 => d.lints.clone(),
         _ => Vec::new(),
     };
-    lints.extend(lint(schema, text));
+    lints.extend(lint(schema, text).iter().map(LintView::from));
     lints
 }
 
 /// A valid schema's status as HTML: what it is, and its lints.
-fn ok_html(schema: &Schema, lints: &[Lint]) -> String {
+fn ok_html(schema: &Schema, lints: &[LintView]) -> String {
     let mut out = Markup::new();
     out.open("p")
         .attr("id", "schema-ok")
@@ -43,10 +41,10 @@ fn ok_html(schema: &Schema, lints: &[Lint]) -> String {
     for (i, l) in lints.iter().enumerate() {
         out.open("li")
             .attr("class", "lint")
-            .attr("data-rule", l.rule.id())
+            .attr("data-rule", &l.rule)
             .open("span")
             .attr("class", "where")
-            .text(l.position)
+            .text(&l.position)
             .close("span")
             .text(" ")
             .text(&l.message)
@@ -64,8 +62,8 @@ fn ok_html(schema: &Schema, lints: &[Lint]) -> String {
                 .close("button");
         }
         out.open("details")
-            .el("summary", l.rule.id())
-            .text(l.rule.explanation())
+            .el("summary", &l.rule)
+            .text(&l.explanation)
             .close("details")
             .close("li");
     }

@@ -2,7 +2,7 @@
 //! selection), and what the core computes from them (memos). No effect copies one signal into another:
 //! everything shown is derived.
 
-use crate::decoding::{decode_file, decode_text, DecodeView, Decoding};
+use crate::decoding::{decode_file, decode_paste, ContainerFile, DecodeView, Decoding};
 pub use crate::document::Mode;
 use crate::document::{Choices, Document, Open, SavedFile, SavedVersion};
 use crate::history::{history, History, Parsed};
@@ -11,9 +11,10 @@ use avro_playground_core::avro_json::{
     example_value, from_avro_or_plain_json, from_avro_or_plain_json_parsed, parse_datum,
     to_avro_json_pretty, Conversion, DatumError,
 };
-use avro_playground_core::container::{
-    compress_light, walk_container, write_container_with, Codec, Limits, SYNC_LEN,
-};
+use crate::worker::offloaded::{Answer, Offloaded};
+use crate::worker::protocol::{ContainerWritten, PasteRead, Reply, Request};
+use crate::worker::WorkerError;
+use avro_playground_core::container::{Codec, SYNC_LEN};
 use avro_playground_core::framing::{write_framed, FrameChoice, FrameOut};
 use avro_playground_core::input::InputFormat;
 use avro_playground_core::schema::Schema;
@@ -62,38 +63,24 @@ pub enum Encoding {
     Datum(DatumError),
     /// The core could not encode the value.
     Failed(String),
+    /// The worker is writing the container file.
+    Loading,
+    /// The worker could not write it.
+    Worker(WorkerError),
     /// The bytes, with a span for each, and how the datum text differed from Avro JSON.
     Bytes(Arc<Shown>, Arc<Plain>),
 }
 
-/// The datum's encoding `walk` written as a one-record container file with `codec`, walked again so
-/// every header, block and sync byte is explained; the datum's value stays with the walk.
-fn container_of(
-    schema_text: &str,
-    codec: Codec,
-    walk: Walk,
-    sync: [u8; SYNC_LEN],
-) -> Result<Walk, String> {
-    let file = write_container_with(
-        schema_text,
-        codec,
-        &[(1, walk.bytes)],
-        sync,
-        &[],
-        compress_light,
-    )
-    .map_err(|e| e.to_string())?;
-    let read = walk_container(&file, &Limits::default());
-    match read.error {
-        Some(e) => Err(format!(
-            "the written container file does not read back: {e}"
-        )),
-        None => Ok(Walk {
-            value: walk.value,
-            ..read.walk
-        }),
-    }
-}
+/// A container file the worker wrote: what it was asked (schema text, codec, datum encoding) and the file.
+type Written = Offloaded<(String, Codec, Vec<u8>), Arc<Result<ContainerWritten, String>>>;
+
+/// A paste the worker read: what it was asked (schema text, paste, form, framing, chosen message) and
+/// its messages.
+type Pasted =
+    Offloaded<(String, String, Option<InputFormat>, FrameChoice, usize), Arc<PasteRead>>;
+
+/// A container file the worker read: its bytes and what it read, shown.
+type Read = Offloaded<Arc<Vec<u8>>, Option<Arc<ContainerFile>>>;
 
 pub const EXAMPLE_SCHEMA: &str = r#"{
   "type": "record",
@@ -394,7 +381,7 @@ pub struct Workspace {
     /// The edited version parsed: the history's parse of it, shared.
     pub schema: Memo<Parsed>,
     /// The diff of the edited version with the one before it (the first two when the first is edited),
-    /// shared by the diff panel and the cross-version lints.
+    /// shared by the diff panel and the cross-version lints; the worker computes it.
     pub edited_diff: Memo<Diffed>,
     /// The datum text parsed as JSON, once per edit.
     pub datum: Memo<ParsedDatum>,
@@ -472,6 +459,7 @@ impl Workspace {
         };
         // One random sync marker per page, as writers pick one per file.
         let sync: [u8; SYNC_LEN] = std::array::from_fn(|_| (js_sys::Math::random() * 256.0) as u8);
+        let written = Written::new();
         let encoding = Memo::new(move |_| {
             let parsed = schema.get();
             let Ok(writer) = parsed.0.as_ref() else {
@@ -481,7 +469,8 @@ impl Workspace {
             // `schema` already tracks it, so an edit elsewhere in the history does not encode again.
             let encoding = history.with_untracked(|h| {
                 let text = h.0.texts.get(current.get_untracked()).map_or("", |t| t);
-                encode(writer, text, &datum.get().0, datum_text, output, sync)
+                let datum = &datum.get().0;
+                encode(writer, text, datum, datum_text, output, (written, sync))
             });
             Shared(Arc::new(encoding))
         });
@@ -492,6 +481,29 @@ impl Workspace {
             frame: RwSignal::new(choices.frame),
             message: RwSignal::new(open.message),
         };
+        let read = Read::new();
+        let pasted = Pasted::new();
+        let read_container = move |bytes: &Arc<Vec<u8>>| {
+            let answer = read.get(
+                bytes,
+                || Request::ReadContainer(bytes.to_vec()),
+                |bytes, reply| match reply {
+                    // The file's bytes are not sent back: the page keeps its own copy.
+                    Reply::ContainerRead(r) => {
+                        Some(ContainerFile::new(bytes.to_vec(), r).map(Arc::new))
+                    }
+                    _ => None,
+                },
+            );
+            match answer {
+                Answer::Done(Some(file)) => Answer::Done(file),
+                Answer::Done(None) => Answer::Failed(WorkerError::Failed(
+                    "internal: the null schema does not parse".into(),
+                )),
+                Answer::Loading => Answer::Loading,
+                Answer::Failed(e) => Answer::Failed(e),
+            }
+        };
         let decoding = Memo::new(move |_| {
             let view = match schema.get().0.as_ref() {
                 Err(_) => DecodeView {
@@ -500,16 +512,49 @@ impl Workspace {
                     decoding: Decoding::NoSchema,
                 },
                 Ok(s) => match input.file.get() {
-                    Some((name, bytes)) => decode_file(s, &name, &bytes.0, input.frame.get()),
-                    None => input.text.with(|t| {
-                        decode_text(
-                            s,
-                            t,
+                    Some((name, bytes)) => {
+                        decode_file(s, &name, &bytes.0, input.frame.get(), &read_container)
+                    }
+                    None if input.text.with(|t| t.trim().is_empty()) => DecodeView {
+                        messages: Vec::new(),
+                        current: 0,
+                        decoding: Decoding::Empty,
+                    },
+                    None => {
+                        // The text `s` was parsed from: read untracked, as `schema` tracks it.
+                        let text = history.with_untracked(|h| {
+                            h.0.texts.get(current.get_untracked()).cloned().unwrap_or_default()
+                        });
+                        let frame = input.frame.get();
+                        let key = (
+                            text,
+                            input.text.get(),
                             input.format.get(),
-                            input.frame.get(),
+                            frame,
                             input.message.get(),
-                        )
-                    }),
+                        );
+                        let request = || Request::ReadPaste {
+                            schema: key.0.clone(),
+                            text: key.1.clone(),
+                            format: key.2,
+                            frame,
+                            chosen: key.4,
+                        };
+                        let take = |_: &_, reply| match reply {
+                            Reply::PasteRead(p) => Some(Arc::new(p)),
+                            _ => None,
+                        };
+                        let waiting = |decoding| DecodeView {
+                            messages: Vec::new(),
+                            current: 0,
+                            decoding,
+                        };
+                        match pasted.get(&key, request, take) {
+                            Answer::Done(p) => decode_paste(s, &p, frame, &read_container),
+                            Answer::Loading => waiting(Decoding::Loading("Reading the pasted bytes")),
+                            Answer::Failed(e) => waiting(Decoding::Worker(e)),
+                        }
+                    }
                 },
             };
             Shared(Arc::new(view))
@@ -650,7 +695,7 @@ fn encode(
     datum: &Result<Json, DatumError>,
     datum_text: RwSignal<String>,
     output: Output,
-    sync: [u8; SYNC_LEN],
+    (written, sync): (Written, [u8; SYNC_LEN]),
 ) -> Encoding {
     let frame = match output.frame.get() {
         FrameChoice::Confluent => match output.confluent_id.get().trim().parse::<u32>() {
@@ -674,26 +719,50 @@ fn encode(
         Ok(read) => read,
         Err(e) => return Encoding::Datum(e),
     };
-    let walk = write_framed(writer, &value, frame)
-        .map_err(|e| e.to_string())
-        .and_then(|walk| match container {
-            Some(codec) => container_of(schema_text, codec, walk, sync),
-            None => Ok(walk),
-        });
-    match walk {
-        Err(e) => Encoding::Failed(e),
-        Ok(walk) => {
-            let avro_json = (!conversions.is_empty()).then(|| to_avro_json_pretty(writer, &value));
-            Encoding::Bytes(
-                Arc::new(Shown {
-                    schema: writer.clone(),
-                    walk,
-                }),
-                Arc::new(Plain {
-                    conversions,
-                    avro_json,
-                }),
-            )
+    let walk = match write_framed(writer, &value, frame) {
+        Err(e) => return Encoding::Failed(e.to_string()),
+        Ok(walk) => walk,
+    };
+    let walk = match container {
+        None => walk,
+        Some(codec) => {
+            let key = (schema_text.to_string(), codec, walk.bytes);
+            let request = || Request::WriteContainer {
+                schema: key.0.clone(),
+                codec,
+                datum: key.2.clone(),
+                sync,
+            };
+            let take = |_: &_, reply| match reply {
+                Reply::ContainerWritten(w) => Some(Arc::new(w)),
+                _ => None,
+            };
+            match written.get(&key, request, take) {
+                Answer::Loading => return Encoding::Loading,
+                Answer::Failed(e) => return Encoding::Worker(e),
+                Answer::Done(file) => match file.as_ref() {
+                    Err(e) => return Encoding::Failed(e.clone()),
+                    // The datum's value stays with the file's walk.
+                    Ok(file) => Walk {
+                        bytes: file.bytes.clone(),
+                        spans: file.spans.clone(),
+                        value: walk.value,
+                        error: None,
+                        end: file.end,
+                    },
+                },
+            }
         }
-    }
+    };
+    let avro_json = (!conversions.is_empty()).then(|| to_avro_json_pretty(writer, &value));
+    Encoding::Bytes(
+        Arc::new(Shown {
+            schema: writer.clone(),
+            walk,
+        }),
+        Arc::new(Plain {
+            conversions,
+            avro_json,
+        }),
+    )
 }

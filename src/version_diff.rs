@@ -1,16 +1,13 @@
-//! The semantic diff of two versions, memoized on their parses: computed again only when either version's
-//! parsed schema changes. The diff panel and the cross-version lints share the diff of the edited version
-//! with the one before it.
+//! The semantic diff of two versions, computed by the worker (with the cross-version lints it gives the
+//! newer one) and asked again only when either version's text changes. The diff panel and the
+//! cross-version lints share the diff of the edited version with the one before it.
 
 use crate::history::History;
-use crate::state::Shared;
-use avro_playground_core::evolution::{diff, Change};
-use avro_playground_core::schema::Schema;
+use crate::worker::offloaded::{Answer, Offloaded};
+use crate::worker::protocol::{DiffAnswer, Reply, Request};
+use crate::worker::WorkerError;
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// The changes between two versions, or why there are none to show.
-pub type Compared = Result<Vec<Change>, String>;
 
 /// The versions compared, `(old, new)`: the chosen pair while both exist, else the version before the
 /// edited one and the edited one (the first two when the first is edited).
@@ -29,62 +26,77 @@ pub fn compared_pair(
     }
 }
 
-/// The two parsed schemas of versions `old` and `new` of the history; a version that does not parse is
-/// named instead.
-fn schemas(h: &History, (old, new): (usize, usize)) -> Result<(Arc<Schema>, Arc<Schema>), String> {
-    let schema = |i: usize| match h.schemas.get(i).map(|s| s.0.as_ref()) {
-        Some(Ok(s)) => Ok(s.clone()),
-        Some(Err(e)) => Err(format!(
-            "{} does not parse, so there is nothing to compare: {e}",
-            h.names.get(i).map_or("", |n| n)
-        )),
-        None => Err(String::new()),
-    };
-    Ok((schema(old)?, schema(new)?))
-}
-
-/// The diff of two parsed schemas, with the schemas it was computed from: kept while neither changes.
-#[derive(Clone)]
-pub struct Diffed {
-    schemas: Result<(Arc<Schema>, Arc<Schema>), String>,
-    /// The changes, or why there are none to show.
-    pub compared: Shared<Compared>,
+/// The diff of a pair of versions, or where it stands.
+#[derive(Clone, Debug)]
+pub enum Diffed {
+    /// Nothing to compare: why (a version that does not parse is named; empty when there is no pair).
+    Nothing(String),
+    /// The worker is computing it.
+    Loading,
+    /// The worker could not.
+    Worker(WorkerError),
+    /// The changes, and the lints they give the newer version.
+    Done(Arc<DiffAnswer>),
 }
 
 impl PartialEq for Diffed {
     fn eq(&self, other: &Self) -> bool {
-        self.compared == other.compared
-    }
-}
-
-impl Diffed {
-    /// Whether this diff was computed from these schemas (the same parses) or the same error.
-    fn of(&self, schemas: &Result<(Arc<Schema>, Arc<Schema>), String>) -> bool {
-        match (&self.schemas, schemas) {
-            (Ok((a, b)), Ok((c, d))) => Arc::ptr_eq(a, c) && Arc::ptr_eq(b, d),
-            (Err(a), Err(b)) => a == b,
+        match (self, other) {
+            (Diffed::Done(a), Diffed::Done(b)) => Arc::ptr_eq(a, b),
+            (Diffed::Nothing(a), Diffed::Nothing(b)) => a == b,
+            (Diffed::Loading, Diffed::Loading) => true,
+            (Diffed::Worker(a), Diffed::Worker(b)) => a == b,
             _ => false,
         }
     }
 }
 
+/// Why versions `old` and `new` of the history cannot be compared, if they cannot.
+fn unparsed(h: &History, (old, new): (usize, usize)) -> Option<String> {
+    [old, new].into_iter().find_map(|i| match h.schemas.get(i).map(|s| s.0.as_ref()) {
+        Some(Ok(_)) => None,
+        Some(Err(e)) => Some(format!(
+            "{} does not parse, so there is nothing to compare: {e}",
+            h.names.get(i).map_or("", |n| n)
+        )),
+        None => Some(String::new()),
+    })
+}
+
 /// A memo of the diff of the pair `pair` returns, `(old, new)`.
 pub fn diff_memo(
-    history: Memo<Shared<History>>,
+    history: Memo<crate::state::Shared<History>>,
     pair: impl Fn() -> (usize, usize) + Send + Sync + 'static,
 ) -> Memo<Diffed> {
-    Memo::new(move |previous: Option<&Diffed>| {
-        let schemas = history.with(|h| schemas(&h.0, pair()));
-        if let Some(p) = previous.filter(|p| p.of(&schemas)) {
-            return p.clone();
-        }
-        let compared = schemas
-            .as_ref()
-            .map(|(a, b)| diff(a, b))
-            .map_err(Clone::clone);
-        Diffed {
-            schemas,
-            compared: Shared(Arc::new(compared)),
+    let asked = Offloaded::<(String, String, String), Result<Arc<DiffAnswer>, String>>::new();
+    Memo::new(move |_| {
+        let (old, new) = pair();
+        let key = history.with(|h| {
+            if let Some(why) = unparsed(&h.0, (old, new)) {
+                return Err(why);
+            }
+            let text = |i: usize| h.0.texts.get(i).map_or(String::new(), |t| t.to_string());
+            Ok((text(old), text(new), h.0.names.get(old).cloned().unwrap_or_default()))
+        });
+        let key = match key {
+            Err(why) => return Diffed::Nothing(why),
+            Ok(key) => key,
+        };
+        let request = || Request::Diff {
+            old: key.0.clone(),
+            new: key.1.clone(),
+            old_name: key.2.clone(),
+        };
+        let take = |_: &_, reply| match reply {
+            Reply::Diffed(Ok(d)) => Some(Ok(Arc::new(d))),
+            Reply::Diffed(Err(e)) => Some(Err(e)),
+            _ => None,
+        };
+        match asked.get(&key, request, take) {
+            Answer::Done(Ok(d)) => Diffed::Done(d),
+            Answer::Done(Err(why)) => Diffed::Nothing(why),
+            Answer::Loading => Diffed::Loading,
+            Answer::Failed(e) => Diffed::Worker(e),
         }
     })
 }

@@ -7,11 +7,28 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Waits for Leptos to flush pending effects and DOM updates.
+/// Waits for Leptos to flush pending effects and DOM updates, and for the stand-in worker's answers.
 pub async fn tick() {
-    // Two executor ticks: one for effects scheduled by the change, one for those they schedule in turn.
-    leptos::task::tick().await;
-    leptos::task::tick().await;
+    // Executor ticks: one for effects scheduled by the change, one for those they schedule in turn, and
+    // two more for a request to the stand-in worker and the effects of its answer.
+    for _ in 0..4 {
+        leptos::task::tick().await;
+    }
+}
+
+/// The stand-in for the site's worker (the test page has none): answers in the page with the worker's own
+/// code, through the same messages. What it parses is not counted as the page's parses: in the site, the
+/// worker parses in its own thread.
+fn answer_in_page(message: JsValue) {
+    use avro_playground_core::parse_count::{JSON_TEXTS, SCHEMAS};
+    use avro_playground_web::worker::{deliver, jobs, protocol};
+    let counted = (SCHEMAS.with(|c| c.get()), JSON_TEXTS.with(|c| c.get()));
+    let answered = protocol::respond(message, jobs::answer);
+    SCHEMAS.with(|c| c.set(counted.0));
+    JSON_TEXTS.with(|c| c.set(counted.1));
+    if let Some((reply, _)) = answered {
+        deliver(reply.into());
+    }
 }
 
 /// Waits `ms` milliseconds of real time (a `setTimeout`), for work the page does off the reactive graph.
@@ -28,6 +45,7 @@ pub async fn sleep(ms: i32) {
 
 /// Puts the app's stylesheet on the test page once, so that the virtualized lists scroll as in the page.
 fn install_stylesheet() {
+    avro_playground_web::worker::answer_inline(answer_in_page);
     const ID: &str = "app-stylesheet";
     if document().get_element_by_id(ID).is_some() {
         return;

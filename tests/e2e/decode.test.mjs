@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { openApp, screenshot, withPage } from './harness/browser.mjs';
+import { openApp, screenshot, settled, withPage } from './harness/browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, '..', '..');
@@ -72,6 +72,7 @@ async function paste(page, text, { format = 'auto', frame = 'auto' } = {}) {
   await page.selectOption('#input-format', format);
   await page.selectOption('#frame-choice', frame);
   await page.fill('#bytes-input', text);
+  await settled(page);
   await page.locator('#decode-status, #decode-error').first().waitFor();
   return outcome(page);
 }
@@ -83,6 +84,7 @@ async function upload(page, dir, name, bytes, { frame = 'auto' } = {}) {
   await writeFile(path, bytes);
   await page.setInputFiles('#bytes-file', path);
   await page.locator('#decode-status', { hasText: `file ${name},` }).waitFor();
+  await settled(page);
   return outcome(page);
 }
 

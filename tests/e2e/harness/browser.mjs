@@ -83,3 +83,11 @@ export async function openApp(page, url) {
   // The first load compiles the wasm: allow more than one expectation's TIMEOUT on a busy machine.
   await page.locator('h1').first().waitFor({ state: 'visible', timeout: 30_000 });
 }
+
+/**
+ * Waits until the page's worker has answered every request (`data-worker-busy` gone from <html>): until then
+ * a view may still show the answer to the previous input.
+ */
+export async function settled(page) {
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-worker-busy'));
+}
