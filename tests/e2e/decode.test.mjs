@@ -109,6 +109,8 @@ const selectedOffsets = (page) =>
  */
 async function hoverByte(page, offset) {
   const byte = await showByte(page, offset);
+  // From elsewhere: the pointer may rest on this very place from the previous case, over bytes drawn since.
+  await page.mouse.move(0, 0);
   await byte.hover();
   await page.waitForFunction(
     (o) => document.querySelector(`#hex-view .hex-byte[data-offset="${o}"]`)?.classList.contains('selected'),
