@@ -1,6 +1,16 @@
 // A tiny static file server for the built site (dist/), mounted under a base path so the tests prove the
 // build works from any sub-path, and gzipping what a static host would (when the browser accepts it). Also usable from the command line:
 //   node tests/e2e/harness/server.mjs --dir dist --port 8080 --base /
+//
+// Test modes, for failed loads and a dropped network. They act on the server, so they reach every request the
+// browser makes, a worker's included (`page.route` and offline emulation can miss a worker's requests):
+//   refuse(match, { drop })  answers 503 to every file that `match` names (a path under the base such as
+//                            'app_bg.wasm', or a RegExp tested against that path) until `allow()`; with
+//                            `drop: true` it destroys the connection instead of answering.
+//   allow()                  ends every refusal.
+//   stop()                   stops listening and destroys every open connection, keep-alive ones included, so the
+//                            browser's next request fails (connection refused).
+//   resume()                 listens again on the same port.
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
@@ -34,7 +44,8 @@ export function normaliseBase(base) {
 /**
  * Serves `dir` under `base` on 127.0.0.1:`port` (0 picks a free port).
  * Anything outside `base` is a 404, so an absolute asset URL in the build shows up as a failed request.
- * Resolves to `{ url, port, close() }`; `url` ends with the base path.
+ * Resolves to `{ url, port, close(), refuse(match, { drop }), allow(), stop(), resume() }`; `url` ends with the
+ * base path. The test modes are described at the top of this file.
  */
 export async function serveDir({ dir, base = '/', port = 0, host = '127.0.0.1', log = false } = {}) {
   const root = resolve(dir);
@@ -44,6 +55,10 @@ export async function serveDir({ dir, base = '/', port = 0, host = '127.0.0.1', 
 
   // Compressed bodies by file and modification time: the tests load the same wasm many times.
   const gzipped = new Map();
+  // Refusals in force: `{ match, drop }`, see refuse().
+  let refusals = [];
+  const refused = (rel) =>
+    refusals.find(({ match }) => (match instanceof RegExp ? match.test(rel) : match === rel));
   const server = createServer(async (req, res) => {
     const send = (status, body, type = 'text/plain; charset=utf-8', extra = {}) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
@@ -61,6 +76,12 @@ export async function serveDir({ dir, base = '/', port = 0, host = '127.0.0.1', 
     if (!pathname.startsWith(prefix)) return send(404, `not under ${prefix}: ${pathname}`);
     let rel = pathname.slice(prefix.length);
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const refusal = refused(rel);
+    if (refusal?.drop) {
+      if (log) console.log(`dropped ${req.method} ${req.url}`);
+      return req.socket.destroy();
+    }
+    if (refusal) return send(503, `refused by the test: ${pathname}`);
     const file = normalize(join(root, rel));
     if (file !== root && !file.startsWith(root + sep)) return send(403, 'forbidden');
     try {
@@ -87,6 +108,26 @@ export async function serveDir({ dir, base = '/', port = 0, host = '127.0.0.1', 
     url: `http://${host}:${actual}${prefix}`,
     port: actual,
     close: () => new Promise((ok) => server.close(() => ok())),
+    refuse(match, { drop = false } = {}) {
+      refusals.push({ match, drop });
+    },
+    allow() {
+      refusals = [];
+    },
+    stop: () =>
+      new Promise((ok, fail) => {
+        server.close((err) => (err ? fail(err) : ok()));
+        // close() only stops new connections; the browser would go on using its keep-alive ones.
+        server.closeAllConnections();
+      }),
+    resume: () =>
+      new Promise((ok, fail) => {
+        server.once('error', fail);
+        server.listen(actual, host, () => {
+          server.off('error', fail);
+          ok();
+        });
+      }),
   };
 }
 
