@@ -43,7 +43,7 @@ export async function screenshot(page, name) {
 
 /**
  * Serves dist/ (or `dist`) under BASE_PATH, opens it in a fresh headless Chromium page and runs
- * `body({ page, url, problems })`.
+ * `body({ page, url, problems, server })` (`server`: tests/e2e/harness/server.mjs's, with its test modes).
  * `problems` collects console errors, uncaught page errors and failed or 4xx/5xx requests as strings.
  * On failure a screenshot `NAME-failure.png` is written to tests/e2e/out/ before the error is rethrown.
  */
@@ -64,7 +64,7 @@ export async function withPage(name, body, { dist = DIST_DIR } = {}) {
       if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
     });
     try {
-      await body({ page, url: server.url, problems });
+      await body({ page, url: server.url, problems, server });
     } catch (err) {
       const shot = await screenshot(page, `${name}-failure`).catch(() => null);
       if (shot) err.message += `\n  screenshot: ${shot}`;

@@ -8,6 +8,9 @@
 //                            'app_bg.wasm', or a RegExp tested against that path) until `allow()`; with
 //                            `drop: true` it destroys the connection instead of answering.
 //   allow()                  ends every refusal.
+//   hold(match)              keeps every request for a file that `match` names waiting, unanswered, until
+//                            `release()` (a slow network, to see what the page shows while a part loads).
+//   release()                answers the held requests and ends the hold.
 //   stop()                   stops listening and destroys every open connection, keep-alive ones included, so the
 //                            browser's next request fails (connection refused).
 //   resume()                 listens again on the same port.
@@ -44,7 +47,8 @@ export function normaliseBase(base) {
 /**
  * Serves `dir` under `base` on 127.0.0.1:`port` (0 picks a free port).
  * Anything outside `base` is a 404, so an absolute asset URL in the build shows up as a failed request.
- * Resolves to `{ url, port, close(), refuse(match, { drop }), allow(), stop(), resume() }`; `url` ends with the
+ * Resolves to `{ url, port, close(), refuse(match, { drop }), allow(), hold(match), release(), stop(), resume() }`;
+ * `url` ends with the
  * base path. The test modes are described at the top of this file.
  */
 export async function serveDir({ dir, base = '/', port = 0, host = '127.0.0.1', log = false } = {}) {
@@ -57,8 +61,11 @@ export async function serveDir({ dir, base = '/', port = 0, host = '127.0.0.1', 
   const gzipped = new Map();
   // Refusals in force: `{ match, drop }`, see refuse().
   let refusals = [];
-  const refused = (rel) =>
-    refusals.find(({ match }) => (match instanceof RegExp ? match.test(rel) : match === rel));
+  const matches = (match, rel) => (match instanceof RegExp ? match.test(rel) : match === rel);
+  const refused = (rel) => refusals.find(({ match }) => matches(match, rel));
+  // Holds in force, and the requests waiting on them (see hold()).
+  let holds = [];
+  let held = [];
   const server = createServer(async (req, res) => {
     const send = (status, body, type = 'text/plain; charset=utf-8', extra = {}) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
@@ -82,6 +89,7 @@ export async function serveDir({ dir, base = '/', port = 0, host = '127.0.0.1', 
       return req.socket.destroy();
     }
     if (refusal) return send(503, `refused by the test: ${pathname}`);
+    if (holds.some((match) => matches(match, rel))) await new Promise((go) => held.push(go));
     const file = normalize(join(root, rel));
     if (file !== root && !file.startsWith(root + sep)) return send(403, 'forbidden');
     try {
@@ -113,6 +121,14 @@ export async function serveDir({ dir, base = '/', port = 0, host = '127.0.0.1', 
     },
     allow() {
       refusals = [];
+    },
+    hold(match) {
+      holds.push(match);
+    },
+    release() {
+      holds = [];
+      for (const go of held) go();
+      held = [];
     },
     stop: () =>
       new Promise((ok, fail) => {
