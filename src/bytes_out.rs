@@ -2,7 +2,7 @@
 
 use crate::html::{clicked_attribute, html_fn, Markup};
 use crate::state::{Encoding, Output, Shared};
-use avro_playground_core::container::{Codec, LIGHT_CODECS};
+use avro_playground_core::container::Codec;
 use avro_playground_core::framing::FrameChoice;
 use avro_playground_core::output::{format_bytes, Literal};
 use leptos::prelude::*;
@@ -51,7 +51,7 @@ pub fn BytesOut(encoding: Memo<Shared<Encoding>>, output: Output) -> impl IntoVi
     let is_file = move || output.frame.get() == FrameChoice::Container;
     let codec_options = || {
         let mut out = Markup::new();
-        for c in LIGHT_CODECS {
+        for c in Codec::ALL {
             out.open("option").attr("value", c).text(c).close("option");
         }
         out.into_string()
@@ -99,7 +99,7 @@ pub fn BytesOut(encoding: Memo<Shared<Encoding>>, output: Output) -> impl IntoVi
                     </select>
                 </label>
                 <Show when=is_file>
-                    <label class="choice" title="xz, zstandard: stored blocks; bzip2: the command line writes it (avro-playground encode --frame ocf:bzip2)">
+                    <label class="choice">
                         "codec "
                         <select
                             id="out-codec"

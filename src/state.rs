@@ -11,9 +11,7 @@ use avro_playground_core::avro_json::{
     example_value, from_avro_or_plain_json, from_avro_or_plain_json_parsed, parse_datum,
     to_avro_json_pretty, Conversion, DatumError,
 };
-use avro_playground_core::container::{
-    compress_light, walk_container, write_container_with, Codec, Limits, SYNC_LEN,
-};
+use avro_playground_core::container::{walk_container, write_container, Codec, Limits, SYNC_LEN};
 use avro_playground_core::framing::{write_framed, FrameChoice, FrameOut};
 use avro_playground_core::input::InputFormat;
 use avro_playground_core::schema::Schema;
@@ -74,15 +72,8 @@ fn container_of(
     walk: Walk,
     sync: [u8; SYNC_LEN],
 ) -> Result<Walk, String> {
-    let file = write_container_with(
-        schema_text,
-        codec,
-        &[(1, walk.bytes)],
-        sync,
-        &[],
-        compress_light,
-    )
-    .map_err(|e| e.to_string())?;
+    let file = write_container(schema_text, codec, &[(1, walk.bytes)], sync, &[])
+        .map_err(|e| e.to_string())?;
     let read = walk_container(&file, &Limits::default());
     match read.error {
         Some(e) => Err(format!(
