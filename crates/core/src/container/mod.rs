@@ -8,9 +8,7 @@
 //!
 //! Blocks are numbered from 1 in errors and in [`Block::number`], as the page shows them.
 
-mod bzip2;
 mod codec;
-mod deflate;
 mod error;
 mod header;
 mod reader;
@@ -19,16 +17,15 @@ mod samples;
 mod varint;
 mod walk;
 mod writer;
-mod xz_check;
 
-pub use codec::{compress_light, Codec, UnknownCodec, LIGHT_CODECS};
+pub use codec::{Codec, UnknownCodec};
 pub use error::{BlockPart, ContainerError, Location};
 pub use header::{Header, MetadataEntry, PartialHeader};
 pub use reader::{
     read_container, read_container_partial, Block, Container, Limits, PartialRead, ReadSoFar,
 };
 pub use walk::{walk_container, ContainerWalk};
-pub use writer::{write_container, write_container_with, WriteError};
+pub use writer::{write_container, WriteError};
 
 /// The four bytes every Object Container File starts with: `Obj` and the format version 1.
 pub const MAGIC: [u8; 4] = [b'O', b'b', b'j', 1];

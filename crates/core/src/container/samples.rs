@@ -1,4 +1,4 @@
-//! Test data for the codecs' own compressor and decompressor: deterministic noise and mixed content.
+//! Test data for the codecs: deterministic noise and mixed content.
 
 /// Deterministic noise (xorshift).
 pub fn noise(len: usize, mut seed: u64) -> Vec<u8> {

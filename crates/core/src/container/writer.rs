@@ -65,19 +65,6 @@ pub fn write_container(
     sync: [u8; SYNC_LEN],
     metadata: &[(String, Vec<u8>)],
 ) -> Result<Vec<u8>, WriteError> {
-    write_container_with(schema_text, codec, blocks, sync, metadata, compress)
-}
-
-/// [`write_container`] with the block compressor given: the web app passes
-/// [`compress_light`](super::compress_light), so the bzip2 and zstandard compressors stay out of it.
-pub fn write_container_with(
-    schema_text: &str,
-    codec: Codec,
-    blocks: &[(u64, Vec<u8>)],
-    sync: [u8; SYNC_LEN],
-    metadata: &[(String, Vec<u8>)],
-    compress: fn(Codec, &[u8]) -> Result<Vec<u8>, String>,
-) -> Result<Vec<u8>, WriteError> {
     parse_schema(schema_text).map_err(WriteError::InvalidSchema)?;
     if let Some((key, _)) = metadata.iter().find(|(k, _)| k.starts_with("avro.")) {
         return Err(WriteError::ReservedKey(key.clone()));
