@@ -35,7 +35,10 @@ impl ContainerFile {
     /// The worker's reading of `bytes`, with the writer schema parsed here (the same text gives the same
     /// nodes, which the spans name) and each record decoded again from its binary encoding.
     pub fn new(bytes: Vec<u8>, read: ContainerRead) -> Option<Self> {
-        let writer = read.schema.as_deref().and_then(|text| parse_schema(text).ok());
+        let writer = read
+            .schema
+            .as_deref()
+            .and_then(|text| parse_schema(text).ok());
         let mut records = Vec::with_capacity(read.records.len());
         let mut values = Vec::with_capacity(read.records.len());
         if let Some(w) = &writer {
@@ -163,7 +166,10 @@ impl Decoding {
             },
             Decoding::Container { file, .. } => (file.summary.clone(), file.error.is_none()),
             Decoding::Unread { bytes, .. } => (
-                format!("Object Container File, {} bytes (choose it to read it)", bytes.len()),
+                format!(
+                    "Object Container File, {} bytes (choose it to read it)",
+                    bytes.len()
+                ),
                 true,
             ),
             Decoding::Worker(e) => (e.to_string(), false),

@@ -61,11 +61,7 @@ fn report(s: &ScenarioText, matrix: &CompatibilityMatrix) -> String {
             verdict(fwd),
             verdict(forward)
         );
-        line(
-            &mut out,
-            back == backward && fwd == forward,
-            &text,
-        );
+        line(&mut out, back == backward && fwd == forward, &text);
     }
     let last = s.versions.len().saturating_sub(1);
     for (m, &stated) in Mode::ALL.into_iter().zip(&s.modes) {

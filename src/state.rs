@@ -7,13 +7,13 @@ pub use crate::document::Mode;
 use crate::document::{Choices, Document, Open, SavedFile, SavedVersion};
 use crate::history::{history, History, Parsed};
 use crate::version_diff::{compared_pair, diff_memo, Diffed};
+use crate::worker::offloaded::{Answer, Offloaded};
+use crate::worker::protocol::{ContainerWritten, PasteRead, Reply, Request};
+use crate::worker::WorkerError;
 use avro_playground_core::avro_json::{
     example_value, from_avro_or_plain_json, from_avro_or_plain_json_parsed, parse_datum,
     to_avro_json_pretty, Conversion, DatumError,
 };
-use crate::worker::offloaded::{Answer, Offloaded};
-use crate::worker::protocol::{ContainerWritten, PasteRead, Reply, Request};
-use crate::worker::WorkerError;
 use avro_playground_core::container::{Codec, SYNC_LEN};
 use avro_playground_core::framing::{write_framed, FrameChoice, FrameOut};
 use avro_playground_core::input::InputFormat;
@@ -76,8 +76,7 @@ type Written = Offloaded<(String, Codec, Vec<u8>), Arc<Result<ContainerWritten, 
 
 /// A paste the worker read: what it was asked (schema text, paste, form, framing, chosen message) and
 /// its messages.
-type Pasted =
-    Offloaded<(String, String, Option<InputFormat>, FrameChoice, usize), Arc<PasteRead>>;
+type Pasted = Offloaded<(String, String, Option<InputFormat>, FrameChoice, usize), Arc<PasteRead>>;
 
 /// A container file the worker read: its bytes and what it read, shown.
 type Read = Offloaded<Arc<Vec<u8>>, Option<Arc<ContainerFile>>>;
@@ -523,7 +522,10 @@ impl Workspace {
                     None => {
                         // The text `s` was parsed from: read untracked, as `schema` tracks it.
                         let text = history.with_untracked(|h| {
-                            h.0.texts.get(current.get_untracked()).cloned().unwrap_or_default()
+                            h.0.texts
+                                .get(current.get_untracked())
+                                .cloned()
+                                .unwrap_or_default()
                         });
                         let frame = input.frame.get();
                         let key = (
@@ -551,7 +553,9 @@ impl Workspace {
                         };
                         match pasted.get(&key, request, take) {
                             Answer::Done(p) => decode_paste(s, &p, frame, &read_container),
-                            Answer::Loading => waiting(Decoding::Loading("Reading the pasted bytes")),
+                            Answer::Loading => {
+                                waiting(Decoding::Loading("Reading the pasted bytes"))
+                            }
                             Answer::Failed(e) => waiting(Decoding::Worker(e)),
                         }
                     }

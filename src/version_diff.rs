@@ -53,14 +53,16 @@ impl PartialEq for Diffed {
 
 /// Why versions `old` and `new` of the history cannot be compared, if they cannot.
 fn unparsed(h: &History, (old, new): (usize, usize)) -> Option<String> {
-    [old, new].into_iter().find_map(|i| match h.schemas.get(i).map(|s| s.0.as_ref()) {
-        Some(Ok(_)) => None,
-        Some(Err(e)) => Some(format!(
-            "{} does not parse, so there is nothing to compare: {e}",
-            h.names.get(i).map_or("", |n| n)
-        )),
-        None => Some(String::new()),
-    })
+    [old, new]
+        .into_iter()
+        .find_map(|i| match h.schemas.get(i).map(|s| s.0.as_ref()) {
+            Some(Ok(_)) => None,
+            Some(Err(e)) => Some(format!(
+                "{} does not parse, so there is nothing to compare: {e}",
+                h.names.get(i).map_or("", |n| n)
+            )),
+            None => Some(String::new()),
+        })
 }
 
 /// A memo of the diff of the pair `pair` returns, `(old, new)`.
@@ -76,7 +78,11 @@ pub fn diff_memo(
                 return Err(why);
             }
             let text = |i: usize| h.0.texts.get(i).map_or(String::new(), |t| t.to_string());
-            Ok((text(old), text(new), h.0.names.get(old).cloned().unwrap_or_default()))
+            Ok((
+                text(old),
+                text(new),
+                h.0.names.get(old).cloned().unwrap_or_default(),
+            ))
         });
         let key = match key {
             Err(why) => return Diffed::Nothing(why),

@@ -67,7 +67,8 @@ pub fn answer(request: Request) -> Reply {
 
 /// The changes from `old` to `new`, and the lints they give `new` (against the version named `old_name`).
 fn diff_versions(old: &str, new: &str, old_name: &str) -> Result<DiffAnswer, String> {
-    let describe = |e: SchemaError| format!("a version does not parse, so there is nothing to compare: {e}");
+    let describe =
+        |e: SchemaError| format!("a version does not parse, so there is nothing to compare: {e}");
     let (a, b) = (
         parse_schema(old).map_err(describe)?,
         parse_schema(new).map_err(describe)?,

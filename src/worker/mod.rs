@@ -253,8 +253,7 @@ pub fn deliver(data: JsValue) {
                 if !matches!(c.state, State::Starting(..)) {
                     return;
                 }
-                if let State::Starting(worker, queue) =
-                    std::mem::replace(&mut c.state, State::Idle)
+                if let State::Starting(worker, queue) = std::mem::replace(&mut c.state, State::Idle)
                 {
                     for (m, transfer) in queue {
                         let _ = worker.post_message_with_transfer(&m, &transfer);
@@ -267,9 +266,8 @@ pub fn deliver(data: JsValue) {
             let Ok(seq) = message.number() else {
                 return;
             };
-            let reply = Reply::read(&mut message).map_err(|e| {
-                WorkerError::Failed(format!("it answered something unreadable: {e}"))
-            });
+            let reply = Reply::read(&mut message)
+                .map_err(|e| WorkerError::Failed(format!("it answered something unreadable: {e}")));
             let callback = CLIENT.with_borrow_mut(|c| {
                 let callback = c.waiting.remove(&(seq as u32));
                 mark_busy(!c.waiting.is_empty());

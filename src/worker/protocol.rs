@@ -13,11 +13,11 @@
 
 use avro_playground_core::container::{Codec, SYNC_LEN};
 use avro_playground_core::evolution::{Change, Effect, Verdict};
-use avro_playground_core::lint::Lint;
 use avro_playground_core::framing::FrameChoice;
 use avro_playground_core::input::InputFormat;
-use avro_playground_core::walker::{DecodeError, Part, Span};
+use avro_playground_core::lint::Lint;
 use avro_playground_core::schema::SchemaId;
+use avro_playground_core::walker::{DecodeError, Part, Span};
 use js_sys::{Array, Uint32Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -370,7 +370,9 @@ impl Reader {
 
     /// The next item, a string.
     pub fn string(&mut self) -> Result<String, String> {
-        self.next().as_string().ok_or_else(|| self.malformed("a string"))
+        self.next()
+            .as_string()
+            .ok_or_else(|| self.malformed("a string"))
     }
 
     fn optional(&mut self) -> Result<Option<String>, String> {
@@ -393,7 +395,9 @@ impl Reader {
     }
 
     fn flag(&mut self) -> Result<bool, String> {
-        self.next().as_bool().ok_or_else(|| self.malformed("a boolean"))
+        self.next()
+            .as_bool()
+            .ok_or_else(|| self.malformed("a boolean"))
     }
 
     fn bytes(&mut self) -> Result<Vec<u8>, String> {
@@ -525,7 +529,10 @@ impl Request {
                 text: message.string()?,
                 format: match message.string()?.as_str() {
                     "auto" => None,
-                    name => Some(name.parse().map_err(|_| message.malformed("a paste form"))?),
+                    name => Some(
+                        name.parse()
+                            .map_err(|_| message.malformed("a paste form"))?,
+                    ),
                 },
                 frame: message
                     .string()?
@@ -593,7 +600,12 @@ impl Reply {
                         .push(s.spec_section.as_str())
                         .push(s.rule.as_str())
                         .push(s.versions.iter().map(JsValue::from).collect::<Array>())
-                        .push(s.steps.iter().map(|&(b, f)| JsValue::from(u8::from(b) | u8::from(f) << 1)).collect::<Array>())
+                        .push(
+                            s.steps
+                                .iter()
+                                .map(|&(b, f)| JsValue::from(u8::from(b) | u8::from(f) << 1))
+                                .collect::<Array>(),
+                        )
                         .push(s.modes.iter().map(|&m| JsValue::from(m)).collect::<Array>());
                     all.push(&one.items);
                 }
@@ -607,13 +619,20 @@ impl Reply {
                     .collect();
                 out.push("paste-read")
                     .words(&lines)
-                    .push(p.messages.iter().map(|m| JsValue::from(&m.summary)).collect::<Array>())
+                    .push(
+                        p.messages
+                            .iter()
+                            .map(|m| JsValue::from(&m.summary))
+                            .collect::<Array>(),
+                    )
                     .push(p.current as u32);
                 match &p.chosen {
                     Chosen::Empty => out.push("empty").push(""),
                     Chosen::Tombstone => out.push("tombstone").push(""),
                     Chosen::Input(e) => out.push("input").push(e.as_str()),
-                    Chosen::Bytes { note, bytes } => out.push("bytes").push(note.as_str()).bytes(bytes),
+                    Chosen::Bytes { note, bytes } => {
+                        out.push("bytes").push(note.as_str()).bytes(bytes)
+                    }
                 };
             }
             Reply::Diffed(Err(e)) => {
@@ -706,7 +725,8 @@ impl Reply {
                     let (title, story) = (s.string()?, s.string()?);
                     let (spec_section, rule) = (s.string()?, s.string()?);
                     let versions = s.list_of(|v| v.as_string())?;
-                    let steps = s.list_of(|v| v.as_f64().map(|n| (n as u8 & 1 == 1, n as u8 & 2 == 2)))?;
+                    let steps =
+                        s.list_of(|v| v.as_f64().map(|n| (n as u8 & 1 == 1, n as u8 & 2 == 2)))?;
                     let modes = s.list_of(|v| v.as_bool())?;
                     list.push(ScenarioText {
                         id,

@@ -130,7 +130,7 @@ test('once loaded, the page keeps working with the network gone: containers of e
         await page.locator('#decode-status', { hasText: `codec ${codec}, 1 block, 1 record` }).waitFor();
       }
       await page.click('#tab-encode');
-      await page.click('button:has-text("duplicate")');
+      await page.click('#add-version');
       await page.locator('#diff-none').waitFor();
       await screenshot(page, 'worker-offline');
     } finally {

@@ -59,7 +59,11 @@ export async function withPage(name, body, { dist = DIST_DIR } = {}) {
       if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location()?.url || 'no url'})`);
     });
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+    page.on('requestfailed', (req) => {
+      // Cancelled by the page itself (a reload while the worker's files were still coming), not a failure.
+      if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
+      problems.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`);
+    });
     page.on('response', (res) => {
       if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
     });
