@@ -35,3 +35,5 @@ mod markup;
 mod schema_panel;
 #[path = "components/state.rs"]
 mod state;
+#[path = "components/worker.rs"]
+mod worker;

@@ -16,10 +16,13 @@ use avro_playground_core::walker::encode;
 use std::cell::RefCell;
 use std::sync::Arc;
 
+/// A schema text and its parse.
+type Parse = (String, Result<Arc<Schema>, SchemaError>);
+
 thread_local! {
     /// The last schema text parsed and its parse: a paste is read again with the same schema at every
     /// keystroke in the paste box.
-    static PARSED: RefCell<Option<(String, Result<Arc<Schema>, SchemaError>)>> = const { RefCell::new(None) };
+    static PARSED: RefCell<Option<Parse>> = const { RefCell::new(None) };
 }
 
 /// `text` parsed, from the last parse when it is the same text.

@@ -18,10 +18,14 @@ pub enum Answer<V> {
     Done(V),
 }
 
+/// An answer with the generation it came in and its question.
+type Answered<K, V> = (u32, K, Result<V, WorkerError>);
+
 /// The last question of one kind and its answer: `K` says what was asked, `V` is the answer as the page
 /// keeps it.
 pub struct Offloaded<K: 'static, V: 'static> {
-    answered: RwSignal<Option<(u32, K, Result<V, WorkerError>)>>,
+    /// The last answer: the [`super::generation`] it came in, its question, and the answer.
+    answered: RwSignal<Option<Answered<K, V>>>,
     asked: StoredValue<Option<(u32, K)>>,
 }
 

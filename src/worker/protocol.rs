@@ -677,14 +677,11 @@ impl Reply {
                 let spans = message.spans()?;
                 let offset = message.next();
                 let (message_text, path) = (message.string()?, message.string()?);
-                let walk_error = match offset.as_f64() {
-                    Some(o) => Some(DecodeError {
-                        offset: o as usize,
-                        message: message_text,
-                        path,
-                    }),
-                    None => None,
-                };
+                let walk_error = offset.as_f64().map(|o| DecodeError {
+                    offset: o as usize,
+                    message: message_text,
+                    path,
+                });
                 let end = message.number()? as usize;
                 let starts = message.words()?;
                 let bytes = message.bytes()?;
