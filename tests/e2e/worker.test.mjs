@@ -63,7 +63,7 @@ test('the worker is fetched only after the interactive mark, without being asked
   });
 });
 
-test('while the worker loads, its panels say so without shifting the layout; then they fill in', async () => {
+test('while the worker loads, its panels say so without shifting the layout; then they fill in', async (t) => {
   await withPage('worker-loading', async ({ page, url, problems, server }) => {
     server.hold(WORKER_WASM);
     await page.addInitScript(() => {
@@ -89,6 +89,7 @@ test('while the worker loads, its panels say so without shifting the layout; the
     await page.click('#tab-encode');
     // Layout shift (CLS) of the load and of the parts arriving, input excluded: at most 0.05.
     const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+    t.diagnostic(`cumulative layout shift: ${cls.toFixed(4)}`);
     assert.ok(cls <= 0.05, `cumulative layout shift ${cls}`);
     assert.deepEqual(problems, []);
   });
