@@ -6,8 +6,10 @@ use crate::history::{History, Parsed};
 use crate::html::{clicked_attribute, html_fn, Markup};
 use crate::state::{Shared, Versions};
 use crate::version_diff::Diffed;
+use crate::worker::offloaded::{Answer, Offloaded};
 use crate::worker::protocol::LintView;
-use avro_playground_core::canonical::{fingerprints, to_hex, Fingerprints};
+use crate::worker::protocol::{Reply, Request};
+use crate::worker::trouble::{clicked, loading_html, trouble_html};
 use avro_playground_core::lint::lint;
 use avro_playground_core::schema::Schema;
 use leptos::prelude::*;
@@ -71,15 +73,29 @@ fn ok_html(schema: &Schema, lints: &[LintView]) -> String {
     out.into_string()
 }
 
-/// A schema's Parsing Canonical Form and fingerprints, as HTML.
-fn canonical_html(f: &Fingerprints) -> String {
+/// A schema's Parsing Canonical Form and fingerprints (from the worker), as HTML.
+fn canonical_html(answer: Answer<std::sync::Arc<Result<[String; 4], String>>>) -> String {
     let mut out = Markup::new();
+    let texts = match answer {
+        Answer::Loading => {
+            loading_html(&mut out, "Computing the fingerprints");
+            return out.into_string();
+        }
+        Answer::Failed(e) => {
+            trouble_html(&mut out, &e);
+            return out.into_string();
+        }
+        Answer::Done(texts) => texts,
+    };
+    let Ok([canonical, rabin, md5, sha256]) = texts.as_ref() else {
+        return String::new();
+    };
     out.open("dl")
         .el("dt", "Canonical form")
         .open("dd")
         .open("code")
         .attr("id", "canonical-form")
-        .text(&f.canonical)
+        .text(canonical)
         .close("code")
         .close("dd")
         .el(
@@ -89,16 +105,16 @@ fn canonical_html(f: &Fingerprints) -> String {
         .open("dd")
         .open("code")
         .attr("id", "fingerprint-rabin")
-        .text(to_hex(&f.rabin_le))
+        .text(rabin)
         .close("code")
         .close("dd")
         .el("dt", "MD5")
         .open("dd")
-        .el("code", to_hex(&f.md5))
+        .el("code", md5)
         .close("dd")
         .el("dt", "SHA-256")
         .open("dd")
-        .el("code", to_hex(&f.sha256))
+        .el("code", sha256)
         .close("dd")
         .close("dl");
     out.into_string()
@@ -123,14 +139,17 @@ pub fn SchemaPanel(
     });
     // Lints read the version before the edited one too, so they follow the history.
     let canonical_open = RwSignal::new(false);
+    let hashed = Offloaded::new();
     let canonical = html_fn(move || {
-        if !canonical_open.get() {
+        if !canonical_open.get() || schema.with(|s| s.0.is_err()) {
             return String::new();
         }
-        match schema.get().0.as_ref() {
-            Ok(s) => canonical_html(&fingerprints(s)),
-            Err(_) => String::new(),
-        }
+        let text = versions.text();
+        let take = |_: &String, reply| match reply {
+            Reply::Fingerprints(f) => Some(std::sync::Arc::new(f)),
+            _ => None,
+        };
+        canonical_html(hashed.get(&text, || Request::Fingerprints(text.clone()), take))
     });
     let status = html_fn(move || match schema.get().0.as_ref() {
         Err(e) => positioned_error_html(
@@ -180,7 +199,7 @@ pub fn SchemaPanel(
                 on:toggle=move |ev| canonical_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))
             >
                 <summary>"Parsing Canonical Form and fingerprints"</summary>
-                <div inner_html=canonical></div>
+                <div inner_html=canonical on:click=move |ev| { clicked(&ev); }></div>
             </details>
         </section>
     }

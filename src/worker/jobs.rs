@@ -1,12 +1,13 @@
 //! What the worker computes, away from the first load: pastes read in all their forms, container files
 //! read and written with all six codecs, the diff of two versions with its lints, and the scenario
-//! gallery's texts. (The page never calls this; the worker's `main.rs` and the component tests do.)
+//! gallery's texts, and a schema's fingerprints (MD5 and SHA-256 are not in the first load). (The page never calls this; the worker's `main.rs` and the component tests do.)
 
 use super::protocol::{
     Chosen, ContainerRead, ContainerWritten, DiffAnswer, PasteRead, Reply, Request, ScenarioText,
     MAX_RECORDS_SHOWN,
 };
 use crate::decoding::read_paste_text;
+use avro_playground_core::canonical::{fingerprints, to_hex};
 use avro_playground_core::compat::Mode;
 use avro_playground_core::container::{walk_container, write_container, Codec, Limits, SYNC_LEN};
 use avro_playground_core::evolution::{diff, scenarios};
@@ -65,6 +66,19 @@ pub fn answer(request: Request) -> Reply {
             },
         }),
         Request::Diff { old, new, old_name } => Reply::Diffed(diff_versions(&old, &new, &old_name)),
+        Request::Fingerprints(text) => Reply::Fingerprints(
+            parsed(&text)
+                .map(|s| {
+                    let f = fingerprints(&s);
+                    [
+                        f.canonical,
+                        to_hex(&f.rabin_le),
+                        to_hex(&f.md5),
+                        to_hex(&f.sha256),
+                    ]
+                })
+                .map_err(|e| e.to_string()),
+        ),
     }
 }
 

@@ -62,6 +62,8 @@ pub enum Request {
         /// Which message of several is chosen.
         chosen: usize,
     },
+    /// A schema's Parsing Canonical Form and fingerprints (the hashes are not in the first load).
+    Fingerprints(String),
     /// The semantic diff of two versions, with the lints it gives the new one.
     Diff {
         /// The old version's text.
@@ -231,6 +233,9 @@ pub enum Reply {
     PasteRead(PasteRead),
     /// A diff, or why there is none (a version does not parse).
     Diffed(Result<DiffAnswer, String>),
+    /// A schema's canonical form, then its CRC-64-AVRO (little-endian), MD5 and SHA-256 in hex; or why
+    /// not.
+    Fingerprints(Result<[String; 4], String>),
 }
 
 impl From<&Lint> for LintView {
@@ -461,6 +466,7 @@ impl Request {
             Request::Scenarios => "scenarios",
             Request::ReadPaste { .. } => "read-paste",
             Request::Diff { .. } => "diff",
+            Request::Fingerprints(_) => "fingerprints",
         }
     }
 
@@ -501,6 +507,9 @@ impl Request {
                 out.push(old.as_str())
                     .push(new.as_str())
                     .push(old_name.as_str());
+            }
+            Request::Fingerprints(text) => {
+                out.push(text.as_str());
             }
         }
         out.finish()
@@ -545,6 +554,7 @@ impl Request {
                 new: message.string()?,
                 old_name: message.string()?,
             },
+            "fingerprints" => Request::Fingerprints(message.string()?),
             other => return Err(format!("an unknown request: {other}")),
         };
         Ok(request)
@@ -634,6 +644,15 @@ impl Reply {
                         out.push("bytes").push(note.as_str()).bytes(bytes)
                     }
                 };
+            }
+            Reply::Fingerprints(Ok(texts)) => {
+                out.push("fingerprints").push(true);
+                for t in texts {
+                    out.push(t.as_str());
+                }
+            }
+            Reply::Fingerprints(Err(e)) => {
+                out.push("fingerprints").push(false).push(e.as_str());
             }
             Reply::Diffed(Err(e)) => {
                 out.push("diffed").push(false).push(e.as_str());
@@ -771,6 +790,16 @@ impl Reply {
                     chosen,
                 })
             }
+            "fingerprints" => Reply::Fingerprints(if message.flag()? {
+                Ok([
+                    message.string()?,
+                    message.string()?,
+                    message.string()?,
+                    message.string()?,
+                ])
+            } else {
+                Err(message.string()?)
+            }),
             "diffed" => Reply::Diffed(if message.flag()? {
                 let mut changes = Vec::new();
                 for mut c in message.list()? {

@@ -101,6 +101,13 @@ pub fn rabin(bytes: &[u8]) -> u64 {
     })
 }
 
+/// The CRC-64-AVRO fingerprint of `schema`'s canonical form, as its 8 bytes little-endian (as a
+/// single-object header holds it): [`fingerprints`] without the MD5 and SHA-256, which a caller that needs
+/// only this one does not link.
+pub fn rabin_le(schema: &Schema) -> [u8; 8] {
+    rabin(canonical_form(schema).as_bytes()).to_le_bytes()
+}
+
 /// Lowercase hex of `bytes`.
 pub fn to_hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -2,7 +2,7 @@
 //! big-endian schema id, or magic 1 + 16-byte GUID), Avro single-object encoding (C3 01 + 8-byte
 //! little-endian CRC-64-AVRO fingerprint), an Object Container File (`Obj` 1), or a raw datum.
 
-use crate::canonical::{fingerprints, to_hex};
+use crate::canonical::{rabin_le, to_hex};
 use crate::schema::{Kind, Schema};
 use crate::value::Value;
 use crate::walker::{decode, encode, EncodeError, Part, Span, Walk, NO_PARENT};
@@ -365,7 +365,7 @@ fn single_object(schema: &Schema, bytes: &[u8]) -> Result<Framed, FramingError> 
     let Some(fingerprint) = single_object_fingerprint(bytes) else {
         return Err(error(0, format!("single-object header (needs 10 bytes): c3 01 + an 8-byte fingerprint, but the input has {}", bytes.len()), None));
     };
-    let ours = fingerprints(schema).rabin_le;
+    let ours = rabin_le(schema);
     if fingerprint != ours {
         let mut reversed = fingerprint;
         reversed.reverse();
@@ -454,7 +454,7 @@ pub fn write_framed(schema: &Schema, value: &Value, frame: FrameOut) -> Result<W
         }
         FrameOut::SingleObject => {
             let mut h = SINGLE_OBJECT_MAGIC.to_vec();
-            h.extend_from_slice(&fingerprints(schema).rabin_le);
+            h.extend_from_slice(&rabin_le(schema));
             (h, vec![(0, 2, Part::Magic), (2, 10, Part::Fingerprint)])
         }
     };
