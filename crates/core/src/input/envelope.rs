@@ -1,9 +1,6 @@
 //! What a Kafka tool prints beside a message's value when it writes messages as JSON (`kcat -J`, the Confluent
 //! REST Proxy, Kafka UI, AKHQ, Redpanda Console), kept as data beside the bytes; and the bytes a JSON string
-//! could not carry, which make a value doubtful. The reader of these shapes is `kafka_json` (feature
-//! `more-paste-forms`); the types are here in every build so that every caller sees the same [`Message`].
-//!
-//! [`Message`]: super::Message
+//! could not carry, which make a value doubtful. The reader of these shapes is `kafka_json`.
 
 use super::{Decoded, InputError};
 use std::fmt;
