@@ -1,7 +1,7 @@
 //! A paste of several lines: one message per line as `kcat` prints them, one message wrapped over lines
 //! (base64 at 76 columns, `xxd -p`, hex 16 bytes a line, Node's `Uint8Array` over lines), or a Kafka tool's
 //! JSON, whose records are the messages. The page, the command line and the worker all decide this here,
-//! with [`read_messages`] (or [`read_paste`] for text).
+//! with [`read_messages`].
 
 use super::envelope::Envelope;
 use super::{
@@ -125,17 +125,6 @@ pub enum Paste<T> {
     Several(Vec<(usize, T)>),
 }
 
-/// Reads `text` as one message or as one message per line: [`read_messages`] for text, where `read` sees
-/// only a message's bytes (`Ok(None)` for a tombstone).
-pub fn read_paste<T>(
-    text: &str,
-    format: Option<InputFormat>,
-    mut read: impl FnMut(Result<Option<Decoded>, InputError>) -> T,
-    trailing: impl Fn(&T) -> Option<usize>,
-) -> Paste<T> {
-    read_messages(text.as_bytes(), format, |m| read(m.value), trailing)
-}
-
 /// Reads a paste (or a file's bytes) as one message, as one message per line, or as a JSON envelope's
 /// records. `read` turns a [`Message`] (its bytes, `Ok(None)` for a tombstone, and a record's envelope) into
 /// the caller's reading; `trailing` gives, for a reading that is a datum, the number of bytes left over after
@@ -212,7 +201,7 @@ mod tests {
     }
 
     fn paste(text: &str, format: Option<InputFormat>) -> Paste<Option<usize>> {
-        read_paste(text, format, two_byte_datum, |t| *t)
+        read_messages(text.as_bytes(), format, |m| two_byte_datum(m.value), |t| *t)
     }
 
     #[test]

@@ -3,8 +3,7 @@
 //! raw bytes themselves. [`decode_input`] turns one paste into bytes and says, in [`Decoded::note`], which
 //! form it recognised and whether another reading was possible; [`split_messages`] does the same for text
 //! holding one message per line, as `kcat` prints them (or a JSON envelope's records), and [`read_messages`]
-//! (and [`read_paste`], for text) decides whether a paste of several lines is several messages or one
-//! wrapped over lines.
+//! decides whether a paste of several lines is several messages or one wrapped over lines.
 //!
 //! # Auto-detection, in this order
 //! 0. The text opens a JSON object or array that is a Kafka tool's record (or its JSON is broken but it
@@ -62,8 +61,10 @@ mod kafka_json;
 mod kafka_tools;
 mod messages;
 
-pub use envelope::{describe_doubts, Carried, Doubt, DoubtCause, Envelope, Timestamp, Tool};
-pub use messages::{read_messages, read_paste, split_messages, Message, Paste};
+pub use envelope::{
+    describe_doubts, not_decoded, Carried, Doubt, DoubtCause, Envelope, Timestamp, Tool,
+};
+pub use messages::{read_messages, split_messages, Message, Paste};
 
 use crate::source::{line_column, LineColumn};
 use std::fmt;
