@@ -103,23 +103,20 @@ fn messages_html(view: &DecodeView) -> String {
     if view.messages.is_empty() {
         return String::new();
     }
+    // A Kafka tool's JSON is records, wherever their lines fall; other pastes are one message a line.
+    let (many, one) = if view.messages.iter().any(|m| !m.envelope.is_empty()) {
+        ("records", "record")
+    } else {
+        ("messages, one per line", "message")
+    };
     let mut out = Markup::new();
     out.open("div")
         .attr("class", "messages")
         .open("p")
         .attr("class", "muted")
         .text(format_args!(
-            "{} {}; showing message {}.",
+            "{} {many}; showing {one} {}.",
             view.messages.len(),
-            if view
-                .messages
-                .first()
-                .is_some_and(|m| !m.envelope.is_empty())
-            {
-                "records"
-            } else {
-                "messages, one per line"
-            },
             view.current + 1
         ))
         .close("p")

@@ -252,7 +252,7 @@ async fn kcat_json_records_are_listed_with_their_envelopes() {
     let panel = decode_panel(&kcat_lines()).await;
     let items = panel.texts("#message-list li");
     assert_eq!(items.len(), 4, "{}", panel.html());
-    assert!(panel.text(".messages p").starts_with("4 records;"));
+    assert_eq!(panel.text(".messages p"), "4 records; showing record 1.");
     let fields = |i: usize| {
         panel.texts(&format!(
             "#message-list li:nth-child({}) .envelope span",
