@@ -29,7 +29,7 @@ fn load_file(into: RwSignal<Option<(String, Shared<Vec<u8>>)>>, file: web_sys::F
 }
 
 /// The paste forms offered, `None` detecting the form.
-const FORMATS: [(Option<InputFormat>, &str); 8] = [
+const FORMATS: [(Option<InputFormat>, &str); 10] = [
     (None, "detect"),
     (Some(InputFormat::Hex), "hex"),
     (Some(InputFormat::Base64), "base64"),
@@ -37,6 +37,11 @@ const FORMATS: [(Option<InputFormat>, &str); 8] = [
     (Some(InputFormat::Xxd), "xxd"),
     (Some(InputFormat::Od), "od -x / hexdump"),
     (Some(InputFormat::Escaped), "kcat -e / \\x escapes"),
+    (Some(InputFormat::Bytes), "byte array [0, 42, -56]"),
+    (
+        Some(InputFormat::JsonEnvelope),
+        "kcat -J / Kafka tools' JSON",
+    ),
     (Some(InputFormat::Binary), "raw binary"),
 ];
 
@@ -92,18 +97,25 @@ fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
     }
 }
 
-/// The list of messages of a several-message paste, the current one marked, as HTML.
+/// The list of messages of a several-message paste, the current one marked, each record of a Kafka tool's
+/// JSON with its envelope, as HTML.
 fn messages_html(view: &DecodeView) -> String {
     if view.messages.is_empty() {
         return String::new();
     }
+    // A Kafka tool's JSON is records, wherever their lines fall; other pastes are one message a line.
+    let (many, one) = if view.messages.iter().any(|m| !m.envelope.is_empty()) {
+        ("records", "record")
+    } else {
+        ("messages, one per line", "message")
+    };
     let mut out = Markup::new();
     out.open("div")
         .attr("class", "messages")
         .open("p")
         .attr("class", "muted")
         .text(format_args!(
-            "{} messages, one per line; showing message {}.",
+            "{} {many}; showing {one} {}.",
             view.messages.len(),
             view.current + 1
         ))
@@ -124,9 +136,15 @@ fn messages_html(view: &DecodeView) -> String {
             .open("span")
             .attr("class", "muted")
             .text(format_args!("line {} ", m.line))
-            .close("span")
-            .text(&m.summary)
-            .close("li");
+            .close("span");
+        if !m.envelope.is_empty() {
+            out.open("span").attr("class", "envelope");
+            for field in &m.envelope {
+                out.el("span", field);
+            }
+            out.close("span");
+        }
+        out.text(&m.summary).close("li");
     }
     out.close("ol").close("div");
     out.into_string()
@@ -155,13 +173,13 @@ fn status_html(decoding: &Decoding) -> String {
             &mut out,
             "",
             "muted",
-            "Paste bytes: hex (spaces, 0x, \\x allowed), base64, xxd or od output, or kcat -e text.",
+            "Paste bytes: hex (spaces, 0x, \\x allowed), base64, xxd or od output, kcat -e text, a byte array, or Kafka tools' JSON (kcat -J, …).",
         ),
         Decoding::Tombstone => p(
             &mut out,
             "decode-status",
             "ok",
-            "An empty line: a tombstone, the null value Kafka uses to delete a key (no bytes, no framing).",
+            "A tombstone: the null value Kafka uses to delete a key (no bytes, no framing).",
         ),
         Decoding::Input(e) => p(&mut out, "decode-error", "error", e),
         Decoding::Framing(e, _) => p(

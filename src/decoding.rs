@@ -8,7 +8,9 @@ use crate::worker::WorkerError;
 use avro_playground_core::avro_json::to_avro_json;
 use avro_playground_core::container::MAGIC;
 use avro_playground_core::framing::{read_framed, FrameChoice, Framing, FramingError};
-use avro_playground_core::input::{read_paste, Decoded, InputError, InputFormat, Paste};
+use avro_playground_core::input::{
+    describe_doubts, not_decoded, read_messages, Decoded, Envelope, InputFormat, Message, Paste,
+};
 use avro_playground_core::schema::{parse_schema, Schema};
 use avro_playground_core::value::Value;
 use avro_playground_core::walker::{decode, Walk};
@@ -84,7 +86,7 @@ pub enum Decoding {
     NoSchema,
     /// Nothing pasted yet.
     Empty,
-    /// An empty line among several messages: a null value (Kafka tombstone).
+    /// A null value (Kafka tombstone): an empty line among several messages, or a record's null value.
     Tombstone,
     /// The pasted text is not in the chosen form.
     Input(String),
@@ -235,9 +237,11 @@ fn read_chosen(decoding: Decoding, read_container: ReadContainer) -> Decoding {
     }
 }
 
-/// Reads pasted text (in the worker): the form (`None` detects it), one message or one per line, each
-/// decoded with `schema` under `frame` for its summary; the chosen message (`chosen`, bounded by the count)
-/// is kept as read from the text, for the page to decode again.
+/// Reads pasted text (in the worker): the form (`None` detects it), one message, one per line, or a Kafka
+/// tool's JSON records (each with its envelope), each decoded with `schema` under `frame` for its summary;
+/// the chosen message (`chosen`, bounded by the count) is kept as read from the text, for the page to
+/// decode again. A value whose bytes its JSON could not carry is not decoded (as on the command line): its
+/// error names the bytes in doubt and the way to get them whole.
 pub fn read_paste_text(
     schema: &Arc<Schema>,
     text: &str,
@@ -253,36 +257,49 @@ pub fn read_paste_text(
     if text.trim().is_empty() {
         return one(Chosen::Empty);
     }
-    let read = |value: Result<Option<Decoded>, InputError>| match value {
-        Ok(None) => (Decoding::Tombstone, Chosen::Tombstone),
-        Ok(Some(d)) => {
-            let note = note(&d);
-            let decoding = decode_bytes(schema, &d.bytes, note.clone(), frame);
-            (
-                decoding,
-                Chosen::Bytes {
-                    note,
-                    bytes: d.bytes,
-                },
-            )
-        }
-        Err(e) => (Decoding::Input(e.to_string()), Chosen::Input(e.to_string())),
+    let read = |m: Message| {
+        let (decoding, chosen) = match m.value {
+            Ok(None) => (Decoding::Tombstone, Chosen::Tombstone),
+            Ok(Some(d)) if !d.doubt.is_empty() => (
+                Decoding::Input(format!("not decoded: {}", describe_doubts(&d.doubt))),
+                Chosen::Input(not_decoded(&d.doubt, m.envelope.as_ref())),
+            ),
+            Ok(Some(d)) => {
+                let note = note(&d);
+                let decoding = decode_bytes(schema, &d.bytes, note.clone(), frame);
+                (
+                    decoding,
+                    Chosen::Bytes {
+                        note,
+                        bytes: d.bytes,
+                    },
+                )
+            }
+            Err(e) => (Decoding::Input(e.to_string()), Chosen::Input(e.to_string())),
+        };
+        let envelope = m.envelope.as_ref().map_or(Vec::new(), envelope_fields);
+        (decoding, chosen, envelope)
     };
     // A textarea's trailing line breaks are no tombstones; in raw bytes they are data.
     let text = match format {
         Some(InputFormat::Binary) => text,
         _ => text.trim_end_matches(['\n', '\r']),
     };
-    let messages = match read_paste(text, format, read, |(d, _)| d.trailing()) {
-        Paste::One((_, chosen)) => return one(chosen),
+    let messages = match read_messages(text.as_bytes(), format, read, |(d, ..)| d.trailing()) {
+        Paste::One((_, chosen, _)) => return one(chosen),
         Paste::Several(messages) => messages,
     };
     let current = chosen.min(messages.len() - 1);
     let mut lines = Vec::with_capacity(messages.len());
     let mut picked = Chosen::Empty;
-    for (i, (line, (d, message))) in messages.into_iter().enumerate() {
+    for (i, (line, (d, message, envelope))) in messages.into_iter().enumerate() {
         let (summary, ok) = d.summary();
-        lines.push(MessageLine { line, summary, ok });
+        lines.push(MessageLine {
+            line,
+            summary,
+            ok,
+            envelope,
+        });
         if i == current {
             picked = message;
         }
@@ -292,6 +309,45 @@ pub fn read_paste_text(
         current,
         chosen: picked,
     }
+}
+
+/// What a Kafka tool printed beside a message's value, as the list of messages shows it: the topic,
+/// partition, offset, key and timestamp, each with its name, where written. The key is `null`, its text as a
+/// JSON string when it is printable UTF-8, else its bytes in hex; with its bytes in doubt, or why it cannot
+/// be read.
+fn envelope_fields(e: &Envelope) -> Vec<String> {
+    use avro_playground_core::canonical::to_hex;
+    use avro_playground_core::source::json_string;
+    let key = match &e.key {
+        Ok(None) => "null".into(),
+        Ok(Some(k)) => {
+            let text = match std::str::from_utf8(&k.bytes) {
+                Ok(text) if !text.contains(char::is_control) => json_string(text),
+                _ => format!("0x{}", to_hex(&k.bytes)),
+            };
+            if k.doubt.is_empty() {
+                text
+            } else {
+                format!("{text} ({})", describe_doubts(&k.doubt))
+            }
+        }
+        Err(why) => format!("unreadable ({why})"),
+    };
+    let mut fields = Vec::new();
+    if let Some(topic) = &e.topic {
+        fields.push(format!("topic {topic}"));
+    }
+    if let Some(partition) = e.partition {
+        fields.push(format!("partition {partition}"));
+    }
+    if let Some(offset) = e.offset {
+        fields.push(format!("offset {offset}"));
+    }
+    fields.push(format!("key {key}"));
+    if let Some(time) = &e.timestamp {
+        fields.push(format!("time {}", time.describe()));
+    }
+    fields
 }
 
 /// The page's view of a paste the worker read: its messages, and the chosen one decoded with `schema`

@@ -84,6 +84,10 @@ pub struct MessageLine {
     pub summary: String,
     /// Whether it decoded cleanly.
     pub ok: bool,
+    /// What the tool printed beside the value, for a record of a Kafka tool's JSON (`kcat -J`, the REST
+    /// Proxy, …): its fields as the list shows them, each with its name (`partition 0`, `key "user-1"`);
+    /// empty for a line.
+    pub envelope: Vec<String>,
 }
 
 /// The chosen message of a paste, as read from the text (the page decodes its bytes).
@@ -635,6 +639,12 @@ impl Reply {
                             .map(|m| JsValue::from(&m.summary))
                             .collect::<Array>(),
                     )
+                    .push(
+                        p.messages
+                            .iter()
+                            .map(|m| m.envelope.iter().map(JsValue::from).collect::<Array>())
+                            .collect::<Array>(),
+                    )
                     .push(p.current as u32);
                 match &p.chosen {
                     Chosen::Empty => out.push("empty").push(""),
@@ -760,16 +770,25 @@ impl Reply {
             "paste-read" => {
                 let lines = message.words()?;
                 let summaries = message.list_of(|v| v.as_string())?;
-                if lines.len() != summaries.len() * 2 {
-                    return Err(message.malformed("a summary for each message"));
+                let envelopes = message.list_of(|v| {
+                    v.dyn_into::<Array>()
+                        .ok()?
+                        .iter()
+                        .map(|field| field.as_string())
+                        .collect::<Option<Vec<_>>>()
+                })?;
+                if lines.len() != summaries.len() * 2 || summaries.len() != envelopes.len() {
+                    return Err(message.malformed("a summary and an envelope for each message"));
                 }
                 let messages = lines
                     .chunks_exact(2)
                     .zip(summaries)
-                    .map(|(w, summary)| MessageLine {
+                    .zip(envelopes)
+                    .map(|((w, summary), envelope)| MessageLine {
                         line: w[0] as usize,
                         summary,
                         ok: w[1] == 1,
+                        envelope,
                     })
                     .collect();
                 let current = message.number()? as usize;

@@ -219,3 +219,109 @@ async fn pasted_text_takes_over_from_a_chosen_file_again() {
     assert!(status.contains("raw datum"), "{status}");
     assert_eq!(panel.count("#hex-view .hex-byte"), 4);
 }
+
+/// `{"at": 100, "label": "hi"}` in a Confluent frame as Java's `Arrays.toString` prints it: signed, so the
+/// varint byte C8 is -56.
+const JAVA_ARRAY: &str = "[0, 0, 0, 0, 7, -56, 1, 4, 104, 105]";
+
+/// kcat -J's output (tests/paste-samples/kcat-J.jsonl) as it reaches the paste box: the clipboard has
+/// turned its raw byte C8, which is not UTF-8, into U+FFFD.
+fn kcat_lines() -> String {
+    String::from_utf8_lossy(include_bytes!("../paste-samples/kcat-J.jsonl")).into_owned()
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn a_java_signed_byte_array_decodes_and_the_status_says_signed() {
+    let panel = decode_panel(JAVA_ARRAY).await;
+    let status = panel.text("#decode-status");
+    assert!(
+        status.starts_with("recognised as a decimal byte array"),
+        "{status}"
+    );
+    assert!(
+        status.contains("signed values (−128…127), as Java prints a byte[]: -56 is 0xC8"),
+        "{status}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&panel.text("#decoded-json")).expect("the datum is JSON");
+    assert_eq!(json, serde_json::json!({"at": 100, "label": "hi"}));
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn kcat_json_records_are_listed_with_their_envelopes() {
+    let panel = decode_panel(&kcat_lines()).await;
+    let items = panel.texts("#message-list li");
+    assert_eq!(items.len(), 4, "{}", panel.html());
+    assert_eq!(panel.text(".messages p"), "4 records; showing record 1.");
+    let fields = |i: usize| {
+        panel.texts(&format!(
+            "#message-list li:nth-child({}) .envelope span",
+            i + 1
+        ))
+    };
+    assert_eq!(
+        fields(0),
+        [
+            "topic orders",
+            "partition 0",
+            "offset 0",
+            "key \"user-1\"",
+            "time 2024-05-01T12:00:00.123Z (create)"
+        ]
+    );
+    assert!(
+        items[0].ends_with("Confluent wire format, schema id 42, 9 bytes"),
+        "{items:?}"
+    );
+    assert!(items[2].ends_with("tombstone (null value)"), "{items:?}");
+    assert!(fields(2).contains(&"offset 2".to_string()));
+    assert!(
+        fields(3).contains(&"key null".to_string()),
+        "{:?}",
+        fields(3)
+    );
+    // The first record is shown, and the status says how its payload was read.
+    let status = panel.text("#decode-status");
+    assert!(
+        status.starts_with("record 1 of kcat -J output: the payload, text read back into 9 bytes"),
+        "{status}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&panel.text("#decoded-json")).expect("the datum is JSON");
+    assert_eq!(json, serde_json::json!({"at": -2, "label": "hi"}));
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn a_kcat_payload_in_doubt_is_not_decoded_and_the_lossless_way_is_named() {
+    let panel = decode_panel(&kcat_lines()).await;
+    let doubtful = panel.get("#message-list li:nth-child(2)");
+    assert!(doubtful.class_list().contains("bad"), "{}", panel.html());
+    assert!(
+        text_of(&doubtful).contains("not decoded: bytes 5–7 (a U+FFFD replacement character"),
+        "{}",
+        text_of(&doubtful)
+    );
+    panel.click("#message-list li:nth-child(2)").await;
+    let error = panel.get("#decode-error");
+    assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
+    let error = text_of(&error);
+    assert!(
+        error.starts_with("not decoded, since its bytes cannot be trusted: bytes 5–7"),
+        "{error}"
+    );
+    assert!(
+        error.contains("kcat -C -b BROKER -t orders -p 0 -o 1 -c 1 -e -f '%s' | xxd"),
+        "{error}"
+    );
+    assert!(panel.find("#decoded-json").is_none(), "{}", panel.html());
+    assert_eq!(panel.count("#hex-view .hex-byte"), 0);
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn a_null_kcat_payload_is_a_tombstone() {
+    let panel = decode_panel(&kcat_lines()).await;
+    panel.click("#message-list li:nth-child(3)").await;
+    let status = panel.text("#decode-status");
+    assert!(status.starts_with("A tombstone"), "{status}");
+    assert_eq!(panel.count("#hex-view .hex-byte"), 0);
+}

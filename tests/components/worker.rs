@@ -159,20 +159,46 @@ fn every_answer_survives_the_trip() {
                     line: 1,
                     summary: "raw datum, 4 bytes".into(),
                     ok: true,
+                    envelope: Vec::new(),
                 },
                 MessageLine {
                     line: 3,
                     summary: "tombstone (null value)".into(),
                     ok: true,
+                    envelope: Vec::new(),
                 },
                 MessageLine {
                     line: 4,
                     summary: "`zz` at 4:1 is not hex".into(),
                     ok: false,
+                    envelope: Vec::new(),
                 },
             ],
             current: 2,
             chosen: Chosen::Input("`zz` at 4:1 is not hex".into()),
+        }),
+        Reply::PasteRead(PasteRead {
+            messages: vec![
+                MessageLine {
+                    line: 1,
+                    summary: "Confluent wire format, schema id 42, 9 bytes".into(),
+                    ok: true,
+                    envelope: vec![
+                        "topic orders <&> \"eu\"".into(),
+                        "partition 0".into(),
+                        "key \"user-1\"".into(),
+                        "time 2024-05-01T12:00:00.123Z (create)".into(),
+                    ],
+                },
+                MessageLine {
+                    line: 3,
+                    summary: "tombstone (null value)".into(),
+                    ok: true,
+                    envelope: vec!["key null".into()],
+                },
+            ],
+            current: 1,
+            chosen: Chosen::Tombstone,
         }),
         Reply::PasteRead(PasteRead {
             messages: Vec::new(),
@@ -249,6 +275,31 @@ fn a_malformed_answer_is_refused_with_the_item_named() {
         "an unknown answer: poem"
     );
     assert!(Reader::new(JsValue::from("ready")).is_err(), "not an array");
+}
+
+#[wasm_bindgen_test]
+fn a_paste_answer_with_a_malformed_envelope_is_refused() {
+    let reply = Reply::PasteRead(PasteRead {
+        messages: vec![MessageLine {
+            line: 1,
+            summary: "tombstone (null value)".into(),
+            ok: true,
+            envelope: vec!["offset 2".into(), "key null".into()],
+        }],
+        current: 0,
+        chosen: Chosen::Tombstone,
+    });
+    let (message, _) = reply.to_message(9);
+    // Items: "answer", 9, "paste-read", the lines' words, the summaries, the envelopes, …
+    let envelopes: Array = message.get(5).into();
+    let envelope: Array = envelopes.get(0).into();
+    envelope.set(1, 2.into());
+    let (_, mut reader) = Reader::new(message.into()).unwrap();
+    reader.number().unwrap();
+    assert_eq!(
+        Reply::read(&mut reader).unwrap_err(),
+        "item 5 of the message is not a list of the expected items"
+    );
 }
 
 #[wasm_bindgen_test]

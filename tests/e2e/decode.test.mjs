@@ -1,12 +1,13 @@
 // The decode side (bytes → JSON) end to end: every paste form as the real tools print it
 // (crates/core/tests/input_forms/), every framing of tests/corpus/framing.json, several messages one per line,
+// byte arrays and kcat -J records as the tools print them (tests/paste-samples/),
 // every Object Container File of tests/corpus/ocf.json uploaded through #bytes-file (all six codecs, and the
 // corrupt ones), and a truncated datum. Each case checks the decoded JSON against the corpus's expectation and
 // that hovering a byte selects its span (`.selected`) and fills #span-details.
 //
 // DOM contract: #tab-decode; select#input-format, select#frame-choice; textarea#bytes-input; input#bytes-file;
 // #decode-status, #decode-error, #decode-trailing, #decoded-json, ol#decoded-records > li ("block N {json}"),
-// ol#message-list > li; #hex-rows (virtual rows) .hex-byte[data-offset] (.selected, .error-byte);
+// ol#message-list > li (.envelope > span: a record's envelope fields); #hex-rows (virtual rows) .hex-byte[data-offset] (.selected, .error-byte);
 // #span-details .span-label .span-path .span-type .span-value ol.breakdown li.
 //
 // Cases marked `todo` assert what the page should do and currently does not; their failures are reported but
@@ -427,6 +428,84 @@ test('several messages, one per line: one list entry each, an empty line is a to
 
     assert.deepEqual(problems, []);
     await screenshot(page, 'decode-messages');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Byte arrays and Kafka tools' JSON (tests/paste-samples/, three Confluent-framed datums of r.avsc)
+
+const SAMPLES = join(ROOT, 'tests', 'paste-samples');
+const sample = (name) => readFile(join(SAMPLES, name), 'utf8');
+
+test("byte arrays and kcat -J: a Java signed array and kcat's records decode, each record with its envelope", async (t) => {
+  await withPage('decode-paste-forms', async ({ page, url, problems }) => {
+    await openDecoder(page, url, JSON.parse(await sample('r.avsc')));
+    const items = page.locator('#message-list > li');
+
+    await t.test("Java's Arrays.toString: read as signed bytes, and the status says so", async () => {
+      const got = await paste(page, await sample('java-arrays-tostring.txt'));
+      assert.match(
+        got.status,
+        /^recognised as a decimal byte array: .*signed values \(−128…127\), as Java prints a byte\[\]: -56 is 0xC8; 10 bytes; Confluent wire format, schema id 42/,
+        got.status,
+      );
+      assertSameJson(got.json, { id: 100, name: 'hi' });
+      const d = await assertHoverSelects(page, 5);
+      assert.equal(d.path, '/id');
+    });
+
+    await t.test('kcat -J lines: one entry per record, with its topic, partition, offset, key and time', async () => {
+      // Read as text, as the clipboard gives it: message 2's raw byte C8 (not UTF-8) becomes U+FFFD.
+      await paste(page, await sample('kcat-J.jsonl'));
+      await items.first().waitFor();
+      assert.equal(await items.count(), 4);
+      assert.equal((await page.locator('.messages > p').textContent()).trim(), '4 records; showing record 1.');
+      const fields = (i) => items.nth(i).locator('.envelope > span').allTextContents();
+      assert.deepEqual(await fields(0), [
+        'topic orders',
+        'partition 0',
+        'offset 0',
+        'key "user-1"',
+        'time 2024-05-01T12:00:00.123Z (create)',
+      ]);
+      assert.deepEqual((await fields(2)).slice(1, 4), ['partition 0', 'offset 2', 'key "user-1"']);
+      assert.ok((await fields(3)).includes('key null'), (await fields(3)).join(' | '));
+      const texts = (await items.allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim());
+      assert.match(texts[0], /Confluent wire format, schema id 42, 9 bytes$/, texts[0]);
+      assert.match(texts[1], /not decoded: bytes 5–7 \(a U\+FFFD replacement character/, texts[1]);
+      assert.match(texts[2], /tombstone \(null value\)$/, texts[2]);
+      assert.deepEqual(
+        await items.evaluateAll((els) => els.map((e) => e.classList.contains('bad'))),
+        [false, true, false, false],
+        texts.join('\n'),
+      );
+      const got = await outcome(page);
+      assert.match(got.status, /^record 1 of kcat -J output: the payload, text read back into 9 bytes/, got.status);
+      assertSameJson(got.json, { id: -2, name: 'hi' });
+      await items.nth(3).click();
+      await page.locator('#decode-status', { hasText: 'record 4 of kcat -J output' }).waitFor();
+      await settled(page);
+      assertSameJson((await outcome(page)).json, { id: -2, name: 'é' });
+    });
+
+    await t.test('a null payload is a tombstone', async () => {
+      await items.nth(2).click();
+      await page.locator('#decode-status', { hasText: 'tombstone' }).waitFor();
+      assert.equal(await page.locator('#decoded-json').count(), 0);
+    });
+
+    await t.test('a payload the JSON could not carry is not decoded: its bytes and the lossless way are named', async () => {
+      await items.nth(1).click();
+      const error = page.locator('#decode-error[role="alert"]');
+      await error.waitFor();
+      const text = (await error.textContent()).trim();
+      assert.match(text, /^not decoded, since its bytes cannot be trusted: bytes 5–7 \(a U\+FFFD/, text);
+      assert.ok(text.includes("kcat -C -b BROKER -t orders -p 0 -o 1 -c 1 -e -f '%s' | xxd"), text);
+      assert.equal(await page.locator('#decoded-json').count(), 0, 'no datum is shown for it');
+    });
+
+    assert.deepEqual(problems, []);
+    await screenshot(page, 'decode-paste-forms');
   });
 });
 

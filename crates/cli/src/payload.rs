@@ -10,8 +10,8 @@ use avro_playground_core::container::{
 };
 use avro_playground_core::framing::{read_framed, FrameChoice, Framed, Framing};
 use avro_playground_core::input::{
-    decode_input, describe_doubts, read_messages, Decoded, Doubt, Envelope, InputError,
-    InputFormat, Message, Paste,
+    decode_input, describe_doubts, not_decoded, read_messages, Decoded, Doubt, Envelope,
+    InputError, InputFormat, Message, Paste,
 };
 use avro_playground_core::schema::Schema;
 
@@ -183,11 +183,7 @@ impl LineMessage {
 
 /// Why a value in doubt is not decoded, and how to get its bytes whole.
 fn in_doubt(doubt: &[Doubt], envelope: Option<&Envelope>) -> String {
-    let way = envelope.map_or(String::new(), |e| format!("; {}", e.lossless_way()));
-    format!(
-        "input: not decoded, since its bytes cannot be trusted: {}{way}",
-        describe_doubts(doubt)
-    )
+    format!("input: {}", not_decoded(doubt, envelope))
 }
 
 /// Reads one message (its bytes, `Ok(None)` for a tombstone, and a record's envelope) as a framed datum of

@@ -1,7 +1,6 @@
 //! The byte arrays and Kafka tools' JSON in tests/paste-samples (its README says where each shape comes
 //! from): every sample is recognised as its form and gives exactly the original bytes, with each record's
 //! key and metadata, and no damaged value passes for a whole one.
-#![cfg(feature = "more-paste-forms")]
 
 mod common;
 

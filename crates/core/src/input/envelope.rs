@@ -1,9 +1,6 @@
 //! What a Kafka tool prints beside a message's value when it writes messages as JSON (`kcat -J`, the Confluent
 //! REST Proxy, Kafka UI, AKHQ, Redpanda Console), kept as data beside the bytes; and the bytes a JSON string
-//! could not carry, which make a value doubtful. The reader of these shapes is `kafka_json` (feature
-//! `more-paste-forms`); the types are here in every build so that every caller sees the same [`Message`].
-//!
-//! [`Message`]: super::Message
+//! could not carry, which make a value doubtful. The reader of these shapes is `kafka_json`.
 
 use super::{Decoded, InputError};
 use std::fmt;
@@ -82,6 +79,21 @@ pub struct Timestamp {
     pub millis: Option<i64>,
     /// The timestamp type when the tool says it: kcat's `tstype` (`create`, `logappend`).
     pub kind: Option<String>,
+}
+
+impl Timestamp {
+    /// The timestamp for reading: ISO 8601 in UTC when it reads as milliseconds
+    /// (`2024-05-01T12:00:00.123Z`), else as written; then the type the tool gave, in parentheses.
+    pub fn describe(&self) -> String {
+        let when = match self.millis {
+            Some(ms) => format!("{}Z", crate::walker::explain::date_time(ms, 1000, 3)),
+            None => self.written.clone(),
+        };
+        match &self.kind {
+            Some(kind) => format!("{when} ({kind})"),
+            None => when,
+        }
+    }
 }
 
 /// What the tool printed beside one message's value.
@@ -194,6 +206,16 @@ pub fn describe_doubts(doubts: &[Doubt]) -> String {
     }
 }
 
+/// Why a value in doubt is not decoded, naming its bytes in doubt, and how to get them whole when its
+/// envelope is known: the sentence the command line and the page both give.
+pub fn not_decoded(doubts: &[Doubt], envelope: Option<&Envelope>) -> String {
+    let way = envelope.map_or(String::new(), |e| format!("; {}", e.lossless_way()));
+    format!(
+        "not decoded, since its bytes cannot be trusted: {}{way}",
+        describe_doubts(doubts)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,6 +238,52 @@ mod tests {
         assert!(text.starts_with("bytes 5–7 (a U+FFFD"), "{text}");
         assert!(text.contains("and bytes 9–11 (escape \\u20AC"), "{text}");
         assert!(text.ends_with("are in doubt"), "{text}");
+    }
+
+    #[test]
+    fn a_timestamp_in_milliseconds_reads_as_utc_with_its_type() {
+        let kcat = Timestamp {
+            written: "1714564800123".into(),
+            millis: Some(1_714_564_800_123),
+            kind: Some("create".into()),
+        };
+        assert_eq!(kcat.describe(), "2024-05-01T12:00:00.123Z (create)");
+        let unread = Timestamp {
+            written: "yesterday".into(),
+            millis: None,
+            kind: None,
+        };
+        assert_eq!(unread.describe(), "yesterday");
+    }
+
+    #[test]
+    fn a_value_in_doubt_is_not_decoded_and_the_way_is_named() {
+        let doubt = [Doubt {
+            start: 5,
+            end: 8,
+            cause: DoubtCause::Replaced,
+        }];
+        let envelope = Envelope {
+            tool: Tool::Kcat,
+            record: 2,
+            topic: Some("orders".into()),
+            partition: Some(0),
+            offset: Some(1),
+            timestamp: None,
+            key: Ok(None),
+            key_carried: None,
+            value_carried: Some(Carried::Text),
+        };
+        let text = not_decoded(&doubt, Some(&envelope));
+        assert!(
+            text.starts_with("not decoded, since its bytes cannot be trusted: bytes 5–7 (a U+FFFD"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("-o 1 -c 1 -e -f '%s' | xxd, and paste that"),
+            "{text}"
+        );
+        assert!(!not_decoded(&doubt, None).contains("kcat"));
     }
 
     #[test]

@@ -1,9 +1,8 @@
 //! A paste of several lines: one message per line as `kcat` prints them, one message wrapped over lines
 //! (base64 at 76 columns, `xxd -p`, hex 16 bytes a line, Node's `Uint8Array` over lines), or a Kafka tool's
 //! JSON, whose records are the messages. The page, the command line and the worker all decide this here,
-//! with [`read_messages`] (or [`read_paste`] for text).
+//! with [`read_messages`].
 
-#[cfg(feature = "more-paste-forms")]
 use super::envelope::Envelope;
 use super::{
     check_size, decode_located, dump, text_lines, Decoded, InputError, InputFormat, Origin,
@@ -20,9 +19,7 @@ pub struct Message {
     /// bytes, `Err` when the line (or record) cannot be read in its form.
     pub value: Result<Option<Decoded>, InputError>,
     /// What the tool printed beside the value (topic, partition, offset, timestamp, key), for a record of a
-    /// JSON envelope; `None` for a line. Only with the feature `more-paste-forms`, which reads envelopes (a
-    /// build without it, the web app's, pays nothing for the field).
-    #[cfg(feature = "more-paste-forms")]
+    /// JSON envelope; `None` for a line.
     pub envelope: Option<Envelope>,
 }
 
@@ -37,20 +34,17 @@ impl Message {
             line,
             offset,
             value,
-            #[cfg(feature = "more-paste-forms")]
             envelope: None,
         }
     }
 }
 
 /// The records of a JSON envelope (chosen, or detected in `raw`) as messages; `None` when `raw` is no
-/// envelope or the form cannot read one.
+/// envelope or another form is chosen.
 fn envelope_messages(raw: &[u8], format: Option<InputFormat>) -> Option<Vec<Message>> {
-    #[cfg(feature = "more-paste-forms")]
     if matches!(format, None | Some(InputFormat::JsonEnvelope)) {
         return super::kafka_json::messages(raw, format.is_some());
     }
-    let _ = (raw, format);
     None
 }
 
@@ -65,12 +59,9 @@ fn spans_lines(text: &str, format: Option<InputFormat>) -> bool {
         }
         Some(_) => false,
     };
-    #[cfg(feature = "more-paste-forms")]
     let array = matches!(format, None | Some(InputFormat::Bytes))
         && text.trim().contains('\n')
         && super::decimal::is_one_list(text);
-    #[cfg(not(feature = "more-paste-forms"))]
-    let array = false;
     dump || array
 }
 
@@ -132,17 +123,6 @@ pub enum Paste<T> {
     /// One message per line (two or more), or the records of a JSON envelope (one or more: each carries its
     /// envelope), in order, each with the 1-based line it stands on.
     Several(Vec<(usize, T)>),
-}
-
-/// Reads `text` as one message or as one message per line: [`read_messages`] for text, where `read` sees
-/// only a message's bytes (`Ok(None)` for a tombstone).
-pub fn read_paste<T>(
-    text: &str,
-    format: Option<InputFormat>,
-    mut read: impl FnMut(Result<Option<Decoded>, InputError>) -> T,
-    trailing: impl Fn(&T) -> Option<usize>,
-) -> Paste<T> {
-    read_messages(text.as_bytes(), format, |m| read(m.value), trailing)
 }
 
 /// Reads a paste (or a file's bytes) as one message, as one message per line, or as a JSON envelope's
@@ -221,7 +201,7 @@ mod tests {
     }
 
     fn paste(text: &str, format: Option<InputFormat>) -> Paste<Option<usize>> {
-        read_paste(text, format, two_byte_datum, |t| *t)
+        read_messages(text.as_bytes(), format, |m| two_byte_datum(m.value), |t| *t)
     }
 
     #[test]

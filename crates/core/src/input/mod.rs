@@ -3,15 +3,10 @@
 //! raw bytes themselves. [`decode_input`] turns one paste into bytes and says, in [`Decoded::note`], which
 //! form it recognised and whether another reading was possible; [`split_messages`] does the same for text
 //! holding one message per line, as `kcat` prints them (or a JSON envelope's records), and [`read_messages`]
-//! (and [`read_paste`], for text) decides whether a paste of several lines is several messages or one
-//! wrapped over lines.
-//!
-//! Decimal byte arrays ([`InputFormat::Bytes`]) and JSON envelopes ([`InputFormat::JsonEnvelope`]) need the
-//! feature `more-paste-forms` (on by default; the command line has it, the web app not yet): without it the
-//! steps marked (*) below are skipped, and choosing those forms is an error saying so.
+//! decides whether a paste of several lines is several messages or one wrapped over lines.
 //!
 //! # Auto-detection, in this order
-//! 0. (*) The text opens a JSON object or array that is a Kafka tool's record (or its JSON is broken but it
+//! 0. The text opens a JSON object or array that is a Kafka tool's record (or its JSON is broken but it
 //!    opens with a key only those records start with) → [`InputFormat::JsonEnvelope`]: `kcat -J` lines (or
 //!    `jq`'s pretty-printing of them), a REST Proxy response, a Kafka UI message, an AKHQ or a Redpanda
 //!    Console export. This comes first because kcat writes a payload's bytes raw: its output may be neither
@@ -22,14 +17,14 @@
 //!    (or an ASCII column in `|…|` or `>…<`) and whose offsets add up → [`InputFormat::Od`] (od, hexdump,
 //!    and other offset-and-bytes dumps such as Wireshark's).
 //!    Structured dumps win over plain hex: `0000000 0201` is od's offset and a word, not three bytes.
-//! 3. (*) A bracketed list of decimal numbers as printers write them, without leading zeros or hex
+//! 3. A bracketed list of decimal numbers as printers write them, without leading zeros or hex
 //!    (`[0, 0, 42, -56]`, `Uint8Array(3) [0, 42, 200]`, Go's `[0 42]`) → [`InputFormat::Bytes`]: `[10, 11]` is
 //!    two bytes, 0x0A 0x0B. (`[0x10, 0x11]`, `{0x0a, …}` and `[00 01 0a]` are hex: decimal printers write
 //!    neither `0x` nor leading zeros.)
 //! 4. Only hex digits and separators (whitespace, `,` `;` `:` brackets, `0x` or `\x` prefixes), whole bytes,
 //!    or such a list in a C array declaration (`xxd -i`) → [`InputFormat::Hex`]. Hex wins over base64, which
 //!    reads `deadbeef` and `12345678` too; the note says so.
-//! 5. (*) Hex failed, and the text is a byte list all the same: a literal with a type in front
+//! 5. Hex failed, and the text is a byte list all the same: a literal with a type in front
 //!    (`[]byte{0x0, 0x2a}`, `byteArrayOf(…)`, `new byte[]{…}`), or values with commas or minus signs and no
 //!    brackets (`0, 0, 42`) → [`InputFormat::Bytes`], whose error (a value out of range, say) is then the
 //!    error.
@@ -55,24 +50,21 @@
 //! no caller presents it as trustworthy; [`Envelope::lossless_way`] says how to get them whole.
 
 mod base64;
-#[cfg(feature = "more-paste-forms")]
 mod decimal;
 mod dump;
 mod envelope;
 mod escaped;
 mod hex;
-#[cfg(feature = "more-paste-forms")]
 mod json_stream;
-#[cfg(feature = "more-paste-forms")]
 mod json_string;
-#[cfg(feature = "more-paste-forms")]
 mod kafka_json;
-#[cfg(feature = "more-paste-forms")]
 mod kafka_tools;
 mod messages;
 
-pub use envelope::{describe_doubts, Carried, Doubt, DoubtCause, Envelope, Timestamp, Tool};
-pub use messages::{read_messages, read_paste, split_messages, Message, Paste};
+pub use envelope::{
+    describe_doubts, not_decoded, Carried, Doubt, DoubtCause, Envelope, Timestamp, Tool,
+};
+pub use messages::{read_messages, split_messages, Message, Paste};
 
 use crate::source::{line_column, LineColumn};
 use std::fmt;
@@ -101,11 +93,10 @@ pub enum InputFormat {
     Escaped,
     /// A decimal byte array as code and logs print it: Java's `Arrays.toString` (signed, −128…127), Python's
     /// `list(b)` and JavaScript (unsigned, 0…255), a console's `Uint8Array(9) […]`, Go's `[0 42]`, or a
-    /// literal (`new byte[]{…}`, `[]byte{…}`, `bytes([…])`, …). Needs the feature `more-paste-forms`.
+    /// literal (`new byte[]{…}`, `[]byte{…}`, `bytes([…])`, …).
     Bytes,
     /// Kafka tools' JSON, one message per record with its [`Envelope`]: `kcat -J` lines, a Confluent REST
-    /// Proxy response (binary, v2), a Kafka UI message, an AKHQ or a Redpanda Console export. Needs the
-    /// feature `more-paste-forms`.
+    /// Proxy response (binary, v2), a Kafka UI message, an AKHQ or a Redpanda Console export.
     JsonEnvelope,
     /// The bytes as they are.
     Binary,
@@ -245,7 +236,6 @@ impl std::error::Error for InputError {}
 /// [`read_messages`] or [`split_messages`], which keep each record's [`Envelope`]).
 pub fn decode_input(raw: &[u8], format: Option<InputFormat>) -> Result<Decoded, InputError> {
     check_size(raw)?;
-    #[cfg(feature = "more-paste-forms")]
     if let Some(one) = kafka_json::one_message(raw, format) {
         return one;
     }
@@ -460,23 +450,13 @@ fn read_as(text: &str, format: InputFormat) -> Result<Decoded, Fail> {
         InputFormat::Xxd => dump_reading(dump::read(text, dump::Style::Xxd)?),
         InputFormat::Od => dump_reading(dump::read(text, dump::Style::Od)?),
         InputFormat::Escaped => escaped_reading(escaped::read(text)?),
-        #[cfg(feature = "more-paste-forms")]
         InputFormat::Bytes => byte_array_reading(decimal::read(text)?),
         // Envelopes are read whole, before the text is split or checked for UTF-8 (see `decode_input`).
-        #[cfg(feature = "more-paste-forms")]
         InputFormat::JsonEnvelope => {
             return Err(Fail::new(
                 0,
                 "",
                 "a JSON envelope is read whole, not line by line",
-            ))
-        }
-        #[cfg(not(feature = "more-paste-forms"))]
-        InputFormat::Bytes | InputFormat::JsonEnvelope => {
-            return Err(Fail::new(
-                0,
-                "",
-                "needs the core's feature more-paste-forms, which this build lacks",
             ))
         }
         InputFormat::Binary => (text.as_bytes().to_vec(), String::new()),
@@ -497,7 +477,6 @@ fn dump_reading(dump: dump::Dump) -> (Vec<u8>, String) {
     (dump.bytes, how)
 }
 
-#[cfg(feature = "more-paste-forms")]
 fn byte_array_reading(array: decimal::ByteArray) -> (Vec<u8>, String) {
     let how = decimal::describe(&array);
     (array.bytes, how)
@@ -549,7 +528,6 @@ fn hex_decoded(text: &str, bytes: Vec<u8>) -> Decoded {
 }
 
 /// A byte array that auto-detection recognised (`why` says how), or its error.
-#[cfg(feature = "more-paste-forms")]
 fn byte_array_decoded(text: &str, why: &str) -> Result<Decoded, Failed> {
     let array = decimal::read(text).map_err(|fail| (Some(InputFormat::Bytes), fail))?;
     let count = byte_count(array.bytes.len());
@@ -612,7 +590,6 @@ fn detect(text: &str, raw: &[u8]) -> Result<Decoded, Failed> {
         }
     }
 
-    #[cfg(feature = "more-paste-forms")]
     if decimal::looks_like(text) {
         return byte_array_decoded(text, "a bracketed list of decimal numbers");
     }
@@ -634,7 +611,6 @@ fn detect(text: &str, raw: &[u8]) -> Result<Decoded, Failed> {
         );
     }
 
-    #[cfg(feature = "more-paste-forms")]
     if decimal::looks_like_list(text) {
         return byte_array_decoded(text, "a list of byte values");
     }
@@ -941,7 +917,6 @@ mod tests {
         );
     }
 
-    #[cfg(feature = "more-paste-forms")]
     #[test]
     fn a_bracketed_decimal_list_is_bytes_not_hex() {
         let d = auto("[10, 11]");
@@ -955,7 +930,6 @@ mod tests {
         );
     }
 
-    #[cfg(feature = "more-paste-forms")]
     #[test]
     fn hex_prefixes_and_leading_zeros_stay_hex() {
         assert_eq!(auto("[0x10, 0x11]").format, InputFormat::Hex);
@@ -964,7 +938,6 @@ mod tests {
         assert_eq!(auto("10 11").format, InputFormat::Hex);
     }
 
-    #[cfg(feature = "more-paste-forms")]
     #[test]
     fn a_literal_hex_cannot_read_is_a_byte_array() {
         let d = auto("[]byte{0x0, 0x2a, 200}");
@@ -979,7 +952,6 @@ mod tests {
         );
     }
 
-    #[cfg(feature = "more-paste-forms")]
     #[test]
     fn a_byte_out_of_range_names_line_and_column() {
         let err = auto_err("[0, 1,\n 300]");
@@ -997,7 +969,6 @@ mod tests {
         );
     }
 
-    #[cfg(feature = "more-paste-forms")]
     #[test]
     fn a_signed_and_unsigned_mix_is_an_error() {
         let err = auto_err("[0, -1, 255]");
@@ -1009,7 +980,6 @@ mod tests {
         );
     }
 
-    #[cfg(feature = "more-paste-forms")]
     #[test]
     fn chosen_bytes_note_names_the_reading() {
         let d = decode_input(b"Uint8Array(2) [0, 200]", Some(InputFormat::Bytes)).unwrap();
@@ -1023,7 +993,6 @@ mod tests {
         );
     }
 
-    #[cfg(feature = "more-paste-forms")]
     #[test]
     fn java_arrays_one_a_line_are_several_messages() {
         let messages = split_messages("[0, -56, 1]\n[0, 0, 300]\n", None);
@@ -1036,7 +1005,6 @@ mod tests {
         assert!(err.message.starts_with("`300` at 2:8"), "{}", err.message);
     }
 
-    #[cfg(feature = "more-paste-forms")]
     #[test]
     fn a_kcat_line_with_a_raw_delete_byte_is_an_envelope_not_binary() {
         let raw = b"{\"topic\":\"t\",\"partition\":0,\"offset\":1,\"key\":null,\"payload\":\"\x7f\\u0001\"}";
@@ -1047,7 +1015,6 @@ mod tests {
         );
     }
 
-    #[cfg(feature = "more-paste-forms")]
     #[test]
     fn json_envelope_chosen_on_other_json_says_what_it_expected() {
         let err = decode_input(b"{\"id\": 1}", Some(InputFormat::JsonEnvelope)).unwrap_err();
@@ -1058,18 +1025,6 @@ mod tests {
         );
         // Unchosen, the same text is no envelope.
         assert_eq!(auto("{\"id\": 1}").format, InputFormat::Binary);
-    }
-
-    #[cfg(not(feature = "more-paste-forms"))]
-    #[test]
-    fn without_the_feature_the_new_forms_say_so() {
-        let err = decode_input(b"[0, 1]", Some(InputFormat::Bytes)).unwrap_err();
-        assert!(
-            err.message.contains("feature more-paste-forms"),
-            "{}",
-            err.message
-        );
-        assert_eq!(auto("[10, 11]").format, InputFormat::Hex);
     }
 
     #[test]

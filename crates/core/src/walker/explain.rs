@@ -514,7 +514,7 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 }
 
 /// An instant `v` units of `per_second` since the epoch, as ISO 8601 (no zone suffix).
-fn date_time(v: i64, per_second: i64, digits: usize) -> String {
+pub(crate) fn date_time(v: i64, per_second: i64, digits: usize) -> String {
     let secs = v.div_euclid(per_second);
     let frac = v.rem_euclid(per_second);
     let days = secs.div_euclid(86_400);
