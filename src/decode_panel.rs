@@ -98,13 +98,19 @@ fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
 }
 
 /// The list of messages of a several-message paste, the current one marked, each record of a Kafka tool's
-/// JSON with its envelope, as HTML.
-fn messages_html(view: &DecodeView) -> String {
+/// JSON with its envelope, as HTML; records get a choice of the version (of `versions`, `(id, name)`)
+/// their keys are read with, `key_version`.
+fn messages_html(
+    view: &DecodeView,
+    versions: &[(u32, String)],
+    key_version: Option<u32>,
+) -> String {
     if view.messages.is_empty() {
         return String::new();
     }
     // A Kafka tool's JSON is records, wherever their lines fall; other pastes are one message a line.
-    let (many, one) = if view.messages.iter().any(|m| !m.envelope.is_empty()) {
+    let records = view.messages.iter().any(|m| !m.envelope.is_empty());
+    let (many, one) = if records {
         ("records", "record")
     } else {
         ("messages, one per line", "message")
@@ -119,9 +125,26 @@ fn messages_html(view: &DecodeView) -> String {
             view.messages.len(),
             view.current + 1
         ))
-        .close("p")
-        .open("ol")
-        .attr("id", "message-list");
+        .close("p");
+    if records {
+        out.open("label")
+            .text("Keys read as ")
+            .open("select")
+            .attr("id", "key-version")
+            .open("option")
+            .attr("value", "")
+            .text("text")
+            .close("option");
+        for (id, name) in versions {
+            out.open("option")
+                .attr("value", id)
+                .flag("selected", key_version == Some(*id))
+                .text(format_args!("datums of {name}"))
+                .close("option");
+        }
+        out.close("select").close("label");
+    }
+    out.open("ol").attr("id", "message-list");
     for (i, m) in view.messages.iter().enumerate() {
         out.open("li")
             .attr(
@@ -423,9 +446,18 @@ pub fn DecodePanel(
                         crate::worker::trouble::clicked(&ev);
                     }
                 }
+                on:change=move |ev| {
+                    let target = event_target::<web_sys::Element>(&ev);
+                    if target.id() == "key-version" {
+                        input.key_version.set(event_target_value(&ev).parse().ok());
+                    }
+                }
                 inner_html=html_fn(move || {
                     let view = decoding.get();
-                    messages_html(&view.0) + &status_html(&view.0.decoding)
+                    let names: Vec<(u32, String)> =
+                        versions.list.with(|vs| vs.iter().map(|v| (v.id, v.name.clone())).collect());
+                    messages_html(&view.0, &names, input.key_version.get())
+                        + &status_html(&view.0.decoding)
                 })
             ></div>
             <div

@@ -6,12 +6,15 @@ use crate::worker::offloaded::Answer;
 use crate::worker::protocol::{Chosen, ContainerRead, MessageLine, PasteRead};
 use crate::worker::WorkerError;
 use avro_playground_core::avro_json::to_avro_json;
+use avro_playground_core::canonical::to_hex;
 use avro_playground_core::container::MAGIC;
 use avro_playground_core::framing::{read_framed, FrameChoice, Framing, FramingError};
 use avro_playground_core::input::{
-    describe_doubts, not_decoded, read_messages, Decoded, Envelope, InputFormat, Message, Paste,
+    describe_doubts, not_decoded, read_messages, Decoded, Envelope, InputError, InputFormat,
+    Message, Paste,
 };
 use avro_playground_core::schema::{parse_schema, Schema};
+use avro_playground_core::source::json_string;
 use avro_playground_core::value::Value;
 use avro_playground_core::walker::{decode, Walk};
 use std::sync::Arc;
@@ -248,6 +251,7 @@ pub fn read_paste_text(
     format: Option<InputFormat>,
     frame: FrameChoice,
     chosen: usize,
+    keys: Option<&Result<Schema, String>>,
 ) -> PasteRead {
     let one = |chosen| PasteRead {
         messages: Vec::new(),
@@ -277,7 +281,10 @@ pub fn read_paste_text(
             }
             Err(e) => (Decoding::Input(e.to_string()), Chosen::Input(e.to_string())),
         };
-        let envelope = m.envelope.as_ref().map_or(Vec::new(), envelope_fields);
+        let envelope = m
+            .envelope
+            .as_ref()
+            .map_or(Vec::new(), |e| envelope_fields(e, keys));
         (decoding, chosen, envelope)
     };
     // A textarea's trailing line breaks are no tombstones; in raw bytes they are data.
@@ -312,26 +319,14 @@ pub fn read_paste_text(
 }
 
 /// What a Kafka tool printed beside a message's value, as the list of messages shows it: the topic,
-/// partition, offset, key and timestamp, each with its name, where written. The key is `null`, its text as a
-/// JSON string when it is printable UTF-8, else its bytes in hex; with its bytes in doubt, or why it cannot
-/// be read.
-fn envelope_fields(e: &Envelope) -> Vec<String> {
-    use avro_playground_core::canonical::to_hex;
-    use avro_playground_core::source::json_string;
-    let key = match &e.key {
-        Ok(None) => "null".into(),
-        Ok(Some(k)) => {
-            let text = match std::str::from_utf8(&k.bytes) {
-                Ok(text) if !text.contains(char::is_control) => json_string(text),
-                _ => format!("0x{}", to_hex(&k.bytes)),
-            };
-            if k.doubt.is_empty() {
-                text
-            } else {
-                format!("{text} ({})", describe_doubts(&k.doubt))
-            }
-        }
-        Err(why) => format!("unreadable ({why})"),
+/// partition, offset, key and timestamp, each with its name, where written. The key is `null`, its datum
+/// as Avro JSON when `keys` gives a key schema (its framing detected, a Confluent one named), else its text
+/// as a JSON string when it is printable UTF-8, else its bytes in hex; with its bytes in doubt, or why it
+/// cannot be read.
+fn envelope_fields(e: &Envelope, keys: Option<&Result<Schema, String>>) -> Vec<String> {
+    let key = match (&e.key, keys) {
+        (Ok(Some(k)), Some(keys)) if k.doubt.is_empty() => key_datum(&k.bytes, keys),
+        (key, _) => plain_key(key),
     };
     let mut fields = Vec::new();
     if let Some(topic) = &e.topic {
@@ -348,6 +343,50 @@ fn envelope_fields(e: &Envelope) -> Vec<String> {
         fields.push(format!("time {}", time.describe()));
     }
     fields
+}
+
+/// A key's bytes read as a datum of the key schema (raw, Confluent-framed or single-object).
+fn key_datum(bytes: &[u8], keys: &Result<Schema, String>) -> String {
+    let schema = match keys {
+        Ok(s) => s,
+        Err(e) => return format!("(the key schema does not parse: {e})"),
+    };
+    match read_framed(schema, bytes, FrameChoice::Auto) {
+        Ok(read) => match (&read.walk.value, &read.walk.error) {
+            (Some(v), None) if read.walk.trailing() == 0 => {
+                let framed = match read.framing {
+                    Framing::Raw => String::new(),
+                    f => format!(" ({})", describe_framing(&f)),
+                };
+                format!("{}{framed}", to_avro_json(schema, v))
+            }
+            (_, Some(e)) => format!("0x{} (not a key of that schema: {e})", to_hex(bytes)),
+            _ => format!(
+                "0x{} (not a key of that schema: bytes left over)",
+                to_hex(bytes)
+            ),
+        },
+        Err(e) => format!("0x{} (not a key of that schema: {e})", to_hex(bytes)),
+    }
+}
+
+/// A key as text, or hex.
+fn plain_key(key: &Result<Option<Decoded>, InputError>) -> String {
+    match key {
+        Ok(None) => "null".into(),
+        Ok(Some(k)) => {
+            let text = match std::str::from_utf8(&k.bytes) {
+                Ok(text) if !text.contains(char::is_control) => json_string(text),
+                _ => format!("0x{}", to_hex(&k.bytes)),
+            };
+            if k.doubt.is_empty() {
+                text
+            } else {
+                format!("{text} ({})", describe_doubts(&k.doubt))
+            }
+        }
+        Err(why) => format!("unreadable ({why})"),
+    }
 }
 
 /// The page's view of a paste the worker read: its messages, and the chosen one decoded with `schema`

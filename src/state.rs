@@ -76,7 +76,7 @@ type Written = Offloaded<(String, Codec, Vec<u8>), Arc<Result<ContainerWritten, 
 
 /// A paste the worker read: what it was asked (schema text, paste, form, framing, chosen message) and
 /// its messages.
-type Pasted = Offloaded<(String, String, Option<InputFormat>, FrameChoice, usize), Arc<PasteRead>>;
+type Pasted = Offloaded<Request, Arc<PasteRead>>;
 
 /// A container file the worker read: its bytes and what it read, shown.
 type Read = Offloaded<Arc<Vec<u8>>, Option<Arc<ContainerFile>>>;
@@ -350,6 +350,8 @@ pub struct Input {
     pub frame: RwSignal<FrameChoice>,
     /// Which message of a several-message paste is shown.
     pub message: RwSignal<usize>,
+    /// The version (its list key) that Kafka records' keys are read with; `None` shows them as text.
+    pub key_version: RwSignal<Option<u32>>,
 }
 
 /// Everything the page shows: the document's parts as signals, the selection, and the memos over them.
@@ -479,6 +481,7 @@ impl Workspace {
             format: RwSignal::new(choices.input_format),
             frame: RwSignal::new(choices.frame),
             message: RwSignal::new(open.message),
+            key_version: RwSignal::new(None),
         };
         let read = Read::new();
         let pasted = Pasted::new();
@@ -528,20 +531,21 @@ impl Workspace {
                                 .unwrap_or_default()
                         });
                         let frame = input.frame.get();
-                        let key = (
-                            text,
-                            input.text.get(),
-                            input.format.get(),
+                        let key_schema = input.key_version.get().and_then(|id| {
+                            let at = versions
+                                .list
+                                .with(|vs| vs.iter().position(|v| v.id == id))?;
+                            history.with(|h| h.0.texts.get(at).cloned())
+                        });
+                        let key = Request::ReadPaste {
+                            schema: text,
+                            text: input.text.get(),
+                            format: input.format.get(),
                             frame,
-                            input.message.get(),
-                        );
-                        let request = || Request::ReadPaste {
-                            schema: key.0.clone(),
-                            text: key.1.clone(),
-                            format: key.2,
-                            frame,
-                            chosen: key.4,
+                            chosen: input.message.get(),
+                            key_schema,
                         };
+                        let request = || key.clone();
                         let take = |_: &_, reply| match reply {
                             Reply::PasteRead(p) => Some(Arc::new(p)),
                             _ => None,

@@ -57,8 +57,12 @@ pub fn answer(request: Request) -> Reply {
             format,
             frame,
             chosen,
+            key_schema,
         } => Reply::PasteRead(match parsed(&schema) {
-            Ok(s) => read_paste_text(&s, &text, format, frame, chosen),
+            Ok(s) => {
+                let keys = key_schema.map(|k| parse_schema(&k).map_err(|e| e.to_string()));
+                read_paste_text(&s, &text, format, frame, chosen, keys.as_ref())
+            }
             Err(e) => PasteRead {
                 messages: Vec::new(),
                 current: 0,

@@ -61,6 +61,8 @@ pub enum Request {
         frame: FrameChoice,
         /// Which message of several is chosen.
         chosen: usize,
+        /// The schema text Kafka records' keys are read with; `None` shows them as text.
+        key_schema: Option<String>,
     },
     /// A schema's Parsing Canonical Form and fingerprints (the hashes are not in the first load).
     Fingerprints(String),
@@ -500,12 +502,14 @@ impl Request {
                 format,
                 frame,
                 chosen,
+                key_schema,
             } => {
                 out.push(schema.as_str())
                     .push(text.as_str())
                     .push(format.map_or("auto", InputFormat::name))
                     .push(frame.name())
-                    .push(*chosen as u32);
+                    .push(*chosen as u32)
+                    .optional(key_schema.as_deref());
             }
             Request::Diff { old, new, old_name } => {
                 out.push(old.as_str())
@@ -552,6 +556,7 @@ impl Request {
                     .parse()
                     .map_err(|_| message.malformed("a framing"))?,
                 chosen: message.number()? as usize,
+                key_schema: message.optional()?,
             },
             "diff" => Request::Diff {
                 old: message.string()?,

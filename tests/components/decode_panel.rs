@@ -325,3 +325,73 @@ async fn a_null_kcat_payload_is_a_tombstone() {
     assert!(status.starts_with("A tombstone"), "{status}");
     assert_eq!(panel.count("#hex-view .hex-byte"), 0);
 }
+
+/// A Kafka record's key read as a datum of a version chosen as the key schema: raw Avro, and
+/// Confluent-framed (its schema id named); one that is no such datum says so with its bytes.
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn record_keys_are_read_with_a_version_chosen_as_the_key_schema() {
+    let (panel, ws) = Mounted::panels(r#""int""#, "1", |ws| {
+        view! {
+            <DecodePanel
+                input=ws.input
+                decoding=ws.decoding
+                selected=ws.selected
+                history=ws.history
+                versions=ws.versions
+                reader=ws.reader
+            />
+        }
+    })
+    .await;
+    ws.mode.set(Mode::Decode);
+    // v2 is the key schema: a string.
+    ws.versions.duplicate();
+    ws.versions.set_text(r#""string""#.into());
+    ws.versions.select(0);
+    crate::harness::tick().await;
+    let line = |offset: u32, key: &str| {
+        format!(
+            r#"{{"topic":"t","partition":0,"offset":{offset},"tstype":"create","ts":1,"broker":0,"key":"{key}","payload":"\u0002"}}"#
+        )
+    };
+    let paste = [
+        line(0, r"\u0004k1"),
+        line(1, r"\u0000\u0000\u0000\u0000\u0007\u0004k2"),
+        line(2, "plain"),
+    ]
+    .join("\n");
+    panel.type_into("#bytes-input", &paste).await;
+    let key = |i: usize| {
+        panel
+            .texts(&format!(
+                "#message-list li:nth-child({}) .envelope span",
+                i + 1
+            ))
+            .into_iter()
+            .find(|f| f.starts_with("key "))
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        key(0),
+        "key 0x046b31",
+        "as bytes until a key schema is chosen"
+    );
+    let v2 = ws.versions.list.with_untracked(|vs| vs[1].id);
+    panel.choose("#key-version", &v2.to_string()).await;
+    crate::harness::tick().await;
+    assert_eq!(key(0), r#"key "k1""#, "{}", panel.html());
+    assert_eq!(key(1), r#"key "k2" (Confluent wire format, schema id 7)"#);
+    assert!(
+        key(2).starts_with("key 0x706c61696e (not a key of that schema:"),
+        "{}",
+        key(2)
+    );
+    // The value is still read with the edited version.
+    assert!(
+        panel
+            .text("#message-list li")
+            .ends_with("raw datum (no header), 1 bytes"),
+        "{}",
+        panel.text("#message-list li")
+    );
+}

@@ -91,6 +91,7 @@ fn every_request_survives_the_trip() {
             format: Some(InputFormat::Hex),
             frame: FrameChoice::Confluent,
             chosen: 2,
+            key_schema: Some("\"string\"".into()),
         },
         Request::ReadPaste {
             schema: "\"string\"".into(),
@@ -98,6 +99,7 @@ fn every_request_survives_the_trip() {
             format: None,
             frame: FrameChoice::Auto,
             chosen: 0,
+            key_schema: None,
         },
         Request::Diff {
             old: "\"int\"".into(),
