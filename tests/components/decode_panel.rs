@@ -395,3 +395,93 @@ async fn record_keys_are_read_with_a_version_chosen_as_the_key_schema() {
         panel.text("#message-list li")
     );
 }
+
+/// Every byte-array and Kafka-tool sample of tests/paste-samples that holds its bytes whole decodes in the
+/// page to one of the samples' three datums (the worker reads the paste, the page decodes the chosen one).
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn every_whole_paste_sample_decodes_to_its_datum() {
+    let samples: [(&str, &[u8]); 13] = [
+        (
+            "java-arrays-tostring.txt",
+            include_bytes!("../paste-samples/java-arrays-tostring.txt"),
+        ),
+        (
+            "python-list.txt",
+            include_bytes!("../paste-samples/python-list.txt"),
+        ),
+        (
+            "node-uint8array.txt",
+            include_bytes!("../paste-samples/node-uint8array.txt"),
+        ),
+        (
+            "js-json-stringify.txt",
+            include_bytes!("../paste-samples/js-json-stringify.txt"),
+        ),
+        (
+            "chrome-console-uint8array.txt",
+            include_bytes!("../paste-samples/chrome-console-uint8array.txt"),
+        ),
+        (
+            "go-fmt-v.txt",
+            include_bytes!("../paste-samples/go-fmt-v.txt"),
+        ),
+        (
+            "kcat-J.jsonl",
+            include_bytes!("../paste-samples/kcat-J.jsonl"),
+        ),
+        (
+            "rest-proxy-v2-binary.json",
+            include_bytes!("../paste-samples/rest-proxy-v2-binary.json"),
+        ),
+        (
+            "kafka-ui-message-string.json",
+            include_bytes!("../paste-samples/kafka-ui-message-string.json"),
+        ),
+        (
+            "kafka-ui-message-base64.json",
+            include_bytes!("../paste-samples/kafka-ui-message-base64.json"),
+        ),
+        (
+            "kafka-ui-message-hex.json",
+            include_bytes!("../paste-samples/kafka-ui-message-hex.json"),
+        ),
+        (
+            "akhq-download.json",
+            include_bytes!("../paste-samples/akhq-download.json"),
+        ),
+        (
+            "redpanda-console-messages.json",
+            include_bytes!("../paste-samples/redpanda-console-messages.json"),
+        ),
+    ];
+    let datums = [
+        serde_json::json!({"id": -2, "name": "hi"}),
+        serde_json::json!({"id": 100, "name": "hi"}),
+        serde_json::json!({"id": -2, "name": "é"}),
+    ];
+    let (panel, ws) = Mounted::panels(include_str!("../paste-samples/r.avsc"), "{}", |ws| {
+        view! {
+            <DecodePanel
+                input=ws.input
+                decoding=ws.decoding
+                selected=ws.selected
+                history=ws.history
+                versions=ws.versions
+                reader=ws.reader
+            />
+        }
+    })
+    .await;
+    ws.mode.set(Mode::Decode);
+    crate::harness::tick().await;
+    for (name, bytes) in samples {
+        // As the clipboard gives it: text, a byte that is not UTF-8 replaced.
+        panel
+            .type_into("#bytes-input", &String::from_utf8_lossy(bytes))
+            .await;
+        let json = panel.text("#decoded-json");
+        let datum: serde_json::Value = serde_json::from_str(&json)
+            .unwrap_or_else(|_| panic!("{name}: no datum; {}", panel.text(".status")));
+        assert!(datums.contains(&datum), "{name}: {datum}");
+    }
+}
