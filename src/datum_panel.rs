@@ -3,7 +3,7 @@
 use crate::editor::{positioned_error_html, CodeEditor, ErrorMark};
 use crate::history::History;
 use crate::html::{clicked_attribute, html_fn, Markup};
-use crate::read_as::{in_editor, read_as_html};
+use crate::read_as::{in_editor, read_as_html, resolve_in, Resolutions};
 use crate::state::{
     Encoding, Origin, Output, ParsedDatum, Plain, Selected, Selection, Shared, Shown, Versions,
 };
@@ -172,6 +172,7 @@ pub fn DatumPanel(
     reader: RwSignal<Option<u32>>,
 ) -> impl IntoView {
     let caret = (encoding, datum, datum_text);
+    let resolutions = Resolutions::new();
     let apply = move |ev: web_sys::MouseEvent| {
         if crate::worker::trouble::clicked(&ev)
             || clicked_attribute(&ev, "id").as_deref() != Some("apply-conversions")
@@ -255,6 +256,8 @@ pub fn DatumPanel(
                 on:click=move |ev| {
                     if let Some(id) = clicked_attribute(&ev, "data-reader") {
                         reader.set(id.parse().ok());
+                    } else {
+                        crate::worker::trouble::clicked(&ev);
                     }
                 }
                 inner_html=html_fn(move || match encoding.get().0.as_ref() {
@@ -263,7 +266,7 @@ pub fn DatumPanel(
                         let h = history.get();
                         let ids: Vec<u32> = versions.list.with(|vs| vs.iter().map(|v| v.id).collect());
                         let written = in_editor(&shown.schema, shown.walk.value.as_ref(), &h.0, versions.current.get());
-                        read_as_html(&written, &h.0, &ids, reader.get())
+                        read_as_html(&written, &h.0, &ids, reader.get(), &|r| resolve_in(resolutions, r))
                     }
                     _ => String::new(),
                 })

@@ -4,7 +4,7 @@
 use crate::decoding::{describe_framing, ContainerFile, DecodeView, Decoding};
 use crate::history::History;
 use crate::html::{clicked_attribute, html_fn, mark_range, Markup};
-use crate::read_as::{decoded, read_as_html};
+use crate::read_as::{decoded, read_as_html, resolve_in, Resolutions};
 use crate::state::{Input, Origin, Selected, Selection, Shared, Versions};
 use crate::writer_fit::writer_fit_html;
 use avro_playground_core::framing::FrameChoice;
@@ -392,6 +392,7 @@ pub fn DecodePanel(
     versions: Versions,
     reader: RwSignal<Option<u32>>,
 ) -> impl IntoView {
+    let resolutions = Resolutions::new();
     view! {
         <section class="panel" aria-labelledby="decode-title">
             <h2 id="decode-title">"Bytes to decode"</h2>
@@ -481,6 +482,8 @@ pub fn DecodePanel(
                                 versions.set_registry_id(i, id.to_string());
                             }
                         }
+                    } else {
+                        crate::worker::trouble::clicked(&ev);
                     }
                 }
                 inner_html=html_fn(move || {
@@ -490,7 +493,7 @@ pub fn DecodePanel(
                         .with(|vs| vs.iter().map(|v| (v.id, v.registry_id.clone())).unzip());
                     let current = versions.current.get();
                     decoded(&view.0.decoding, &h.0, current)
-                        .map(|w| read_as_html(&w, &h.0, &ids, reader.get()))
+                        .map(|w| read_as_html(&w, &h.0, &ids, reader.get(), &|r| resolve_in(resolutions, r)))
                         .unwrap_or_default()
                         + &writer_fit_html(&view.0.decoding, &h.0, current, &registry_ids)
                 })

@@ -21,6 +21,8 @@ use std::sync::Arc;
 
 /// A container file as the worker read it, ready to show: its spans named by its own writer schema.
 pub struct ContainerFile {
+    /// The text of the file's writer schema (empty when it does not parse).
+    pub schema_text: String,
     /// The codec, block and record counts, e.g. `codec deflate, 3 blocks`.
     pub summary: String,
     /// The spans over the file, named by the file's own writer schema.
@@ -67,6 +69,7 @@ impl ContainerFile {
             end: read.end,
         };
         Some(ContainerFile {
+            schema_text: read.schema.unwrap_or_default(),
             summary: read.summary,
             shown: Arc::new(Shown {
                 schema: Arc::new(schema),

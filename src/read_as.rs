@@ -1,14 +1,20 @@
 //! "Read as": the decoded datum read with a saved version as the reader schema (specification: Schema
 //! Resolution), with every step the core took (promotion, default, skipped field, enum symbol, union
-//! branch, alias), or the path and the rule where a consumer with that reader schema would fail.
+//! branch, alias), or the path and the rule where a consumer with that reader schema would fail. The page
+//! offers the versions; the worker resolves ([`read_with_html`]), away from the first load.
 
 use crate::decoding::Decoding;
 use crate::history::History;
 use crate::html::Markup;
+use crate::worker::offloaded::{Answer, Offloaded};
+use crate::worker::protocol::{Reply, Request};
+use crate::worker::trouble::{loading_html, trouble_html};
 use avro_playground_core::avro_json::{to_avro_json, to_avro_json_pretty};
 use avro_playground_core::resolve::resolve;
 use avro_playground_core::schema::Schema;
 use avro_playground_core::value::Value;
+use avro_playground_core::walker::encode;
+use std::sync::Arc;
 
 /// The most steps listed: a container file's records can repeat the same steps thousands of times.
 const MAX_STEPS_SHOWN: usize = 100;
@@ -34,6 +40,8 @@ fn picker(out: &mut Markup, h: &History, ids: &[u32], reader: Option<u32>) {
 pub struct Written<'a> {
     /// The schema the datums were written with.
     pub writer: &'a Schema,
+    /// Its text, as the worker parses it again.
+    pub writer_text: &'a str,
     /// The datums (one, or a container file's listed records).
     pub values: Vec<&'a Value>,
     /// How the writer is named (`written with v2, the schema in the editor`).
@@ -46,11 +54,12 @@ pub struct Written<'a> {
 pub fn in_editor<'a>(
     writer: &'a Schema,
     value: Option<&'a Value>,
-    h: &History,
+    h: &'a History,
     current: usize,
 ) -> Written<'a> {
     Written {
         writer,
+        writer_text: h.texts.get(current).map_or("", |t| t),
         values: value.into_iter().collect(),
         label: format!(
             "written with {}, the schema in the editor",
@@ -61,7 +70,7 @@ pub fn in_editor<'a>(
 }
 
 /// What the decoder read: the datum, or a container file's records with the file's own schema.
-pub fn decoded<'a>(decoding: &'a Decoding, h: &History, current: usize) -> Option<Written<'a>> {
+pub fn decoded<'a>(decoding: &'a Decoding, h: &'a History, current: usize) -> Option<Written<'a>> {
     match decoding {
         Decoding::Read { shown, .. } => Some(in_editor(
             &shown.schema,
@@ -71,6 +80,7 @@ pub fn decoded<'a>(decoding: &'a Decoding, h: &History, current: usize) -> Optio
         )),
         Decoding::Container { file, .. } => Some(Written {
             writer: &file.shown.schema,
+            writer_text: &file.schema_text,
             values: file.values.iter().collect(),
             label: "written with the file's own schema".into(),
             several: true,
@@ -79,11 +89,33 @@ pub fn decoded<'a>(decoding: &'a Decoding, h: &History, current: usize) -> Optio
     }
 }
 
-/// The "Read as" buttons and, when a version is picked, the datum as that reader sees it, as HTML.
-/// `ids` are the versions' ids (in `h`'s order).
-pub fn read_as_html(written: &Written, h: &History, ids: &[u32], reader: Option<u32>) -> String {
+/// The worker's resolution of a `Request::ReadWith`, asked for when not there yet (HTML).
+pub type Resolved<'a> = &'a dyn Fn(Request) -> Answer<Arc<String>>;
+
+/// A panel's last resolution by the worker, and the request it answers.
+pub type Resolutions = Offloaded<Request, Arc<String>>;
+
+/// The worker's answer to `request` from `resolutions` (asked for when not there yet).
+pub fn resolve_in(resolutions: Resolutions, request: Request) -> Answer<Arc<String>> {
+    let take = |_: &Request, reply| match reply {
+        Reply::ReadWith(html) => Some(Arc::new(html)),
+        _ => None,
+    };
+    resolutions.get(&request, || request.clone(), take)
+}
+
+/// The "Read as" buttons and, when a version is picked, the datum as that reader sees it (the worker's
+/// answer through `resolved`), as HTML. `ids` are the versions' ids (in `h`'s order).
+pub fn read_as_html(
+    written: &Written,
+    h: &History,
+    ids: &[u32],
+    reader: Option<u32>,
+    resolved: Resolved,
+) -> String {
     let Written {
         writer,
+        writer_text,
         values,
         label: writer_label,
         several,
@@ -102,40 +134,73 @@ pub fn read_as_html(written: &Written, h: &History, ids: &[u32], reader: Option<
         .text(writer_label)
         .close("span")
         .close("div");
+    let mut resolution = String::new();
     if let Some(index) = reader.and_then(|r| ids.iter().position(|id| *id == r)) {
-        read_with(&mut out, h, index, writer, values, *several);
+        let name = h.names.get(index).map_or("", |s| s);
+        match h.schemas.get(index).map(|s| s.0.as_ref()) {
+            Some(Ok(_)) => {
+                let request = Request::ReadWith {
+                    writer: writer_text.to_string(),
+                    reader: h.texts.get(index).cloned().unwrap_or_default(),
+                    name: name.to_string(),
+                    datums: values
+                        .iter()
+                        .filter_map(|v| Some(encode(writer, v).ok()?.bytes))
+                        .collect(),
+                    several: *several,
+                };
+                match resolved(request) {
+                    Answer::Done(html) => resolution = html.as_ref().clone(),
+                    Answer::Loading => loading_html(&mut out, "Resolving"),
+                    Answer::Failed(e) => trouble_html(&mut out, &e),
+                }
+            }
+            Some(Err(e)) => {
+                error(&mut out);
+                out.text(format_args!("{name} does not parse: {e}"))
+                    .close("p");
+            }
+            None => {}
+        }
     }
-    out.close("div");
+    // The worker's HTML, written with the same escaping builder.
+    let mut html = out.into_string();
+    html.push_str(&resolution);
+    html.push_str("</div>");
+    html
+}
+
+/// Opens the error paragraph of a resolution.
+fn error(out: &mut Markup) {
+    out.open("p")
+        .attr("id", "resolution-error")
+        .attr("class", "error")
+        .attr("role", "alert");
+}
+
+/// The datums (`values` of `writer`; `several` for a container file's records) read with `reader`, the
+/// version named `name`: the reader's datum and the steps, or where and why resolution fails, as HTML. The
+/// worker runs it.
+pub fn read_with_html(
+    writer: &Schema,
+    reader: &Schema,
+    name: &str,
+    values: &[Value],
+    several: bool,
+) -> String {
+    let mut out = Markup::new();
+    read_with(&mut out, writer, reader, name, values, several);
     out.into_string()
 }
 
-/// The datums (`values` of `writer`; `several` for a container file's records) read with version `index`
-/// as the reader: the reader's datum and the steps, or where and why resolution fails.
 fn read_with(
     out: &mut Markup,
-    h: &History,
-    index: usize,
     writer: &Schema,
-    values: &[&Value],
+    reader: &Schema,
+    name: &str,
+    values: &[Value],
     several: bool,
 ) {
-    let name = h.names.get(index).map_or("", |s| s);
-    let error = |out: &mut Markup| {
-        out.open("p")
-            .attr("id", "resolution-error")
-            .attr("class", "error")
-            .attr("role", "alert");
-    };
-    let reader = match h.schemas.get(index).map(|s| s.0.as_ref()) {
-        Some(Ok(s)) => s,
-        Some(Err(e)) => {
-            error(out);
-            out.text(format_args!("{name} does not parse: {e}"))
-                .close("p");
-            return;
-        }
-        None => return,
-    };
     if values.is_empty() {
         out.open("p")
             .attr("class", "muted")

@@ -7,13 +7,14 @@ use super::protocol::{
     MAX_RECORDS_SHOWN,
 };
 use crate::decoding::read_paste_text;
+use crate::read_as::read_with_html;
 use avro_playground_core::canonical::{fingerprints, to_hex};
 use avro_playground_core::compat::Mode;
 use avro_playground_core::container::{walk_container, write_container, Codec, Limits, SYNC_LEN};
 use avro_playground_core::evolution::{diff, scenarios};
 use avro_playground_core::lint::cross_version_lints_of;
 use avro_playground_core::schema::{parse_schema, Schema, SchemaError};
-use avro_playground_core::walker::encode;
+use avro_playground_core::walker::{decode, encode};
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -70,6 +71,13 @@ pub fn answer(request: Request) -> Reply {
             },
         }),
         Request::Diff { old, new, old_name } => Reply::Diffed(diff_versions(&old, &new, &old_name)),
+        Request::ReadWith {
+            writer,
+            reader,
+            name,
+            datums,
+            several,
+        } => Reply::ReadWith(read_with(&writer, &reader, &name, &datums, several)),
         Request::Fingerprints(text) => Reply::Fingerprints(
             parsed(&text)
                 .map(|s| {
@@ -84,6 +92,16 @@ pub fn answer(request: Request) -> Reply {
                 .map_err(|e| e.to_string()),
         ),
     }
+}
+
+/// Datums of `writer` (binary) read with `reader`, the version `name`, as the page shows it (HTML).
+fn read_with(writer: &str, reader: &str, name: &str, datums: &[Vec<u8>], several: bool) -> String {
+    let (Ok(w), Ok(r)) = (parse_schema(writer), parse_schema(reader)) else {
+        // The page asks only with schemas it has parsed.
+        return String::new();
+    };
+    let values: Vec<_> = datums.iter().filter_map(|d| decode(&w, d).value).collect();
+    read_with_html(&w, &r, name, &values, several)
 }
 
 /// The changes from `old` to `new`, and the lints they give `new` (against the version named `old_name`).

@@ -66,6 +66,19 @@ pub enum Request {
     },
     /// A schema's Parsing Canonical Form and fingerprints (the hashes are not in the first load).
     Fingerprints(String),
+    /// Datums read with another version as the reader (Schema Resolution), as the page shows them.
+    ReadWith {
+        /// The writer schema's text.
+        writer: String,
+        /// The reader schema's text.
+        reader: String,
+        /// The reader version's name.
+        name: String,
+        /// The datums, each in the writer's binary encoding.
+        datums: Vec<Vec<u8>>,
+        /// Whether these are a container file's records.
+        several: bool,
+    },
     /// The semantic diff of two versions, with the lints it gives the new one.
     Diff {
         /// The old version's text.
@@ -239,6 +252,8 @@ pub enum Reply {
     PasteRead(PasteRead),
     /// A diff, or why there is none (a version does not parse).
     Diffed(Result<DiffAnswer, String>),
+    /// The resolution of [`Request::ReadWith`], as HTML (built with `html::Markup`, which escapes).
+    ReadWith(String),
     /// A schema's canonical form, then its CRC-64-AVRO (little-endian), MD5 and SHA-256 in hex; or why
     /// not.
     Fingerprints(Result<[String; 4], String>),
@@ -473,6 +488,7 @@ impl Request {
             Request::ReadPaste { .. } => "read-paste",
             Request::Diff { .. } => "diff",
             Request::Fingerprints(_) => "fingerprints",
+            Request::ReadWith { .. } => "read-with",
         }
     }
 
@@ -519,6 +535,21 @@ impl Request {
             Request::Fingerprints(text) => {
                 out.push(text.as_str());
             }
+            Request::ReadWith {
+                writer,
+                reader,
+                name,
+                datums,
+                several,
+            } => {
+                let lengths: Vec<u32> = datums.iter().map(|d| d.len() as u32).collect();
+                out.push(writer.as_str())
+                    .push(reader.as_str())
+                    .push(name.as_str())
+                    .push(*several)
+                    .words(&lengths)
+                    .bytes(&datums.concat());
+            }
         }
         out.finish()
     }
@@ -564,6 +595,29 @@ impl Request {
                 old_name: message.string()?,
             },
             "fingerprints" => Request::Fingerprints(message.string()?),
+            "read-with" => {
+                let (writer, reader, name) =
+                    (message.string()?, message.string()?, message.string()?);
+                let several = message.flag()?;
+                let lengths = message.words()?;
+                let bytes = message.bytes()?;
+                let mut datums = Vec::with_capacity(lengths.len());
+                let mut at = 0usize;
+                for len in lengths {
+                    let datum = bytes
+                        .get(at..at + len as usize)
+                        .ok_or_else(|| message.malformed("datums within their bytes"))?;
+                    datums.push(datum.to_vec());
+                    at += len as usize;
+                }
+                Request::ReadWith {
+                    writer,
+                    reader,
+                    name,
+                    datums,
+                    several,
+                }
+            }
             other => return Err(format!("an unknown request: {other}")),
         };
         Ok(request)
@@ -659,6 +713,9 @@ impl Reply {
                         out.push("bytes").push(note.as_str()).bytes(bytes)
                     }
                 };
+            }
+            Reply::ReadWith(html) => {
+                out.push("read-with").push(html.as_str());
             }
             Reply::Fingerprints(Ok(texts)) => {
                 out.push("fingerprints").push(true);
@@ -814,6 +871,7 @@ impl Reply {
                     chosen,
                 })
             }
+            "read-with" => Reply::ReadWith(message.string()?),
             "fingerprints" => Reply::Fingerprints(if message.flag()? {
                 Ok([
                     message.string()?,

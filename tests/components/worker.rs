@@ -106,6 +106,14 @@ fn every_request_survives_the_trip() {
             new: "\"long\"".into(),
             old_name: "v1".into(),
         },
+        Request::Fingerprints("\"int\"".into()),
+        Request::ReadWith {
+            writer: "\"int\"".into(),
+            reader: "\"long\"".into(),
+            name: "v2".into(),
+            datums: vec![vec![2], vec![], vec![0x80, 0x01]],
+            several: true,
+        },
     ];
     for r in &requests {
         assert_eq!(&request_trip(r), r);
@@ -245,6 +253,14 @@ fn every_answer_survives_the_trip() {
             }],
         })),
         Reply::Diffed(Err("v2 does not parse".into())),
+        Reply::ReadWith("<p class=\"ok\">Read as v2</p>".into()),
+        Reply::Fingerprints(Ok([
+            "\"int\"".into(),
+            "8f5c393f1ad57572".into(),
+            "ef52".into(),
+            "3f2b".into(),
+        ])),
+        Reply::Fingerprints(Err("not a schema".into())),
     ];
     for r in &replies {
         assert_eq!(&reply_trip(r).expect("the page reads it"), r);
@@ -350,4 +366,31 @@ fn the_worker_writes_and_reads_a_container_of_every_codec() {
             read.summary
         );
     }
+}
+
+#[wasm_bindgen_test]
+fn the_worker_resolves_datums_with_another_version_and_hashes_a_schema() {
+    let Reply::ReadWith(html) = jobs::answer(Request::ReadWith {
+        writer: "\"int\"".into(),
+        reader: "\"long\"".into(),
+        name: "v2".into(),
+        datums: vec![vec![0x54]],
+        several: false,
+    }) else {
+        panic!("not resolved");
+    };
+    assert!(html.contains("Read as v2: 1 step."), "{html}");
+    assert!(html.contains(">42</pre>"), "{html}");
+    let Reply::Fingerprints(Ok([canonical, rabin, md5, sha256])) =
+        jobs::answer(Request::Fingerprints(r#"{"type": "int"}"#.into()))
+    else {
+        panic!("no fingerprints");
+    };
+    assert_eq!(canonical, "\"int\"");
+    assert_eq!(rabin, "8f5c393f1ad57572");
+    assert_eq!(md5, "ef524ea1b91e73173d938ade36c1db32");
+    assert_eq!(
+        sha256,
+        "3f2b87a9fe7cc9b13835598c3981cd45e3e355309e5090aa0933d7becb6fba45"
+    );
 }
