@@ -105,6 +105,8 @@ pub struct Open {
     pub message: usize,
     /// The version whose registration the modes table shows; `None`: the newest.
     pub candidate: Option<usize>,
+    /// The version Kafka records' keys are read with; `None` shows them as text.
+    pub key_version: Option<usize>,
 }
 
 /// The saved document.
@@ -216,13 +218,14 @@ impl Document {
             |p: Option<(usize, usize)>| p.map_or("null".into(), |(a, b)| format!("[{a},{b}]"));
         let index = |i: Option<usize>| i.map_or("null".into(), |i| i.to_string());
         out.push_str(&format!(
-            ",\"open\":{{\"mode\":\"{}\",\"cell\":{},\"diff\":{},\"reader\":{},\"message\":{},\"candidate\":{}}}}}",
+            ",\"open\":{{\"mode\":\"{}\",\"cell\":{},\"diff\":{},\"reader\":{},\"message\":{},\"candidate\":{},\"key_version\":{}}}}}",
             o.mode.name(),
             pair(o.cell),
             pair(o.diff),
             index(o.reader),
             o.message,
-            index(o.candidate)
+            index(o.candidate),
+            index(o.key_version)
         ));
         Written {
             json: out,
@@ -358,6 +361,7 @@ impl Document {
                 .and_then(|m| number(&m.value))
                 .unwrap_or(0);
             o.candidate = open.get("candidate").and_then(|m| number(&m.value));
+            o.key_version = open.get("key_version").and_then(|m| number(&m.value));
         }
         Ok(Read {
             document: doc,

@@ -481,7 +481,10 @@ impl Workspace {
             format: RwSignal::new(choices.input_format),
             frame: RwSignal::new(choices.frame),
             message: RwSignal::new(open.message),
-            key_version: RwSignal::new(None),
+            key_version: RwSignal::new(
+                open.key_version
+                    .and_then(|i| versions.list.with_untracked(|vs| vs.get(i).map(|v| v.id))),
+            ),
         };
         let read = Read::new();
         let pasted = Pasted::new();
@@ -636,6 +639,9 @@ impl Workspace {
                 }),
                 message: self.input.message.get_untracked(),
                 candidate: self.candidate.get_untracked(),
+                key_version: self.input.key_version.get_untracked().and_then(|id| {
+                    versions.with_untracked(|vs| vs.iter().position(|v| v.id == id))
+                }),
             },
         }
     }
@@ -650,6 +656,7 @@ impl Workspace {
         self.input.format.track();
         self.input.frame.track();
         self.input.message.track();
+        self.input.key_version.track();
         self.output.frame.track();
         self.output.codec.track();
         self.output.confluent_id.track();
@@ -687,6 +694,7 @@ impl Workspace {
         }
         // The new versions' ids start over: a reader picked among the old ones would name another.
         self.reader.set(None);
+        self.input.key_version.set(None);
         self.cell.set(None);
         self.diff.set(None);
         self.candidate.set(None);

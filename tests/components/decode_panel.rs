@@ -380,6 +380,11 @@ async fn record_keys_are_read_with_a_version_chosen_as_the_key_schema() {
     panel.choose("#key-version", &v2.to_string()).await;
     crate::harness::tick().await;
     assert_eq!(key(0), r#"key "k1""#, "{}", panel.html());
+    assert_eq!(
+        ws.document().open.key_version,
+        Some(1),
+        "the choice is saved, as the version's place"
+    );
     assert_eq!(key(1), r#"key "k2" (Confluent wire format, schema id 7)"#);
     assert!(
         key(2).starts_with("key 0x706c61696e (not a key of that schema:"),

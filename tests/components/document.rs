@@ -45,6 +45,7 @@ fn full() -> Document {
             reader: Some(0),
             message: 3,
             candidate: Some(1),
+            key_version: Some(1),
         },
     }
 }
