@@ -1,6 +1,6 @@
 //! Taking encoded bytes away: the output framing, copy as hex/base64/byte-array literals, download.
 
-use crate::html::{clicked_attribute, html_fn, Markup};
+use crate::html::{clicked_attribute, handler, html_fn, Markup};
 use crate::state::{Encoding, Output, Shared};
 use avro_playground_core::container::Codec;
 use avro_playground_core::framing::FrameChoice;
@@ -15,11 +15,12 @@ fn copy_to_clipboard(text: &str) {
     }
 }
 
-fn download(bytes: &[u8], name: &str) -> Option<()> {
+/// Offers `bytes` as a download named `name`, of the MIME type `mime`.
+pub fn download(bytes: &[u8], name: &str, mime: &str) -> Option<()> {
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/octet-stream");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let document = web_sys::window()?.document()?;
@@ -85,11 +86,11 @@ pub fn BytesOut(encoding: Memo<Shared<Encoding>>, output: Output) -> impl IntoVi
                     "Framing "
                     <select
                         id="out-frame"
-                        on:change=move |ev| {
+                        on:change=handler(move |ev| {
                             if let Ok(frame) = event_target_value(&ev).parse::<FrameChoice>() {
                                 output.frame.set(frame);
                             }
-                        }
+                        })
                         prop:value=move || output.frame.get().name()
                     >
                         <option value="raw">"raw datum"</option>
@@ -103,11 +104,11 @@ pub fn BytesOut(encoding: Memo<Shared<Encoding>>, output: Output) -> impl IntoVi
                         "codec "
                         <select
                             id="out-codec"
-                            on:change=move |ev| {
+                            on:change=handler(move |ev| {
                                 if let Ok(codec) = event_target_value(&ev).parse::<Codec>() {
                                     output.codec.set(codec);
                                 }
-                            }
+                            })
                             prop:value=move || output.codec.get().name()
                             inner_html=codec_options
                         ></select>
@@ -122,19 +123,19 @@ pub fn BytesOut(encoding: Memo<Shared<Encoding>>, output: Output) -> impl IntoVi
                             inputmode="numeric"
                             size="10"
                             prop:value=move || output.confluent_id.get()
-                            on:input=move |ev| output.confluent_id.set(event_target_value(&ev))
+                            on:input=handler(move |ev| output.confluent_id.set(event_target_value(&ev)))
                         />
                     </label>
                 </Show>
             </div>
             <div class="copy-as" role="group" aria-label="Copy the bytes as">
                 "Copy as "
-                <span inner_html=literal_buttons on:click=choose_literal></span>
-                <button class="copy" id="download-bin" on:click=move |_| {
+                <span inner_html=literal_buttons on:click=handler(choose_literal)></span>
+                <button class="copy" id="download-bin" on:click=handler(move |_| {
                     if let Some(b) = bytes() {
-                        let _ = download(&b, if is_file() { "datum.avro" } else { "datum.bin" });
+                        let _ = download(&b, if is_file() { "datum.avro" } else { "datum.bin" }, "application/octet-stream");
                     }
-                }>{move || if is_file() { "download .avro" } else { "download .bin" }}</button>
+                })>{move || if is_file() { "download .avro" } else { "download .bin" }}</button>
             </div>
             <textarea id="bytes-output" class="bytes-output" readonly aria-label="The bytes as text" prop:value=text></textarea>
         </div>

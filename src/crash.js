@@ -222,6 +222,10 @@
     requestAnimationFrame(() => setTimeout(() => banner || remove(LOADING_KEY))),
   );
 
+  // ---- Safe mode ignores a shared link in the address (src/share.rs): it may be what crashed the page.
+
+  if (lastCrash && location.hash) history.replaceState(null, '', location.pathname + location.search);
+
   // ---- The safe-mode notices, above the app (which is appended to <body> after this).
 
   if (!lastCrash && keys(KEPT_PREFIX).length === 0) return;

@@ -2,7 +2,7 @@
 
 use crate::editor::{positioned_error_html, CodeEditor, ErrorMark};
 use crate::history::History;
-use crate::html::{clicked_attribute, html_fn, Markup};
+use crate::html::{clicked_attribute, handler, html_fn, Markup};
 use crate::read_as::{in_editor, read_as_html, resolve_in, Resolutions};
 use crate::state::{
     Encoding, Origin, Output, ParsedDatum, Plain, Selected, Selection, Shared, Shown, Versions,
@@ -249,17 +249,17 @@ pub fn DatumPanel(
                 error=error_mark
                 highlight=Signal::derive(move || selected_value(selected, encoding, datum))
             />
-            <div class="status" inner_html=status on:click=apply></div>
+            <div class="status" inner_html=status on:click=handler(apply)></div>
             <crate::bytes_out::BytesOut encoding=encoding output=output />
             <div
                 class="resolution"
-                on:click=move |ev| {
+                on:click=handler(move |ev| {
                     if let Some(id) = clicked_attribute(&ev, "data-reader") {
                         reader.set(id.parse().ok());
                     } else {
                         crate::worker::trouble::clicked(&ev);
                     }
-                }
+                })
                 inner_html=html_fn(move || match encoding.get().0.as_ref() {
                     // The encoded datum read with a saved version: what a consumer on that version sees.
                     Encoding::Bytes(shown, _) => {

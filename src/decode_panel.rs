@@ -3,7 +3,7 @@
 
 use crate::decoding::{describe_framing, ContainerFile, DecodeView, Decoding};
 use crate::history::History;
-use crate::html::{clicked_attribute, html_fn, mark_range, Markup};
+use crate::html::{clicked_attribute, handler, html_fn, mark_range, Markup};
 use crate::read_as::{decoded, read_as_html, resolve_in, Resolutions};
 use crate::state::{Input, Origin, Selected, Selection, Shared, Versions};
 use crate::writer_fit::writer_fit_html;
@@ -88,7 +88,7 @@ fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
             " "
             <select
                 id=id
-                on:change=move |ev| pick(event_target_value(&ev))
+                on:change=handler(move |ev| pick(event_target_value(&ev)))
                 inner_html=option_tags
                 prop:value=move || name(value.get())
             >
@@ -406,17 +406,17 @@ pub fn DecodePanel(
                     <input
                         id="bytes-file"
                         type="file"
-                        on:change=move |ev| {
+                        on:change=handler(move |ev| {
                             let chooser = event_target::<web_sys::HtmlInputElement>(&ev);
                             if let Some(file) = chooser.files().and_then(|f| f.get(0)) {
                                 load_file(input.file, file);
                             }
-                        }
+                        })
                     />
                 </label>
                 {move || input.file.get().map(|(name, bytes)| view! {
                     <span class="file-name">{format!("{name} ({} bytes)", bytes.0.len())}</span>
-                    <button class="copy" on:click=move |_| input.file.set(None)>"use the pasted text"</button>
+                    <button class="copy" on:click=handler(move |_| input.file.set(None))>"use the pasted text"</button>
                 })}
             </div>
             <textarea
@@ -433,26 +433,26 @@ pub fn DecodePanel(
                 spellcheck="false"
                 placeholder="00 00 00 00 07 54 06 41 64 61 …"
                 prop:value=move || input.text.get()
-                on:input=move |ev| {
+                on:input=handler(move |ev| {
                     input.file.set(None);
                     input.text.set(event_target_value(&ev))
-                }
+                })
             ></textarea>
             <div
                 class="status"
-                on:click=move |ev| {
+                on:click=handler(move |ev| {
                     if let Some(i) = clicked_attribute(&ev, "data-message").and_then(|i| i.parse().ok()) {
                         input.message.set(i);
                     } else {
                         crate::worker::trouble::clicked(&ev);
                     }
-                }
-                on:change=move |ev| {
+                })
+                on:change=handler(move |ev| {
                     let target = event_target::<web_sys::Element>(&ev);
                     if target.id() == "key-version" {
                         input.key_version.set(event_target_value(&ev).parse().ok());
                     }
-                }
+                })
                 inner_html=html_fn(move || {
                     let view = decoding.get();
                     let names: Vec<(u32, String)> =
@@ -463,14 +463,14 @@ pub fn DecodePanel(
             ></div>
             <div
                 class="decoded"
-                on:click=move |ev| {
+                on:click=handler(move |ev| {
                     let _ = select_in_json(decoding, selected, &ev);
-                }
+                })
                 inner_html=html_fn(move || decoded_json_html(decoding, selected))
             ></div>
             <div
                 class="resolution"
-                on:click=move |ev| {
+                on:click=handler(move |ev| {
                     if let Some(id) = clicked_attribute(&ev, "data-reader") {
                         reader.set(id.parse().ok());
                     } else if let Some(i) = clicked_attribute(&ev, "data-use-version").and_then(|i| i.parse().ok()) {
@@ -485,7 +485,7 @@ pub fn DecodePanel(
                     } else {
                         crate::worker::trouble::clicked(&ev);
                     }
-                }
+                })
                 inner_html=html_fn(move || {
                     let (view, h) = (decoding.get(), history.get());
                     let (ids, registry_ids): (Vec<u32>, Vec<String>) = versions

@@ -2,7 +2,7 @@
 //! (backward) and to old consumers reading new data (forward), and the picked change marked in both texts.
 
 use crate::history::History;
-use crate::html::{clicked_attribute, html_fn, marked, pointer_range, Markup};
+use crate::html::{clicked_attribute, handler, html_fn, marked, pointer_range, Markup};
 use crate::state::Shared;
 use crate::version_diff::{compared_pair, diff_memo, Diffed};
 use crate::worker::protocol::EffectView;
@@ -211,8 +211,8 @@ pub fn DiffPanel(
         <div
             id="diff"
             class="diff"
-            on:click=on_click
-            on:change=on_change
+            on:click=handler(on_click)
+            on:change=handler(on_change)
             inner_html=html_fn(move || {
                 let (h, pair, diffed) = (history.get(), pair(), diffed());
                 let picked = picked.get().filter(|(_, at)| *at == pair).map(|(i, _)| i);

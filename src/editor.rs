@@ -1,7 +1,7 @@
 //! A plain textarea with a synchronised layer behind it: line numbers, and the error's range underlined.
 //! No JavaScript editor: the textarea keeps native editing, undo and accessibility.
 
-use crate::html::{html_fn, mark_range, Markup};
+use crate::html::{handler, html_fn, mark_range, Markup};
 use leptos::prelude::*;
 
 /// Where to mark an error in the text.
@@ -138,7 +138,7 @@ pub fn CodeEditor(
                     spellcheck="false"
                     autocomplete="off"
                     wrap="off"
-                    on:input=move |ev| on_edit.run(event_target_value(&ev))
+                    on:input=handler(move |ev| on_edit.run(event_target_value(&ev)))
                     on:scroll=move |_| sync_scroll()
                 ></textarea>
             </div>

@@ -2,7 +2,7 @@
 //! after the datum that nothing read are hatched, the failing byte of a broken datum is outlined, and hovering a byte selects its innermost span. Only the
 //! rows in view are in the DOM.
 
-use crate::html::{self, Markup};
+use crate::html::{self, handler, Markup};
 use crate::state::{Origin, Selected, Selection, Shared, Shown};
 use crate::virtual_rows::{mark_rows, RenderRow, VirtualRows};
 use avro_playground_core::walker::{Part, Walk};
@@ -161,7 +161,7 @@ pub fn HexView(shown: Memo<Option<Shared<Shown>>>, selected: Selected) -> impl I
     let empty =
         Memo::new(move |_| shown.with(|s| s.as_ref().is_some_and(|w| w.0.walk.bytes.is_empty())));
     view! {
-        <div id="hex-view" on:mouseover=hover>
+        <div id="hex-view" on:mouseover=handler(hover)>
             {move || {
                 if !some.get() {
                     view! { <p class="muted">"No bytes yet."</p> }.into_any()

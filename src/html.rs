@@ -13,6 +13,15 @@ pub type HtmlFn = Box<dyn Fn() -> String + Send + Sync>;
 pub fn html_fn(f: impl Fn() -> String + Send + Sync + 'static) -> HtmlFn {
     Box::new(f)
 }
+
+/// An event handler, boxed: every `on:click` (`on:change`, …) of the page takes this one type for its
+/// event, so Leptos's listener code is compiled once per event instead of once per closure.
+pub type Handler<E> = Box<dyn FnMut(E)>;
+
+/// Boxes an event handler (see [`Handler`]).
+pub fn handler<E>(f: impl FnMut(E) + 'static) -> Handler<E> {
+    Box::new(f)
+}
 use std::fmt::{self, Display, Write};
 
 /// HTML under construction. Tag and attribute names are `&'static str`, the program's own; every text and

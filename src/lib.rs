@@ -20,6 +20,7 @@ pub mod modes_panel;
 pub mod read_as;
 pub mod scenarios;
 pub mod schema_panel;
+pub mod share;
 pub mod span_details;
 pub mod span_tree;
 pub mod state;
@@ -30,6 +31,7 @@ pub mod virtual_rows;
 pub mod worker;
 pub mod writer_fit;
 
+use crate::html::handler;
 use leptos::prelude::*;
 
 /// The whole page, on the saved document (or the example).
@@ -56,7 +58,7 @@ pub fn Page(
                 id=id
                 role="tab"
                 aria-selected=move || (ws.mode.get() == mode).to_string()
-                on:click=move |_| ws.mode.set(mode)
+                on:click=handler(move |_| ws.mode.set(mode))
             >
                 {label}
             </button>
@@ -75,6 +77,7 @@ pub fn Page(
         <header class="top">
             <h1>"Avro Playground"</h1>
             <p class="tagline">"See what your Avro schemas and bytes really do. Everything runs in your browser."</p>
+            <share::ShareBar ws=ws />
             <div id="storage-notes" class="storage-notes">{notes}</div>
         </header>
         <main class="layout">

@@ -3,7 +3,7 @@
 //! explain notes, and the picked one is marked in both schema texts.
 
 use crate::history::History;
-use crate::html::{clicked_attribute, html_fn, marked, pointer_range, Markup};
+use crate::html::{clicked_attribute, handler, html_fn, marked, pointer_range, Markup};
 use crate::state::Shared;
 use avro_playground_core::compat::CompatibilityMatrix;
 use avro_playground_core::compat::{check, Compatibility};
@@ -380,7 +380,7 @@ pub fn Matrix(
         now
     });
     view! {
-        <div class="matrix-panel" on:click=on_click on:mouseover=on_hover>
+        <div class="matrix-panel" on:click=handler(on_click) on:mouseover=handler(on_hover)>
             <p class="muted">
                 "Each row's version as reader against each column's as writer. Below the diagonal: new consumers reading old data (backward); above: old consumers reading new data (forward)."
             </p>

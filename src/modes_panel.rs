@@ -2,7 +2,7 @@
 //! picked) is registered after the versions before it: which it checks, in which order, and which fails.
 
 use crate::history::History;
-use crate::html::{html_fn, Markup};
+use crate::html::{handler, html_fn, Markup};
 use crate::state::Shared;
 use avro_playground_core::compat::Mode;
 use leptos::prelude::*;
@@ -144,7 +144,7 @@ pub fn ModesPanel(
         <div
             id="modes"
             class="modes"
-            on:change=move |ev| candidate.set(event_target_value(&ev).parse().ok())
+            on:change=handler(move |ev| candidate.set(event_target_value(&ev).parse().ok()))
             inner_html=html_fn(move || modes_html(&history.get().0, candidate.get()))
         ></div>
     }

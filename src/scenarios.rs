@@ -3,7 +3,7 @@
 //! from the worker (they are not needed for the first load).
 
 use crate::history::History;
-use crate::html::{clicked_attribute, html_fn, Markup};
+use crate::html::{clicked_attribute, handler, html_fn, Markup};
 use crate::state::Shared;
 use crate::worker::offloaded::{Answer, Offloaded};
 use crate::worker::protocol::{Reply, Request, ScenarioText};
@@ -167,7 +167,7 @@ pub fn Scenarios(
         <div class="scenarios" id="scenarios">
             <h3>"Guided scenarios"</h3>
             <p class="muted">"Each loads its versions into the workspace (replacing the current ones): edit them, open the matrix cells."</p>
-            <div on:click=on_click inner_html=gallery_html></div>
+            <div on:click=handler(on_click) inner_html=gallery_html></div>
             <div id="scenario-loaded" class="scenario-loaded" inner_html=html_fn(move || current().unwrap_or_default())></div>
         </div>
     }

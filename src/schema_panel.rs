@@ -3,7 +3,7 @@
 
 use crate::editor::{positioned_error_html, CodeEditor, ErrorMark};
 use crate::history::{History, Parsed};
-use crate::html::{clicked_attribute, html_fn, Markup};
+use crate::html::{clicked_attribute, handler, html_fn, Markup};
 use crate::state::{Shared, Versions};
 use crate::version_diff::Diffed;
 use crate::worker::offloaded::{Answer, Offloaded};
@@ -190,7 +190,7 @@ pub fn SchemaPanel(
                 on_edit=Callback::new(move |text| versions.set_text(text))
                 error=error_mark
             />
-            <div class="status" inner_html=status on:click=fix></div>
+            <div class="status" inner_html=status on:click=handler(fix)></div>
             // Computed only while open: the canonical form and its hashes, on every keystroke, were a
             // tenth of the schema panel's work.
             <details
@@ -199,7 +199,7 @@ pub fn SchemaPanel(
                 on:toggle=move |ev| canonical_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))
             >
                 <summary>"Parsing Canonical Form and fingerprints"</summary>
-                <div inner_html=canonical on:click=move |ev| { clicked(&ev); }></div>
+                <div inner_html=canonical on:click=handler(move |ev| { clicked(&ev); })></div>
             </details>
         </section>
     }

@@ -1,7 +1,7 @@
 //! Every span as a tree row in byte order: what it is, its bytes and its value. Hovering a row selects
 //! its bytes; a byte hovered in the hex view scrolls its row into view. Only visible rows are built.
 
-use crate::html::{self, Markup};
+use crate::html::{self, handler, Markup};
 use crate::state::{Origin, Selected, Selection, Shared, Shown};
 use crate::virtual_rows::{mark_rows, RenderRow, VirtualRows};
 use avro_playground_core::walker::explain::explain;
@@ -91,7 +91,7 @@ pub fn SpanTree(shown: Memo<Option<Shared<Shown>>>, selected: Selected) -> impl 
     // New bytes keep the rows' component (and its scroll state), which `reset` scrolls back to the top.
     let some = Memo::new(move |_| shown.with(Option::is_some));
     view! {
-        <div id="span-tree" aria-label="Spans" on:mouseover=hover>
+        <div id="span-tree" aria-label="Spans" on:mouseover=handler(hover)>
             {move || some.get().then(|| view! {
                 <VirtualRows id="span-rows" class="span-list" rows=rows row_height=ROW_HEIGHT viewport=330.0 reveal=reveal
                         reset=Signal::derive(move || shown.get().map_or(0, |s| Arc::as_ptr(&s.0) as usize))

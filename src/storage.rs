@@ -96,9 +96,43 @@ pub fn load() -> Loaded {
     }
 }
 
+/// Where the workspace that a shared link or a workspace file replaced is kept, for one click to restore.
+pub const REPLACED_KEY: &str = "avro-playground/replaced";
+
+/// Set while the page reloads with another workspace (what was done, for the next load to say); the
+/// autosave writes nothing meanwhile, so the new workspace is what the next load reads.
+pub const SWITCHED_KEY: &str = "avro-playground/switched";
+
+/// Set once the page is reloading with another workspace: nothing more is saved.
+static SWITCHING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Reloads the page with the saved document `json` (already checked to read) as the workspace; the one
+/// it replaces is kept under [`REPLACED_KEY`] (unless `keep` is false, as for a restore). `what` is what the
+/// next load says; whether it could be done.
+pub fn switch_to(ws: Workspace, json: &str, keep: bool, what: &str) -> bool {
+    if keep && !write(REPLACED_KEY, &written(ws).json) {
+        return false;
+    }
+    if !write(DOCUMENT_KEY, json) || !write(SWITCHED_KEY, what) {
+        return false;
+    }
+    SWITCHING.store(true, std::sync::atomic::Ordering::Relaxed);
+    let _ = window().location().reload();
+    true
+}
+
+/// The workspace's saved document as JSON, as the autosave writes it (a share link packs the same).
+pub fn written(ws: Workspace) -> crate::document::Written {
+    ws.document().to_json()
+}
+
 /// Saves `doc`; the notes say what was left out for its size, or that nothing could be saved.
 pub fn save(doc: &Document) -> Vec<String> {
-    let written = doc.to_json();
+    save_written(doc.to_json())
+}
+
+/// Saves a document's JSON; the notes say what was left out for its size, or that nothing could be saved.
+fn save_written(written: crate::document::Written) -> Vec<String> {
     let mut notes: Vec<String> = written
         .left_out
         .iter()
@@ -131,10 +165,10 @@ pub fn autosave(ws: Workspace, notes: RwSignal<Vec<String>>) {
         }
         // After a panic the wasm is in an unknown state, and the edit being processed may be what broke
         // it: nothing more is saved, so the saved document is the last one that was processed whole.
-        if crate::crash::happened() {
+        if crate::crash::happened() || SWITCHING.load(std::sync::atomic::Ordering::Relaxed) {
             return;
         }
-        let new = save(&ws.document());
+        let new = save_written(written(ws));
         if notes.with_untracked(|n| *n != new) {
             notes.set(new);
         }

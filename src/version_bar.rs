@@ -1,7 +1,7 @@
 //! The schema's versions, oldest first: select one to edit it, rename, reorder, duplicate, delete.
 //! Written as HTML text with delegated listeners (see [`crate::html`]).
 
-use crate::html::{clicked_attribute, html_fn, Markup};
+use crate::html::{clicked_attribute, handler, html_fn, Markup};
 use crate::state::{Version, Versions};
 use leptos::prelude::*;
 
@@ -115,8 +115,8 @@ pub fn VersionBar(versions: Versions) -> impl IntoView {
     };
     view! {
         <div class="version-bar" role="tablist" aria-label="Schema versions">
-            <span class="versions" inner_html=entries on:click=click on:change=change></span>
-            <button id="add-version" class="copy" title="Add a new version: a copy of the one shown" on:click=move |_| versions.duplicate()>
+            <span class="versions" inner_html=entries on:click=handler(click) on:change=handler(change)></span>
+            <button id="add-version" class="copy" title="Add a new version: a copy of the one shown" on:click=handler(move |_| versions.duplicate())>
                 "+ new version"
             </button>
         </div>

@@ -4,9 +4,10 @@
 
 use super::protocol::{
     Chosen, ContainerRead, ContainerWritten, DiffAnswer, PasteRead, Reply, Request, ScenarioText,
-    MAX_RECORDS_SHOWN,
+    LINK_FORMAT, MAX_LINK_DOCUMENT, MAX_RECORDS_SHOWN,
 };
 use crate::decoding::read_paste_text;
+use crate::document::Document;
 use crate::read_as::read_with_html;
 use avro_playground_core::canonical::{fingerprints, to_hex};
 use avro_playground_core::compat::Mode;
@@ -15,6 +16,8 @@ use avro_playground_core::evolution::{diff, scenarios};
 use avro_playground_core::lint::cross_version_lints_of;
 use avro_playground_core::schema::{parse_schema, Schema, SchemaError};
 use avro_playground_core::walker::{decode, encode};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -78,6 +81,8 @@ pub fn answer(request: Request) -> Reply {
             datums,
             several,
         } => Reply::ReadWith(read_with(&writer, &reader, &name, &datums, several)),
+        Request::PackLink(json) => Reply::Link(Ok(pack_link(&json))),
+        Request::UnpackLink(fragment) => Reply::Link(unpack_link(&fragment)),
         Request::Fingerprints(text) => Reply::Fingerprints(
             parsed(&text)
                 .map(|s| {
@@ -102,6 +107,49 @@ fn read_with(writer: &str, reader: &str, name: &str, datums: &[Vec<u8>], several
     };
     let values: Vec<_> = datums.iter().filter_map(|d| decode(&w, d).value).collect();
     read_with_html(&w, &r, name, &values, several)
+}
+
+/// A saved document's JSON as a link's fragment: [`LINK_FORMAT`], then the JSON compressed (raw deflate,
+/// miniz_oxide's best level) in base64url without padding.
+fn pack_link(json: &str) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+    format!("{LINK_FORMAT}{}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// A link's fragment back to the saved document's JSON, or why it cannot be: not a workspace link, a
+/// newer link format, damaged or cut-short data, more than [`MAX_LINK_DOCUMENT`] unpacked, or not text.
+fn unpack_link(fragment: &str) -> Result<String, String> {
+    let Some(body) = fragment.strip_prefix(LINK_FORMAT) else {
+        let newer = fragment
+            .split_once('.')
+            .and_then(|(f, _)| f.strip_prefix('w'))
+            .is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 1));
+        return Err(if newer {
+            "the link was made by a newer version of the page, in a format this one does not know"
+                .into()
+        } else {
+            "the address does not hold a shared workspace".into()
+        });
+    };
+    let packed = URL_SAFE_NO_PAD
+        .decode(body.trim_end_matches('='))
+        .map_err(|e| {
+            format!("the link is damaged ({e}); it may have been cut short when it was copied")
+        })?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_LINK_DOCUMENT)
+        .map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => format!(
+                "the link unpacks to more than {} MB, more than any workspace this page writes",
+                MAX_LINK_DOCUMENT >> 20
+            ),
+            _ => "the link is damaged or cut short: its compressed data ends early or is corrupt"
+                .into(),
+        })?;
+    let json = String::from_utf8(json).map_err(|_| "the link's workspace is not UTF-8 text")?;
+    // Checked here, so the page takes only a document that reads.
+    Document::from_json(&json)
+        .map_err(|why| format!("the workspace in it cannot be read: {why}"))?;
+    Ok(json)
 }
 
 /// The changes from `old` to `new`, and the lints they give `new` (against the version named `old_name`).

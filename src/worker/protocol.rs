@@ -27,6 +27,14 @@ pub const BUILD_ID: &str = env!("AVRO_PLAYGROUND_BUILD_ID");
 /// Where the worker's loader is, relative to the page (Trunk writes it next to index.html, unhashed).
 pub const WORKER_URL: &str = "./avro-playground-worker_loader.js";
 
+/// The start of a link's fragment after `#`: the link's format, raw deflate then base64url of a saved
+/// document's JSON (which carries its own format too).
+pub const LINK_FORMAT: &str = "w1.";
+
+/// The most a link's fragment may unpack to: far more than any workspace the page writes, so a hostile link
+/// cannot make it allocate without bound.
+pub const MAX_LINK_DOCUMENT: usize = 16 << 20;
+
 /// Records of a container file sent back for the list; the hex view and the tree show every byte
 /// regardless. Keeping only these bounds the answer's size by the spans, not the records.
 pub const MAX_RECORDS_SHOWN: usize = 200;
@@ -66,6 +74,10 @@ pub enum Request {
     },
     /// A schema's Parsing Canonical Form and fingerprints (the hashes are not in the first load).
     Fingerprints(String),
+    /// A saved document's JSON packed for a link's fragment.
+    PackLink(String),
+    /// A link's fragment unpacked into a saved document's JSON, which the worker checks reads.
+    UnpackLink(String),
     /// Datums read with another version as the reader (Schema Resolution), as the page shows them.
     ReadWith {
         /// The writer schema's text.
@@ -254,6 +266,9 @@ pub enum Reply {
     Diffed(Result<DiffAnswer, String>),
     /// The resolution of [`Request::ReadWith`], as HTML (built with `html::Markup`, which escapes).
     ReadWith(String),
+    /// A link's fragment (for [`Request::PackLink`]), or a saved document's JSON (for
+    /// [`Request::UnpackLink`]), or why not.
+    Link(Result<String, String>),
     /// A schema's canonical form, then its CRC-64-AVRO (little-endian), MD5 and SHA-256 in hex; or why
     /// not.
     Fingerprints(Result<[String; 4], String>),
@@ -489,6 +504,8 @@ impl Request {
             Request::Diff { .. } => "diff",
             Request::Fingerprints(_) => "fingerprints",
             Request::ReadWith { .. } => "read-with",
+            Request::PackLink(_) => "pack-link",
+            Request::UnpackLink(_) => "unpack-link",
         }
     }
 
@@ -532,7 +549,7 @@ impl Request {
                     .push(new.as_str())
                     .push(old_name.as_str());
             }
-            Request::Fingerprints(text) => {
+            Request::Fingerprints(text) | Request::PackLink(text) | Request::UnpackLink(text) => {
                 out.push(text.as_str());
             }
             Request::ReadWith {
@@ -595,6 +612,8 @@ impl Request {
                 old_name: message.string()?,
             },
             "fingerprints" => Request::Fingerprints(message.string()?),
+            "pack-link" => Request::PackLink(message.string()?),
+            "unpack-link" => Request::UnpackLink(message.string()?),
             "read-with" => {
                 let (writer, reader, name) =
                     (message.string()?, message.string()?, message.string()?);
@@ -716,6 +735,13 @@ impl Reply {
             }
             Reply::ReadWith(html) => {
                 out.push("read-with").push(html.as_str());
+            }
+            Reply::Link(answer) => {
+                let (ok, text) = match answer {
+                    Ok(t) => (true, t),
+                    Err(e) => (false, e),
+                };
+                out.push("link").push(ok).push(text.as_str());
             }
             Reply::Fingerprints(Ok(texts)) => {
                 out.push("fingerprints").push(true);
@@ -872,6 +898,11 @@ impl Reply {
                 })
             }
             "read-with" => Reply::ReadWith(message.string()?),
+            "link" => {
+                let ok = message.flag()?;
+                let text = message.string()?;
+                Reply::Link(if ok { Ok(text) } else { Err(text) })
+            }
             "fingerprints" => Reply::Fingerprints(if message.flag()? {
                 Ok([
                     message.string()?,
