@@ -20,8 +20,9 @@ enum Sharing {
     Packing,
     /// A link: the address, and what was left out of it.
     Link(String, Vec<String>),
-    /// A link's workspace (its saved document's JSON), waiting for the user to open it.
-    Offer(String),
+    /// A link's or file's workspace (where it came from, its saved document's JSON), waiting for the user to
+    /// open it.
+    Offer(&'static str, String),
     /// What the last load did: it opened a shared workspace, or restored the replaced one.
     Switched(String),
     /// Something could not be done: why.
@@ -43,40 +44,59 @@ fn drop_fragment() {
     }
 }
 
-/// Opens the link in the address, if there is one (safe mode has dropped it before the page started): at
-/// once over the untouched example, else after asking.
+/// Opens the link in the address, if there is one (safe mode has dropped it before the page started).
 fn open_link(ws: Workspace, state: RwSignal<Option<Sharing>>) {
     let hash = window().location().hash().unwrap_or_default();
-    let Some(fragment) = hash
+    if let Some(fragment) = hash
         .strip_prefix('#')
         .filter(|f| f.starts_with(&LINK_FORMAT[..1]))
-    else {
-        return;
-    };
-    crate::worker::ask(
-        Request::UnpackLink(fragment.to_string()),
-        move |reply| match reply {
-            Ok(Reply::Link(Ok(json))) => {
-                if ws.document() == example() {
-                    drop_fragment();
-                    storage::switch_to(ws, &json, false, "link");
-                } else {
-                    state.set(Some(Sharing::Offer(json)));
-                }
-            }
-            other => {
-                let why = match other {
-                    Ok(Reply::Link(Err(why))) => why,
-                    Err(e) => e.to_string(),
-                    Ok(_) => "the worker answered something else".into(),
-                };
-                state.set(Some(Sharing::Failed(format!(
-                    "The link could not be opened: {why}. Your workspace is unchanged."
-                ))));
+    {
+        take(ws, state, "link", Request::UnpackLink(fragment.to_string()));
+    }
+}
+
+/// Asks the worker for a link's or file's workspace (`request`, from `from`) and opens it: at once over the
+/// untouched example, else after asking.
+fn take(ws: Workspace, state: RwSignal<Option<Sharing>>, from: &'static str, request: Request) {
+    crate::worker::ask(request, move |reply| match reply {
+        Ok(Reply::Link(Ok(json))) => {
+            if ws.document() == example() {
                 drop_fragment();
+                storage::switch_to(ws, &json, false, from);
+            } else {
+                state.set(Some(Sharing::Offer(from, json)));
             }
-        },
-    );
+        }
+        other => {
+            let why = match other {
+                Ok(Reply::Link(Err(why))) => why,
+                Err(e) => e.to_string(),
+                Ok(_) => "the worker answered something else".into(),
+            };
+            state.set(Some(Sharing::Failed(format!(
+                "The {from} could not be opened: {why}. Your workspace is unchanged."
+            ))));
+            drop_fragment();
+        }
+    });
+}
+
+/// Reads a chosen workspace file, for [`take`].
+fn import(ws: Workspace, state: RwSignal<Option<Sharing>>, file: web_sys::File) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(text) => take(
+                ws,
+                state,
+                "workspace file",
+                Request::CheckDocument(text.as_string().unwrap_or_default()),
+            ),
+            Err(_) => state.set(Some(Sharing::Failed(format!(
+                "The file {} could not be read.",
+                file.name()
+            )))),
+        }
+    });
 }
 
 /// Packs the workspace into a link and copies it.
@@ -141,10 +161,10 @@ fn said(state: &Sharing) -> Markup {
                     .close("p");
             }
         }
-        Sharing::Offer(_) => {
-            out.open("p")
-                .attr("id", "share-offer")
-                .text("This link holds a shared workspace. Open it? Yours is kept, to restore. ");
+        Sharing::Offer(from, _) => {
+            out.open("p").attr("id", "share-offer").text(format_args!(
+                "This {from} holds a workspace. Open it? Yours is kept, to restore. "
+            ));
             button(&mut out, "open", "open it");
             out.text(" ");
             button(&mut out, "keep", "keep mine");
@@ -155,7 +175,7 @@ fn said(state: &Sharing) -> Markup {
             if what == "restored" {
                 out.text("Your previous workspace is back.");
             } else {
-                out.text("The shared workspace is open. ");
+                out.text(format_args!("The workspace of the {what} is open. "));
                 if storage::read(REPLACED_KEY).is_some() {
                     button(&mut out, "restore", "restore the one it replaced");
                 }
@@ -202,9 +222,9 @@ pub fn ShareBar(ws: Workspace) -> impl IntoView {
                 );
             }
             Some("open") => {
-                if let Some(Sharing::Offer(json)) = state.get_untracked() {
+                if let Some(Sharing::Offer(from, json)) = state.get_untracked() {
                     drop_fragment();
-                    if !storage::switch_to(ws, &json, true, "link") {
+                    if !storage::switch_to(ws, &json, true, from) {
                         state.set(Some(Sharing::Failed(
                             "The shared workspace could not be stored in this browser, so it was not opened.".into(),
                         )));
@@ -232,12 +252,31 @@ pub fn ShareBar(ws: Workspace) -> impl IntoView {
                 .text(label)
                 .close("button");
         }
-        out.open("div").attr("id", "share-said");
+        out.open("label")
+            .attr("class", "copy")
+            .text("open workspace file")
+            .open("input")
+            .attr("id", "open-workspace")
+            .attr("type", "file")
+            .attr("accept", ".json,application/json")
+            .attr("class", "visually-hidden")
+            .close("label")
+            .open("div")
+            .attr("id", "share-said");
         if let Some(s) = state.get() {
             out.append(&said(&s));
         }
         out.close("div");
         out.into_string()
     });
-    view! { <div class="share-bar" on:click=handler(on_click) inner_html=html></div> }
+    let on_change = move |ev: web_sys::Event| {
+        let chooser = event_target::<web_sys::HtmlInputElement>(&ev);
+        if let Some(file) = chooser.files().and_then(|f| f.get(0)) {
+            import(ws, state, file);
+        }
+        chooser.set_value("");
+    };
+    view! {
+        <div class="share-bar" on:click=handler(on_click) on:change=handler(on_change) inner_html=html></div>
+    }
 }

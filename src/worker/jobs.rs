@@ -83,6 +83,11 @@ pub fn answer(request: Request) -> Reply {
         } => Reply::ReadWith(read_with(&writer, &reader, &name, &datums, several)),
         Request::PackLink(json) => Reply::Link(Ok(pack_link(&json))),
         Request::UnpackLink(fragment) => Reply::Link(unpack_link(&fragment)),
+        Request::CheckDocument(json) => Reply::Link(
+            Document::from_json(&json)
+                .map(|_| json)
+                .map_err(|why| format!("it is not a workspace this page reads: {why}")),
+        ),
         Request::Fingerprints(text) => Reply::Fingerprints(
             parsed(&text)
                 .map(|s| {

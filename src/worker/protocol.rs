@@ -78,6 +78,8 @@ pub enum Request {
     PackLink(String),
     /// A link's fragment unpacked into a saved document's JSON, which the worker checks reads.
     UnpackLink(String),
+    /// A workspace file's text, which the worker checks is a saved document that reads.
+    CheckDocument(String),
     /// Datums read with another version as the reader (Schema Resolution), as the page shows them.
     ReadWith {
         /// The writer schema's text.
@@ -267,7 +269,7 @@ pub enum Reply {
     /// The resolution of [`Request::ReadWith`], as HTML (built with `html::Markup`, which escapes).
     ReadWith(String),
     /// A link's fragment (for [`Request::PackLink`]), or a saved document's JSON (for
-    /// [`Request::UnpackLink`]), or why not.
+    /// [`Request::UnpackLink`] and [`Request::CheckDocument`]), or why not.
     Link(Result<String, String>),
     /// A schema's canonical form, then its CRC-64-AVRO (little-endian), MD5 and SHA-256 in hex; or why
     /// not.
@@ -506,6 +508,7 @@ impl Request {
             Request::ReadWith { .. } => "read-with",
             Request::PackLink(_) => "pack-link",
             Request::UnpackLink(_) => "unpack-link",
+            Request::CheckDocument(_) => "check-document",
         }
     }
 
@@ -549,7 +552,10 @@ impl Request {
                     .push(new.as_str())
                     .push(old_name.as_str());
             }
-            Request::Fingerprints(text) | Request::PackLink(text) | Request::UnpackLink(text) => {
+            Request::Fingerprints(text)
+            | Request::PackLink(text)
+            | Request::UnpackLink(text)
+            | Request::CheckDocument(text) => {
                 out.push(text.as_str());
             }
             Request::ReadWith {
@@ -614,6 +620,7 @@ impl Request {
             "fingerprints" => Request::Fingerprints(message.string()?),
             "pack-link" => Request::PackLink(message.string()?),
             "unpack-link" => Request::UnpackLink(message.string()?),
+            "check-document" => Request::CheckDocument(message.string()?),
             "read-with" => {
                 let (writer, reader, name) =
                     (message.string()?, message.string()?, message.string()?);

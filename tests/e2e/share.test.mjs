@@ -152,3 +152,30 @@ test('a link over 8 KB says so and offers the workspace as a file', async () => 
     assert.deepEqual(problems, []);
   });
 });
+
+test('the workspace saved as a file opens in a fresh browser; a file that is no workspace changes nothing', async () => {
+  await withPage('share-file', async ({ page, url, problems }) => {
+    await openApp(page, url);
+    await page.fill('#schema-input', SCHEMA);
+    await page.click('#add-version');
+    await page.fill('#datum-input', '{"n": 9}');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-share="save"]')]);
+    const path = join(OUT_DIR, 'workspace.avro-playground.json');
+    await download.saveAs(path);
+
+    const other = await fresh(page, url);
+    await other.setInputFiles('#open-workspace', path);
+    await other.locator('#share-opened', { hasText: 'workspace file' }).waitFor({ timeout: 30_000 });
+    assert.equal(await other.locator('.version').count(), 2);
+    assert.equal(await other.inputValue('#schema-input'), SCHEMA);
+    assert.equal(await other.inputValue('#datum-input'), '{"n": 9}');
+    // Not a workspace: a message, and the workspace stays.
+    await other.setInputFiles('#open-workspace', { name: 'r.avsc', mimeType: 'application/json', buffer: Buffer.from('{"type": "int"}') });
+    const error = other.locator('#share-error');
+    await error.waitFor({ timeout: 30_000 });
+    assert.match(await error.textContent(), /The workspace file could not be opened: it is not a workspace this page reads/);
+    assert.equal(await other.inputValue('#schema-input'), SCHEMA);
+    await other.context().close();
+    assert.deepEqual(problems, []);
+  });
+});
