@@ -22,25 +22,12 @@ fn hex_bytes(hex: &str) -> Vec<u8> {
         .collect()
 }
 
-/// The full decode's block index, as the pass builds it.
+/// The full decode's block index.
 fn walk_index(walk: &ContainerWalk) -> Vec<BlockEntry> {
-    let mut first_record = 0;
-    let blocks = walk.container.iter().flat_map(|c| &c.blocks);
-    blocks
-        .map(|b| {
-            let entry = BlockEntry {
-                number: b.number,
-                offset: b.offset as u64,
-                size: (b.sync_range.end - b.offset) as u64,
-                data_size: b.size as u64,
-                decompressed_size: b.data.len() as u64,
-                records: b.count,
-                first_record,
-            };
-            first_record += b.count;
-            entry
-        })
-        .collect()
+    walk.container
+        .as_ref()
+        .map(|c| c.block_index())
+        .unwrap_or_default()
 }
 
 /// How the pass and the full decode differ on `bytes`, if they do.

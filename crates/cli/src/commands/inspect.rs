@@ -172,20 +172,8 @@ fn index_error(e: &str, notes: &mut Vec<String>) -> String {
 /// A container file read whole: its block index, one JSON object per block per line, then its first
 /// problem if any.
 fn block_index(file: &ContainerWalk, mut notes: Vec<String>) -> Output {
-    let mut lines = Vec::new();
-    let mut first_record = 0u64;
-    for b in file.container.iter().flat_map(|c| &c.blocks) {
-        lines.push(block_line(&BlockEntry {
-            number: b.number,
-            offset: b.offset as u64,
-            size: b.sync_range.end.saturating_sub(b.offset) as u64,
-            data_size: b.size as u64,
-            decompressed_size: b.data.len() as u64,
-            records: b.count,
-            first_record,
-        }));
-        first_record = first_record.saturating_add(b.count);
-    }
+    let index = file.container.as_ref().map(|c| c.block_index());
+    let mut lines: Vec<String> = index.iter().flatten().map(block_line).collect();
     if let Some(e) = &file.error {
         lines.push(index_error(e, &mut notes));
     }

@@ -8,7 +8,7 @@
 //! stream cannot know ahead (see [`BlockStream`]) and in [`crate::walker::Limits::max_spans`], which bounds
 //! recorded spans only.
 
-use super::reader::Limits;
+use super::reader::{Container, Limits};
 use super::records::{schema_error, BlockRecords, InputSoFar};
 use super::stream::{BlockStream, StreamBlock, StreamError};
 use super::Header;
@@ -49,6 +49,29 @@ impl BlockEntry {
             records: block.count,
             first_record,
         }
+    }
+}
+
+impl Container {
+    /// The block index of a file read whole: the entries the validating pass gives for its blocks.
+    pub fn block_index(&self) -> Vec<BlockEntry> {
+        let mut first_record = 0u64;
+        self.blocks
+            .iter()
+            .map(|b| {
+                let entry = BlockEntry {
+                    number: b.number,
+                    offset: b.offset as u64,
+                    size: b.sync_range.end.saturating_sub(b.offset) as u64,
+                    data_size: b.size as u64,
+                    decompressed_size: b.data.len() as u64,
+                    records: b.count,
+                    first_record,
+                };
+                first_record = first_record.saturating_add(b.count);
+                entry
+            })
+            .collect()
     }
 }
 
