@@ -3,6 +3,7 @@
 //! Text holding several messages, one per line as `kcat` prints them, is read message by message, and so are
 //! the records of a Kafka tool's JSON (kcat -J, the REST Proxy, Kafka UI, AKHQ, Redpanda Console), each
 //! with its envelope. A value whose bytes its JSON could not carry is not decoded: it is an error.
+//! A binary container file is not read whole: [`open_input`] leaves it to be read block by block.
 
 use crate::args::{read_bytes, Args, Failure};
 use avro_playground_core::container::{
@@ -14,9 +15,75 @@ use avro_playground_core::input::{
     InputError, InputFormat, Message, Paste,
 };
 use avro_playground_core::schema::Schema;
+use std::io::{Cursor, Read};
 
 /// The flags every payload-reading command accepts.
 pub const PAYLOAD_FLAGS: [&str; 3] = ["input", "input-format", "frame"];
+
+/// Where a payload comes from, once its start has been looked at.
+pub enum Input {
+    /// A binary Object Container File, to be read block by block as it is decoded.
+    Container(ContainerInput),
+    /// Anything else, read whole.
+    Bytes(Vec<u8>),
+}
+
+/// A binary container file to read as a stream.
+pub struct ContainerInput {
+    /// The file: the bytes already looked at, then the rest.
+    pub reader: Box<dyn Read>,
+    /// What was noticed about its form (`input: read as raw binary: …`), as reading it whole notes it.
+    pub notes: Vec<String>,
+}
+
+/// How much of the input is looked at to tell a binary container file: enough for its header and the
+/// sync marker after it, whose random bytes are not UTF-8 text, so no text form applies.
+const PROBE_BYTES: u64 = 1 << 20;
+
+/// Opens `--input` (or stdin). Input that starts with a container file's magic, under `--frame auto` or
+/// `ocf` and `--input-format auto` or `binary`, and whose first `PROBE_BYTES` are not UTF-8 text (or are
+/// binary by choice) is a binary container file, read as it is decoded; anything else is read whole, and a
+/// container file in a text form (hex, base64…) too.
+pub fn open_input(args: &Args) -> Result<Input, Failure> {
+    let choice = frame_choice(args)?;
+    let format = input_format(args)?;
+    let (name, mut reader): (&str, Box<dyn Read>) = match args.value("input") {
+        Some(path) => (
+            path,
+            Box::new(
+                std::fs::File::open(path).map_err(|e| Failure::Invalid(format!("{path}: {e}")))?,
+            ),
+        ),
+        None => ("standard input", Box::new(std::io::stdin().lock())),
+    };
+    let read_error = |e: std::io::Error| Failure::Invalid(format!("{name}: {e}"));
+    let mut start = Vec::new();
+    reader
+        .by_ref()
+        .take(PROBE_BYTES)
+        .read_to_end(&mut start)
+        .map_err(read_error)?;
+    let streamable = matches!(choice, FrameChoice::Auto | FrameChoice::Container)
+        && matches!(format, None | Some(InputFormat::Binary))
+        && start.starts_with(&MAGIC);
+    // Auto-detection takes bytes that are not UTF-8 text as binary; the first byte that is not decides,
+    // so the start alone answers when it holds one.
+    let binary =
+        format.is_some() || std::str::from_utf8(&start).is_err_and(|e| e.error_len().is_some());
+    if streamable && binary {
+        if let Ok(decoded) = decode_input(&start, format) {
+            if decoded.format == InputFormat::Binary {
+                let (_, notes) = bytes_of(Ok(decoded), format)?;
+                return Ok(Input::Container(ContainerInput {
+                    reader: Box::new(Cursor::new(start).chain(reader)),
+                    notes,
+                }));
+            }
+        }
+    }
+    reader.read_to_end(&mut start).map_err(read_error)?;
+    Ok(Input::Bytes(start))
+}
 
 /// What a payload turned out to be.
 pub enum Payload {
@@ -85,17 +152,18 @@ fn frame_choice(args: &Args) -> Result<FrameChoice, Failure> {
         .map_err(Failure::Usage)
 }
 
-/// Reads the payload: an Object Container File (by `--frame ocf` or its magic) is read whole with the
-/// writer schema from its header; anything else is decoded with `schema`, which is then required. Text of
-/// several lines is one message or one per line as the core's [`read_messages`] decides: a message wrapped
-/// over lines (base64 at 76 columns, `xxd -p`) stays one message, and a Kafka tool's JSON is one message per
-/// record. Bytes that start like a container file with a damaged magic are reported as such when there is
-/// no schema or they do not read as a datum.
+/// Reads the payload `raw` (what [`open_input`] read whole): an Object Container File (by `--frame ocf` or
+/// its magic) is read whole with the writer schema from its header; anything else is decoded with
+/// `schema`, which is then required. Text of several lines is one message or one per line as the core's
+/// [`read_messages`] decides: a message wrapped over lines (base64 at 76 columns, `xxd -p`) stays one
+/// message, and a Kafka tool's JSON is one message per record. Bytes that start like a container file with
+/// a damaged magic are reported as such when there is no schema or they do not read as a datum.
 pub fn read_any_payload(
     args: &Args,
     schema: Option<&Schema>,
+    raw: Vec<u8>,
 ) -> Result<(Payload, Vec<String>), Failure> {
-    read_any_payload_keeping(args, schema, false)
+    read_any_payload_keeping(args, schema, raw, false)
 }
 
 /// [`read_any_payload`], but a container file that breaks off is returned with what was read before its
@@ -103,11 +171,11 @@ pub fn read_any_payload(
 pub fn read_any_payload_keeping(
     args: &Args,
     schema: Option<&Schema>,
+    raw: Vec<u8>,
     keep_broken_container: bool,
 ) -> Result<(Payload, Vec<String>), Failure> {
     let choice = frame_choice(args)?;
     let format = input_format(args)?;
-    let raw = read_bytes(args.value("input"))?;
     let whole = decode_input(&raw, format);
     if choice == FrameChoice::Container
         || (choice == FrameChoice::Auto

@@ -1,11 +1,14 @@
 //! `decode`: Avro binary (any paste form, any framing, or a container file) → Avro JSON.
 
 use crate::args::{read_schema, Args, Failure, Output};
-use crate::payload::{read_any_payload, Payload, PAYLOAD_FLAGS};
+use crate::payload::{open_input, read_any_payload, ContainerInput, Input, Payload, PAYLOAD_FLAGS};
 use avro_playground_core::avro_json::to_avro_json;
+use avro_playground_core::container::{pass_container, BlockEntry, Limits, PassVisitor};
 use avro_playground_core::resolve::resolve;
 use avro_playground_core::schema::Schema;
 use avro_playground_core::value::Value;
+use std::io::{BufWriter, Write};
+use std::ops::ControlFlow;
 
 /// Help text.
 pub const HELP: &str = "avro-playground decode --schema W.avsc [--reader R.avsc] [--input FILE]
@@ -17,7 +20,10 @@ prints the datum as Avro JSON on one line. With --frame auto a raw datum that ha
 or C3 01 is not mistaken for a frame: the reading that decodes the whole input wins, and stderr says
 when another reading was also possible.
 An Object Container File needs no --schema (its header carries the writer's; --schema given is read as
-the reader schema): each record is printed as Avro JSON, one per line.
+the reader schema): each record is printed as Avro JSON, one per line. A binary container file is read
+block by block as its records are printed, so its size does not matter and memory stays within a few
+blocks; a problem in it stops the output there (the records before it are printed), says where on stderr
+and exits 1.
 --reader R.avsc: read the datum with the reader schema per the spec's resolution rules (Java's choice of
 union branch); each step (promotion, default, skipped field, enum default, branch, alias) is noted on
 stderr. An impossible resolution exits 1 naming the path and the rule.
@@ -66,7 +72,12 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
     args.only(&known)?;
     let schema = args.value("schema").map(read_schema).transpose()?;
     let reader = args.value("reader").map(read_schema).transpose()?;
-    let (payload, mut notes) = read_any_payload(&args, schema.as_ref())?;
+    let raw = match open_input(&args)? {
+        // In a container file the writer schema is the header's; a --schema given is the reader's.
+        Input::Container(file) => return decode_stream(file, reader.as_ref().or(schema.as_ref())),
+        Input::Bytes(raw) => raw,
+    };
+    let (payload, mut notes) = read_any_payload(&args, schema.as_ref(), raw)?;
     match payload {
         Payload::Datum(framed) => {
             let writer = schema
@@ -141,5 +152,74 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
                 failed: false,
             })
         }
+    }
+}
+
+/// Prints each record of a container file as it is read, its resolution steps on stderr.
+struct RecordPrinter<'r, W> {
+    out: W,
+    reader: Option<&'r Schema>,
+    /// Notes on the input, printed with the first record (or at a clean end), as a file read whole prints
+    /// them only when it decodes.
+    notes: Vec<String>,
+    records: u64,
+    /// Why printing stopped before the end of the file, when it did.
+    failure: Option<Failure>,
+}
+
+impl<W: Write> PassVisitor for RecordPrinter<'_, W> {
+    fn block(&mut self, _entry: &BlockEntry, decoding: bool) -> ControlFlow<()> {
+        // Past the first problem there is nothing more to print.
+        if decoding {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
+    }
+
+    fn record(&mut self, writer: &Schema, block: usize, value: Value) -> ControlFlow<()> {
+        self.records += 1;
+        let at = format!("block {block} record {}: ", self.records);
+        let mut notes = Vec::new();
+        let printed = read_as(writer, self.reader, &value, &mut notes, &at).and_then(|json| {
+            for note in self.notes.drain(..).chain(notes) {
+                eprintln!("{note}");
+            }
+            writeln!(self.out, "{json}")
+                .map_err(|e| Failure::Invalid(format!("standard output: {e}")))
+        });
+        match printed {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(failure) => {
+                self.failure = Some(failure);
+                ControlFlow::Break(())
+            }
+        }
+    }
+}
+
+/// Decodes a binary container file as a stream: each record printed as Avro JSON as soon as it is read
+/// (read as `reader` when given), so memory holds a block at a time whatever the file's size.
+fn decode_stream(file: ContainerInput, reader: Option<&Schema>) -> Result<Output, Failure> {
+    let stdout = std::io::stdout();
+    let mut printer = RecordPrinter {
+        out: BufWriter::new(stdout.lock()),
+        reader,
+        notes: file.notes,
+        records: 0,
+        failure: None,
+    };
+    let pass = pass_container(file.reader, &Limits::default(), &mut printer);
+    let flushed = printer.out.flush();
+    if let Some(failure) = printer.failure {
+        return Err(failure);
+    }
+    flushed.map_err(|e| Failure::Invalid(format!("standard output: {e}")))?;
+    match pass.error {
+        Some(e) => Err(Failure::Invalid(format!("ocf: {e}"))),
+        None => Ok(Output {
+            notes: printer.notes,
+            ..Output::default()
+        }),
     }
 }

@@ -2,14 +2,21 @@
 //! input holds several).
 
 use crate::args::{read_schema, Args, Failure, Output};
-use crate::payload::{read_any_payload_keeping, LineMessage, Payload, PAYLOAD_FLAGS};
+use crate::payload::{
+    open_input, read_any_payload_keeping, ContainerInput, Input, LineMessage, Payload,
+    PAYLOAD_FLAGS,
+};
 use avro_playground_core::avro_json::to_avro_json;
 use avro_playground_core::canonical::to_hex;
-use avro_playground_core::container::ContainerWalk;
+use avro_playground_core::container::{
+    pass_container, BlockEntry, ContainerWalk, Header, Limits, PassVisitor,
+};
 use avro_playground_core::framing::{Framed, Framing};
 use avro_playground_core::input::{Doubt, DoubtCause, Envelope};
 use avro_playground_core::schema::Schema;
 use serde_json::{json, Map, Value as Json};
+use std::io::{BufWriter, Write};
+use std::ops::ControlFlow;
 
 /// Help text.
 pub const HELP: &str = "avro-playground inspect --schema S.avsc [--input FILE]
@@ -24,6 +31,8 @@ With --blocks, a container file's block index instead, one object per block per 
 \"offset\" (of its object count), \"size\" (its bytes, sync marker included), \"data_size\" (stored),
 \"decompressed_size\", \"records\", \"first_record\" (from 0)}; a file that breaks off lists the blocks read
 before, then {\"error\": \"...\"} (also on stderr), and the exit status is 1.
+A binary container file is read block by block (each block's lines printed as it is read), every record
+decoded: its size does not matter, and memory stays within a few blocks.
 Several messages, one per line (as kcat prints them; an empty line is a tombstone, a Kafka null value):
 one object per message, one per line, in order, each starting with \"line\": N; a tombstone is
 {\"line\": N, \"tombstone\": true}, a message that cannot be read {\"line\": N, \"error\": \"...\"} (also
@@ -140,34 +149,131 @@ fn message_object(schema: &Schema, message: &LineMessage, out: &mut Map<String, 
     }
 }
 
-/// A container file's block index, one JSON object per block per line, then its first problem if any.
+/// One block of a container file's block index, as one line of JSON.
+fn block_line(b: &BlockEntry) -> String {
+    json!({
+        "block": b.number,
+        "offset": b.offset,
+        "size": b.size,
+        "data_size": b.data_size,
+        "decompressed_size": b.decompressed_size,
+        "records": b.records,
+        "first_record": b.first_record,
+    })
+    .to_string()
+}
+
+/// A container file's first problem, ending its block index: the line, and the note for stderr.
+fn index_error(e: &str, notes: &mut Vec<String>) -> String {
+    notes.push(format!("ocf: {e}"));
+    json!({ "error": e }).to_string()
+}
+
+/// A container file read whole: its block index, one JSON object per block per line, then its first
+/// problem if any.
 fn block_index(file: &ContainerWalk, mut notes: Vec<String>) -> Output {
-    let mut lines = Vec::new();
-    let mut first_record = 0u64;
-    for b in file.container.iter().flat_map(|c| &c.blocks) {
-        lines.push(
-            json!({
-                "block": b.number,
-                "offset": b.offset,
-                "size": b.sync_range.end.saturating_sub(b.offset),
-                "data_size": b.size,
-                "decompressed_size": b.data.len(),
-                "records": b.count,
-                "first_record": first_record,
-            })
-            .to_string(),
-        );
-        first_record = first_record.saturating_add(b.count);
-    }
+    let index = file.container.as_ref().map(|c| c.block_index());
+    let mut lines: Vec<String> = index.iter().flatten().map(block_line).collect();
     if let Some(e) = &file.error {
-        lines.push(json!({ "error": e }).to_string());
-        notes.push(format!("ocf: {e}"));
+        lines.push(index_error(e, &mut notes));
     }
     Output {
         stdout: lines.join("\n"),
         notes,
         failed: file.error.is_some(),
     }
+}
+
+/// Prints each block's index line as the block is read.
+struct IndexPrinter<W> {
+    out: W,
+    /// Writing to stdout failed.
+    failure: Option<std::io::Error>,
+}
+
+impl<W: Write> PassVisitor for IndexPrinter<W> {
+    fn block(&mut self, entry: &BlockEntry, _decoding: bool) -> ControlFlow<()> {
+        match writeln!(self.out, "{}", block_line(entry)) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                self.failure = Some(e);
+                ControlFlow::Break(())
+            }
+        }
+    }
+}
+
+/// A binary container file's block index, read as a stream: each block's line printed as it is read,
+/// then the first problem if any, as [`block_index`] gives it for a file read whole.
+fn stream_block_index(file: ContainerInput) -> Result<Output, Failure> {
+    let stdout = std::io::stdout();
+    let mut printer = IndexPrinter {
+        out: BufWriter::new(stdout.lock()),
+        failure: None,
+    };
+    let pass = pass_container(file.reader, &Limits::default(), &mut printer);
+    let mut notes = file.notes;
+    let written = match (printer.failure.take(), &pass.error) {
+        (Some(e), _) => Err(e),
+        (None, Some(e)) => {
+            let line = index_error(&e.message, &mut notes);
+            writeln!(printer.out, "{line}").and_then(|()| printer.out.flush())
+        }
+        (None, None) => printer.out.flush(),
+    };
+    written.map_err(|e| Failure::Invalid(format!("standard output: {e}")))?;
+    Ok(Output {
+        stdout: String::new(),
+        notes,
+        failed: pass.error.is_some(),
+    })
+}
+
+/// Stops a pass at the first problem: a summary has nothing to show past it.
+struct UntilError;
+
+impl PassVisitor for UntilError {
+    fn block(&mut self, _entry: &BlockEntry, decoding: bool) -> ControlFlow<()> {
+        if decoding {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
+    }
+}
+
+/// A container file's summary: codec, blocks, records, user metadata, sync marker.
+fn summary(header: &Header, blocks: usize, records: u64, out: &mut Map<String, Json>) {
+    out.insert("framing".into(), json!("ocf"));
+    out.insert("codec".into(), json!(header.codec.name()));
+    out.insert("blocks".into(), json!(blocks));
+    out.insert("records".into(), json!(records));
+    let metadata: Map<String, Json> = header
+        .user_metadata()
+        .map(|m| (m.key.clone(), json!(latin1(&m.value))))
+        .collect();
+    out.insert("metadata".into(), Json::Object(metadata));
+    out.insert("sync_hex".into(), json!(to_hex(&header.sync)));
+}
+
+/// A binary container file read as a stream, every record decoded: its summary, or its block index.
+fn inspect_stream(file: ContainerInput, blocks: bool) -> Result<Output, Failure> {
+    if blocks {
+        return stream_block_index(file);
+    }
+    let pass = pass_container(file.reader, &Limits::default(), &mut UntilError);
+    let header = match (&pass.error, &pass.header) {
+        (Some(e), _) => return Err(Failure::Invalid(format!("ocf: {e}"))),
+        (None, Some(header)) => header,
+        (None, None) => return Err(Failure::Invalid("ocf: no header".into())),
+    };
+    let mut out = Map::new();
+    summary(header, pass.blocks, pass.record_count, &mut out);
+    Ok(Output {
+        stdout: Json::Object(out).to_string(),
+        notes: file.notes,
+        failed: false,
+    })
 }
 
 /// Runs the command.
@@ -178,7 +284,11 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
     args.only(&known)?;
     let schema = args.value("schema").map(read_schema).transpose()?;
     let blocks = args.switch("blocks");
-    let (payload, mut notes) = read_any_payload_keeping(&args, schema.as_ref(), blocks)?;
+    let raw = match open_input(&args)? {
+        Input::Container(file) => return inspect_stream(file, blocks),
+        Input::Bytes(raw) => raw,
+    };
+    let (payload, mut notes) = read_any_payload_keeping(&args, schema.as_ref(), raw, blocks)?;
     let mut out = Map::new();
     match payload {
         Payload::Container(file) if blocks => return Ok(block_index(&file, notes)),
@@ -192,17 +302,12 @@ pub fn run(raw: &[String]) -> Result<Output, Failure> {
                 .container
                 .as_ref()
                 .ok_or_else(|| Failure::Invalid("ocf: no header".into()))?;
-            out.insert("framing".into(), json!("ocf"));
-            out.insert("codec".into(), json!(c.header.codec.name()));
-            out.insert("blocks".into(), json!(c.blocks.len()));
-            out.insert("records".into(), json!(file.record_count));
-            let metadata: Map<String, Json> = c
-                .header
-                .user_metadata()
-                .map(|m| (m.key.clone(), json!(latin1(&m.value))))
-                .collect();
-            out.insert("metadata".into(), Json::Object(metadata));
-            out.insert("sync_hex".into(), json!(to_hex(&c.header.sync)));
+            summary(
+                &c.header,
+                c.blocks.len(),
+                file.record_count as u64,
+                &mut out,
+            );
         }
         Payload::Datum(framed) => {
             let schema = schema

@@ -85,6 +85,14 @@ fn find<'e>(entries: &'e [MetadataEntry], key: &str) -> Option<&'e MetadataEntry
     entries.iter().rev().find(|e| e.key == key)
 }
 
+/// How every message about a header cut short starts (also a metadata block claiming more than follows).
+const TRUNCATED: &str = "truncated header";
+
+/// Whether `e` says the header is cut short: more bytes could let it read, or fail later.
+pub(crate) fn is_truncated_header(e: &ContainerError) -> bool {
+    e.message.starts_with(TRUNCATED)
+}
+
 fn error(location: Location, range: ByteRange, message: impl Into<String>) -> ContainerError {
     ContainerError {
         location,
@@ -112,9 +120,7 @@ pub(crate) fn read_header(
             error(
                 Location::HeaderSync,
                 ByteRange::new(sync_range.start, bytes.len()),
-                format!(
-                    "truncated header: the file ends {have} bytes into the 16-byte sync marker"
-                ),
+                format!("{TRUNCATED}: the file ends {have} bytes into the 16-byte sync marker"),
             )
         })?;
     partial.sync_range = Some(sync_range);
@@ -152,7 +158,7 @@ fn read_magic(bytes: &[u8]) -> Result<ByteRange, ContainerError> {
             Location::Magic,
             ByteRange::new(0, found.len()),
             format!(
-                "truncated header: the file ends after {} of the 4 magic bytes",
+                "{TRUNCATED}: the file ends after {} of the 4 magic bytes",
                 found.len()
             ),
         ));
@@ -187,7 +193,7 @@ fn read_metadata(
                 Location::Metadata,
                 block_count,
                 format!(
-                    "truncated header: a metadata map block says {n} entries, but only {left} bytes follow"
+                    "{TRUNCATED}: a metadata map block says {n} entries, but only {left} bytes follow"
                 ),
             ));
         }
@@ -253,7 +259,7 @@ fn long(bytes: &[u8], at: usize, what: &str) -> Result<(i64, ByteRange), Contain
         error(
             Location::Metadata,
             ByteRange::new(at, bytes.len().min(at.saturating_add(10))),
-            format!("truncated header: {what}: {}", e.describe()),
+            format!("{TRUNCATED}: {what}: {}", e.describe()),
         )
     })
 }
@@ -277,9 +283,7 @@ fn length_prefixed(
         return Err(error(
             Location::Metadata,
             len_range,
-            format!(
-                "truncated header: the length of {what} says {n} bytes, but only {left} follow"
-            ),
+            format!("{TRUNCATED}: the length of {what} says {n} bytes, but only {left} follow"),
         ));
     }
     Ok((len_range, ByteRange::new(len_range.end, len_range.end + n)))

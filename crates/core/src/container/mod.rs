@@ -1,10 +1,15 @@
 //! Object Container Files (specification: Object Container Files): reading them with the role of every
-//! byte recorded, and writing them.
+//! byte recorded, reading them as a stream of any size, and writing them.
 //!
 //! A file is `Obj` 0x01, a metadata map (`map<bytes>`, holding `avro.schema` and `avro.codec`), a 16-byte
 //! sync marker, then blocks: an object count (long), a byte size (long), that many bytes of (compressed)
 //! data, and the sync marker again. This module frames the file and decompresses each block; the records
 //! inside a block's decompressed data are decoded by the [`crate::walker`].
+//!
+//! Two ways in: a file held whole ([`read_container`], and [`walk_container`], which records a span for
+//! every byte), or any [`std::io::Read`] one block at a time ([`BlockStream`], and the validating pass
+//! [`validate_container`] / [`pass_container`], which decodes every record without spans and builds the
+//! block index). Both run the same framing and record code, so they find the same first problem.
 //!
 //! Blocks are numbered from 1 in errors and in [`Block::number`], as the page shows them.
 
@@ -12,8 +17,11 @@ mod codec;
 mod error;
 mod header;
 mod reader;
+mod records;
 #[cfg(test)]
 mod samples;
+mod stream;
+mod validate;
 mod varint;
 mod walk;
 mod writer;
@@ -23,6 +31,11 @@ pub use error::{BlockPart, ContainerError, Location};
 pub use header::{Header, MetadataEntry, PartialHeader};
 pub use reader::{
     read_container, read_container_partial, Block, Container, Limits, PartialRead, ReadSoFar,
+};
+pub use stream::{max_stored_bytes, BlockStream, FileRange, StreamBlock, StreamError};
+pub use validate::{
+    pass_container, validate_container, BlockEntry, ContainerPass, PassError, PassVisitor,
+    Validation,
 };
 pub use walk::{walk_container, ContainerWalk};
 pub use writer::{write_container, WriteError};

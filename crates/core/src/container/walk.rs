@@ -3,10 +3,12 @@
 //! the writer schema from the header.
 
 use super::reader::{read_container_partial, Block, Container, Limits, ReadSoFar};
+use super::records::{schema_error, BlockRecords, InputSoFar, RecordError, Recording};
 use super::{ByteRange, Codec, ContainerError, MetadataEntry};
 use crate::schema::{parse_schema, Schema, SchemaId};
 use crate::value::Value;
 use crate::walker::{self, DatumReader, Part, Span, Walk, NO_PARENT};
+use std::ops::ControlFlow;
 
 /// What reading a container file gave: as much as could be read, and the first problem.
 #[derive(Clone, Debug)]
@@ -131,34 +133,24 @@ pub fn walk_container(bytes: &[u8], limits: &Limits) -> ContainerWalk {
             Some(h.sync_range),
         );
         match parse_schema(&h.schema) {
+            // The header comes before the blocks: a schema that does not parse is the first problem.
             Err(e) => {
-                error_at = h
-                    .metadata
-                    .iter()
-                    .find(|m| m.key == "avro.schema")
-                    .map(|m| m.value_range.start)
-                    .or(error_at);
-                error.get_or_insert(format!(
-                    "header metadata avro.schema: the writer schema does not parse: {e}"
-                ));
+                let (at, message) = schema_error(h, &e);
+                error_at = at.or(error_at);
+                error = Some(message);
             }
             Ok(schema) => {
-                // The file and its decompressed blocks are the input zero-size records are allowed for.
-                let decompressed: usize = c
-                    .blocks
-                    .iter()
-                    .filter(|b| b.codec != Codec::Null)
-                    .map(|b| b.data.len())
-                    .sum();
-                let mut reader = DatumReader::new(&schema, walker::Limits::default())
-                    .with_input_len(bytes.len().saturating_add(decompressed));
+                let mut reader = DatumReader::new(&schema, walker::Limits::default());
+                let mut input = InputSoFar::new();
                 for (i, block) in c.blocks.iter().enumerate() {
                     let before = spans.len();
+                    let end = block.sync_range.end as u64;
+                    reader.set_input_len(input.add(block.codec, end, block.data.len()));
                     if let Err((at, e)) =
                         block_spans(bytes, block, &mut reader, &mut spans, &mut records)
                     {
                         error = Some(e);
-                        error_at = Some(at);
+                        error_at = Some(in_memory(at));
                         break;
                     }
                     if i == 0 {
@@ -228,14 +220,15 @@ fn reserve_spans(spans: &mut Vec<Span>, first: &Block, first_spans: usize, rest:
 }
 
 /// Spans of one block and its records. Records of an uncompressed block are decoded in place, so their
-/// fields get spans over the file; a compressed block's records are decoded from its decompressed data.
+/// fields get spans over the file; a compressed block's records are decoded from its decompressed data,
+/// without spans (its data is not in the file).
 fn block_spans(
     bytes: &[u8],
     block: &Block,
     reader: &mut DatumReader<'_>,
     spans: &mut Vec<Span>,
     records: &mut Records,
-) -> Result<(), (usize, String)> {
+) -> Result<(), RecordError> {
     let number = block.number as u32;
     let b = push(
         spans,
@@ -249,36 +242,21 @@ fn block_spans(
     );
     range_span(spans, block.count_range, b, Part::ObjectCount, number);
     range_span(spans, block.size_range, b, Part::DataSize, number);
-    let where_ = |i: u64, e: walker::DecodeError, base: &str| {
-        format!(
-            "block {} record {} ({base} byte {}{}): {}",
-            block.number,
-            i + 1,
-            e.offset,
-            e.path,
-            e.message
-        )
+    let null = block.codec == Codec::Null;
+    let of_block = BlockRecords {
+        number: block.number,
+        count: block.count,
+        codec: block.codec,
+        bytes: if null {
+            bytes.get(..block.data_range.end).unwrap_or_default()
+        } else {
+            &block.data
+        },
+        start: if null { block.data_range.start } else { 0 },
+        base: 0,
+        data_start: block.data_range.start as u64,
     };
-    if block.codec == Codec::Null {
-        let data = bytes.get(..block.data_range.end).unwrap_or_default();
-        let mut at = block.data_range.start;
-        for i in 0..block.count {
-            let (value, end) = reader
-                .read(data, at, b, i as u32, spans)
-                .map_err(|e| (e.offset, where_(i, e, "file")))?;
-            records.push(block.number, value);
-            at = end;
-        }
-        if at != block.data_range.end {
-            return Err((
-                at,
-                format!(
-                    "block {}: its {} records end at byte {at}, but its data runs to byte {}",
-                    block.number, block.count, block.data_range.end
-                ),
-            ));
-        }
-    } else {
+    if !null {
         range_span(
             spans,
             ByteRange::new(
@@ -294,29 +272,21 @@ fn block_spans(
         if let Some(c) = block.checksum_range {
             range_span(spans, c, b, Part::Checksum, number);
         }
-        let mut scratch = Vec::new();
-        let mut at = 0;
-        for i in 0..block.count {
-            scratch.clear();
-            // Decompressed bytes are not in the file: the block's compressed data is the place to mark.
-            let (value, end) = reader
-                .read(&block.data, at, NO_PARENT, 0, &mut scratch)
-                .map_err(|e| (block.data_range.start, where_(i, e, "decompressed")))?;
-            records.push(block.number, value);
-            at = end;
-        }
-        if at != block.data.len() {
-            return Err((
-                block.data_range.start,
-                format!(
-                    "block {}: its {} records end at decompressed byte {at} of {}",
-                    block.number,
-                    block.count,
-                    block.data.len()
-                ),
-            ));
-        }
     }
+    let recording = null.then_some(Recording {
+        spans: &mut *spans,
+        parent: b,
+    });
+    // Every record is kept or counted: the decoding never stops early.
+    let _ = of_block.decode(reader, recording, |value| {
+        records.push(block.number, value);
+        ControlFlow::Continue(())
+    })?;
     range_span(spans, block.sync_range, b, Part::Sync, number);
     Ok(())
+}
+
+/// A file offset inside bytes held in memory.
+fn in_memory(offset: u64) -> usize {
+    usize::try_from(offset).unwrap_or(usize::MAX)
 }

@@ -93,12 +93,18 @@ impl<'s> DatumReader<'s> {
         }
     }
 
-    /// Counts `input_len` bytes as the walk's input for [`Limits::empty_items_per_byte`] (a container file
-    /// and its decompressed blocks). Without it, or when smaller, the bytes each [`read`](Self::read) is
-    /// given count.
+    /// Counts `input_len` bytes as the walk's input for [`Limits::empty_items_per_byte`] (for a container
+    /// file: its bytes up to the block being read and the blocks decompressed so far). Without it, or when
+    /// smaller, the bytes each [`read`](Self::read) is given count.
     pub fn with_input_len(mut self, input_len: usize) -> Self {
-        self.input_len = input_len;
+        self.set_input_len(input_len);
         self
+    }
+
+    /// [`with_input_len`](Self::with_input_len) on a reader in use: a container file read block by block
+    /// counts the bytes read so far, so the allowance grows as the file is read.
+    pub fn set_input_len(&mut self, input_len: usize) {
+        self.input_len = input_len;
     }
 
     /// Decodes one datum starting at byte `start` of `bytes`, appending spans (offsets into `bytes`) whose
@@ -112,11 +118,36 @@ impl<'s> DatumReader<'s> {
         index: u32,
         spans: &mut Vec<Span>,
     ) -> Result<(Value, usize), DecodeError> {
+        self.decode(bytes, start, parent, index, Some(spans))
+    }
+
+    /// Decodes one datum starting at byte `start` of `bytes` as [`read`](Self::read) does, with the same
+    /// checks, limits and errors, but records no span (so [`Limits::max_spans`] never applies): for a
+    /// validating pass that only needs the value and where the datum ends.
+    pub fn read_unrecorded(
+        &mut self,
+        bytes: &[u8],
+        start: usize,
+    ) -> Result<(Value, usize), DecodeError> {
+        self.decode(bytes, start, NO_PARENT, 0, None)
+    }
+
+    fn decode(
+        &mut self,
+        bytes: &[u8],
+        start: usize,
+        parent: u32,
+        index: u32,
+        spans: Option<&mut Vec<Span>>,
+    ) -> Result<(Value, usize), DecodeError> {
+        let mut none = Vec::new();
+        let record = spans.is_some();
         let mut d = Decoder {
             schema: self.schema,
             bytes,
             pos: start,
-            spans,
+            spans: spans.unwrap_or(&mut none),
+            record,
             limits: self.limits,
             depth: 0,
             path: Vec::new(),
@@ -139,6 +170,9 @@ struct Decoder<'a> {
     bytes: &'a [u8],
     pos: usize,
     spans: &'a mut Vec<Span>,
+    /// Whether spans are recorded; when not, `spans` stays empty (so closing, popping or retagging a span
+    /// finds none) and span ids are meaningless.
+    record: bool,
     limits: Limits,
     depth: usize,
     path: Vec<String>,
@@ -174,6 +208,9 @@ impl Decoder<'_> {
     }
 
     fn open(&mut self, part: Part, schema: SchemaId, parent: u32, index: u32) -> Read<u32> {
+        if !self.record {
+            return Ok(NO_PARENT);
+        }
         if self.spans.len() >= self.limits.max_spans {
             return self.fail(
                 self.pos,
