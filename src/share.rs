@@ -62,7 +62,11 @@ fn take(ws: Workspace, state: RwSignal<Option<Sharing>>, from: &'static str, req
         Ok(Reply::Link(Ok(json))) => {
             if ws.document() == example() {
                 drop_fragment();
-                storage::switch_to(ws, &json, false, from);
+                if !storage::switch_to(ws, &json, false, from) {
+                    state.set(Some(Sharing::Failed(format!(
+                        "The {from}'s workspace could not be stored in this browser, so it was not opened."
+                    ))));
+                }
             } else {
                 state.set(Some(Sharing::Offer(from, json)));
             }
@@ -225,9 +229,9 @@ pub fn ShareBar(ws: Workspace) -> impl IntoView {
                 if let Some(Sharing::Offer(from, json)) = state.get_untracked() {
                     drop_fragment();
                     if !storage::switch_to(ws, &json, true, from) {
-                        state.set(Some(Sharing::Failed(
-                            "The shared workspace could not be stored in this browser, so it was not opened.".into(),
-                        )));
+                        state.set(Some(Sharing::Failed(format!(
+                            "The {from}'s workspace could not be stored in this browser, so it was not opened."
+                        ))));
                     }
                 }
             }
