@@ -370,6 +370,12 @@ impl Writer {
         self.push(array)
     }
 
+    /// Byte strings: their lengths, then all their bytes in one transferred buffer.
+    fn byte_strings(&mut self, strings: &[Vec<u8>]) -> &mut Self {
+        let lengths: Vec<u32> = strings.iter().map(|s| s.len() as u32).collect();
+        self.words(&lengths).bytes(&strings.concat())
+    }
+
     fn spans(&mut self, spans: &[Span]) -> &mut Self {
         let mut words = Vec::with_capacity(spans.len() * SPAN_WORDS);
         for s in spans {
@@ -457,6 +463,23 @@ impl Reader {
             Some(array) => Ok(array.to_vec()),
             None => Err(self.malformed("a Uint32Array")),
         }
+    }
+
+    /// Byte strings written by `Writer::byte_strings`.
+    fn byte_strings(&mut self) -> Result<Vec<Vec<u8>>, String> {
+        let lengths = self.words()?;
+        let bytes = self.bytes()?;
+        let mut at = 0usize;
+        lengths
+            .into_iter()
+            .map(|len| {
+                let string = bytes
+                    .get(at..at + len as usize)
+                    .ok_or_else(|| self.malformed("byte strings within their bytes"))?;
+                at += len as usize;
+                Ok(string.to_vec())
+            })
+            .collect()
     }
 
     fn spans(&mut self) -> Result<Vec<Span>, String> {
@@ -565,13 +588,11 @@ impl Request {
                 datums,
                 several,
             } => {
-                let lengths: Vec<u32> = datums.iter().map(|d| d.len() as u32).collect();
                 out.push(writer.as_str())
                     .push(reader.as_str())
                     .push(name.as_str())
                     .push(*several)
-                    .words(&lengths)
-                    .bytes(&datums.concat());
+                    .byte_strings(datums);
             }
         }
         out.finish()
@@ -625,17 +646,7 @@ impl Request {
                 let (writer, reader, name) =
                     (message.string()?, message.string()?, message.string()?);
                 let several = message.flag()?;
-                let lengths = message.words()?;
-                let bytes = message.bytes()?;
-                let mut datums = Vec::with_capacity(lengths.len());
-                let mut at = 0usize;
-                for len in lengths {
-                    let datum = bytes
-                        .get(at..at + len as usize)
-                        .ok_or_else(|| message.malformed("datums within their bytes"))?;
-                    datums.push(datum.to_vec());
-                    at += len as usize;
-                }
+                let datums = message.byte_strings()?;
                 Request::ReadWith {
                     writer,
                     reader,
@@ -668,15 +679,10 @@ impl Reply {
                         .push(e.path.as_str()),
                     None => out.push(JsValue::NULL).push("").push(""),
                 };
-                let mut starts = Vec::with_capacity(r.records.len() * 2);
-                let mut bytes = Vec::new();
-                for (block, record) in &r.records {
-                    starts.extend([*block, record.len() as u32]);
-                    bytes.extend_from_slice(record);
-                }
+                let (blocks, records): (Vec<u32>, Vec<Vec<u8>>) = r.records.iter().cloned().unzip();
                 out.push(r.end as f64)
-                    .words(&starts)
-                    .bytes(&bytes)
+                    .words(&blocks)
+                    .byte_strings(&records)
                     .push(r.record_count as f64)
                     .optional(r.error.as_deref());
             }
@@ -807,18 +813,12 @@ impl Reply {
                     path,
                 });
                 let end = message.number()? as usize;
-                let starts = message.words()?;
-                let bytes = message.bytes()?;
-                let mut records = Vec::with_capacity(starts.len() / 2);
-                let mut at = 0usize;
-                for pair in starts.chunks_exact(2) {
-                    let len = pair[1] as usize;
-                    let record = bytes
-                        .get(at..at + len)
-                        .ok_or_else(|| message.malformed("records within their bytes"))?;
-                    records.push((pair[0], record.to_vec()));
-                    at += len;
+                let blocks = message.words()?;
+                let encoded = message.byte_strings()?;
+                if blocks.len() != encoded.len() {
+                    return Err(message.malformed("a block number for each record"));
                 }
+                let records = blocks.into_iter().zip(encoded).collect();
                 Reply::ContainerRead(ContainerRead {
                     schema,
                     summary,
