@@ -8,7 +8,7 @@ use crate::history::History;
 use crate::html::Markup;
 use crate::worker::offloaded::{Answer, Offloaded};
 use crate::worker::protocol::{Reply, Request};
-use crate::worker::trouble::{loading_html, trouble_html};
+use crate::worker::trouble::answered;
 use avro_playground_core::avro_json::{to_avro_json, to_avro_json_pretty};
 use avro_playground_core::resolve::resolve;
 use avro_playground_core::schema::Schema;
@@ -149,10 +149,8 @@ pub fn read_as_html(
                         .collect(),
                     several: *several,
                 };
-                match resolved(request) {
-                    Answer::Done(html) => resolution = html.as_ref().clone(),
-                    Answer::Loading => loading_html(&mut out, "Resolving"),
-                    Answer::Failed(e) => trouble_html(&mut out, &e),
+                if let Some(html) = answered(&mut out, resolved(request), "Resolving") {
+                    resolution = html.as_ref().clone();
                 }
             }
             Some(Err(e)) => {

@@ -7,7 +7,7 @@ use crate::html::{clicked_attribute, handler, html_fn, Markup};
 use crate::state::Shared;
 use crate::worker::offloaded::{Answer, Offloaded};
 use crate::worker::protocol::{Reply, Request, ScenarioText};
-use crate::worker::trouble::{clicked, loading_html, trouble_html};
+use crate::worker::trouble::{answered, clicked};
 use avro_playground_core::compat::{CompatibilityMatrix, Mode};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -101,30 +101,26 @@ pub fn Scenarios(
     };
     let gallery_html = html_fn(move || {
         let mut out = Markup::new();
-        match gallery() {
-            Answer::Loading => loading_html(&mut out, "Loading the scenarios"),
-            Answer::Failed(e) => trouble_html(&mut out, &e),
-            Answer::Done(list) => {
-                out.open("ul").attr("class", "gallery");
-                for s in list.iter() {
-                    out.open("li")
-                        .attr("class", "scenario")
-                        .attr("data-scenario", &s.id)
-                        .open("button")
-                        .attr("class", "copy load-scenario")
-                        .text("load")
-                        .close("button")
-                        .text(" ")
-                        .el("strong", &s.title)
-                        .text(" ")
-                        .open("span")
-                        .attr("class", "muted")
-                        .text(format_args!("({} versions)", s.versions.len()))
-                        .close("span")
-                        .close("li");
-                }
-                out.close("ul");
+        if let Some(list) = answered(&mut out, gallery(), "Loading the scenarios") {
+            out.open("ul").attr("class", "gallery");
+            for s in list.iter() {
+                out.open("li")
+                    .attr("class", "scenario")
+                    .attr("data-scenario", &s.id)
+                    .open("button")
+                    .attr("class", "copy load-scenario")
+                    .text("load")
+                    .close("button")
+                    .text(" ")
+                    .el("strong", &s.title)
+                    .text(" ")
+                    .open("span")
+                    .attr("class", "muted")
+                    .text(format_args!("({} versions)", s.versions.len()))
+                    .close("span")
+                    .close("li");
             }
+            out.close("ul");
         }
         out.into_string()
     });

@@ -9,7 +9,7 @@ use crate::version_diff::Diffed;
 use crate::worker::offloaded::{Answer, Offloaded};
 use crate::worker::protocol::LintView;
 use crate::worker::protocol::{Reply, Request};
-use crate::worker::trouble::{clicked, loading_html, trouble_html};
+use crate::worker::trouble::{answered, clicked};
 use avro_playground_core::lint::lint;
 use avro_playground_core::schema::Schema;
 use leptos::prelude::*;
@@ -76,16 +76,8 @@ fn ok_html(schema: &Schema, lints: &[LintView]) -> String {
 /// A schema's Parsing Canonical Form and fingerprints (from the worker), as HTML.
 fn canonical_html(answer: Answer<std::sync::Arc<Result<[String; 4], String>>>) -> String {
     let mut out = Markup::new();
-    let texts = match answer {
-        Answer::Loading => {
-            loading_html(&mut out, "Computing the fingerprints");
-            return out.into_string();
-        }
-        Answer::Failed(e) => {
-            trouble_html(&mut out, &e);
-            return out.into_string();
-        }
-        Answer::Done(texts) => texts,
+    let Some(texts) = answered(&mut out, answer, "Computing the fingerprints") else {
+        return out.into_string();
     };
     let Ok([canonical, rabin, md5, sha256]) = texts.as_ref() else {
         return String::new();

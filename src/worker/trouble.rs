@@ -1,6 +1,7 @@
 //! What a panel shows while the worker works for it, and when the worker could not: as markup for the
 //! panels' `inner_html`, with the way out handled by the panel's click handler ([`clicked`]).
 
+use super::offloaded::Answer;
 use super::WorkerError;
 use crate::html::{clicked_attribute, Markup};
 
@@ -35,6 +36,22 @@ pub fn trouble_html(out: &mut Markup, error: &WorkerError) {
         .text(label)
         .close("button")
         .close("div");
+}
+
+/// The answer, if the worker has given it; else appends what the panel shows meanwhile: the loading line
+/// for `what` ([`loading_html`]) or the failure ([`trouble_html`]).
+pub fn answered<V>(out: &mut Markup, answer: Answer<V>, what: &str) -> Option<V> {
+    match answer {
+        Answer::Done(v) => Some(v),
+        Answer::Loading => {
+            loading_html(out, what);
+            None
+        }
+        Answer::Failed(e) => {
+            trouble_html(out, &e);
+            None
+        }
+    }
 }
 
 /// Handles a click on the way out [`trouble_html`] offers; whether it was one.
