@@ -5,7 +5,7 @@ use crate::harness::{offset_of, text_of, Mounted};
 use avro_playground_core::container::{write_container, Codec};
 use avro_playground_web::decode_panel::DecodePanel;
 use avro_playground_web::hex_view::HexView;
-use avro_playground_web::state::Mode;
+use avro_playground_web::state::{Mode, Workspace};
 use leptos::prelude::*;
 
 const SCHEMA: &str = r#"{"type": "record", "name": "Reading", "namespace": "lab",
@@ -16,7 +16,14 @@ const CONFLUENT: &str = "00 00 00 00 07 03 04 68 69";
 
 /// The decode panel over the hex view, in decode mode, with `bytes` pasted.
 async fn decode_panel(bytes: &str) -> Mounted {
-    let (panel, ws) = Mounted::panels(SCHEMA, "{}", |ws| {
+    let (panel, _) = decoder(SCHEMA).await;
+    panel.type_into("#bytes-input", bytes).await;
+    panel
+}
+
+/// The decode panel and the hex view over a workspace of `schema`, in decode mode.
+async fn decoder(schema: &str) -> (Mounted, Workspace) {
+    let (panel, ws) = Mounted::panels(schema, "{}", |ws| {
         view! {
             <DecodePanel
                 input=ws.input
@@ -32,8 +39,7 @@ async fn decode_panel(bytes: &str) -> Mounted {
     .await;
     ws.mode.set(Mode::Decode);
     crate::harness::tick().await;
-    panel.type_into("#bytes-input", bytes).await;
-    panel
+    (panel, ws)
 }
 
 #[wasm_bindgen_test::wasm_bindgen_test]
@@ -330,20 +336,7 @@ async fn a_null_kcat_payload_is_a_tombstone() {
 /// Confluent-framed (its schema id named); one that is no such datum says so with its bytes.
 #[wasm_bindgen_test::wasm_bindgen_test]
 async fn record_keys_are_read_with_a_version_chosen_as_the_key_schema() {
-    let (panel, ws) = Mounted::panels(r#""int""#, "1", |ws| {
-        view! {
-            <DecodePanel
-                input=ws.input
-                decoding=ws.decoding
-                selected=ws.selected
-                history=ws.history
-                versions=ws.versions
-                reader=ws.reader
-            />
-        }
-    })
-    .await;
-    ws.mode.set(Mode::Decode);
+    let (panel, ws) = decoder(r#""int""#).await;
     // v2 is the key schema: a string.
     ws.versions.duplicate();
     ws.versions.set_text(r#""string""#.into());
@@ -464,21 +457,7 @@ async fn every_whole_paste_sample_decodes_to_its_datum() {
         serde_json::json!({"id": 100, "name": "hi"}),
         serde_json::json!({"id": -2, "name": "é"}),
     ];
-    let (panel, ws) = Mounted::panels(include_str!("../paste-samples/r.avsc"), "{}", |ws| {
-        view! {
-            <DecodePanel
-                input=ws.input
-                decoding=ws.decoding
-                selected=ws.selected
-                history=ws.history
-                versions=ws.versions
-                reader=ws.reader
-            />
-        }
-    })
-    .await;
-    ws.mode.set(Mode::Decode);
-    crate::harness::tick().await;
+    let (panel, _) = decoder(include_str!("../paste-samples/r.avsc")).await;
     for (name, bytes) in samples {
         // As the clipboard gives it: text, a byte that is not UTF-8 replaced.
         panel
